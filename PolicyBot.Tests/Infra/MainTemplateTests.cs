@@ -114,4 +114,17 @@ public sealed class MainTemplateTests
     {
         Template.Outputs.Should().Contain(["botEndpoint", "botAppId", "webAppHostName", "webAppName", "managedIdentityPrincipalId"]);
     }
+
+    [Fact]
+    public void Deployment_guide_reads_only_outputs_the_template_has_and_sets_only_its_app_settings()
+    {
+        var guide = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "deploy.md"));
+        var readOutputs = Regex.Matches(guide, @"\$\(out (\w+)\)").Select(m => m.Groups[1].Value).Distinct().ToList();
+        var settings = Regex.Matches(Template.Single("Microsoft.Web/sites").Body, @"name:\s*'([^']+)'").Select(m => m.Groups[1].Value).ToList();
+        var setInGuide = Regex.Matches(guide, @"--settings (\w+)=").Select(m => m.Groups[1].Value).ToList();
+
+        readOutputs.Should().NotBeEmpty().And.OnlyContain(o => Template.Outputs.Contains(o));
+        setInGuide.Should().NotBeEmpty().And.OnlyContain(s => settings.Contains(s));
+        guide.Should().Contain("node tools/manifest/package.mjs --app-id $APP_ID --domain $HOST");
+    }
 }
