@@ -20,6 +20,8 @@ namespace PolicyBot.Tests.Infrastructure;
 /// for the run; MSAL accepts only https authorities). It speaks the documented shapes of the calls PolicyBot makes:
 /// <list type="bullet">
 /// <item><c>POST /{tenant}/oauth2/v2.0/token</c> (client credentials) → <c>{token_type, expires_in, access_token}</c>, or 400/401 with an AADSTS error;</item>
+/// <item><c>GET /msi/token</c>: App Service's managed identity endpoint (<c>IDENTITY_ENDPOINT</c>, header <c>X-IDENTITY-HEADER</c>,
+/// api-version 2019-08-01) → <c>{access_token, expires_on, resource, token_type, client_id}</c>;</item>
 /// <item><c>POST /v1.0/users/{id}/teamwork/sendActivityNotification</c> → 204, or 403 when the app is not installed for the user;</item>
 /// <item><c>POST /v1.0/users/{id}/sendMail</c> → 202;</item>
 /// <item><c>GET /v1.0/users/{id}</c> and <c>GET /v1.0/users/{id}/manager</c> → the user, or 404 <c>Request_ResourceNotFound</c>.</item>
@@ -32,6 +34,10 @@ public sealed class GraphStandIn : IAsyncLifetime
     public const string TenantId = "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b";
     public const string ClientId = "2a3b4c5d-6e7f-4081-9a2b-3c4d5e6f7081";
     public const string ClientSecret = "stand-in-secret-value";
+
+    /// <summary>The user-assigned managed identity the App Service identity endpoint knows, and the header secret it expects.</summary>
+    public const string ManagedIdentityClientId = "3c4d5e6f-7081-4920-a3b4-c5d6e7f80912";
+    public const string IdentityHeader = "stand-in-identity-header";
 
     /// <summary>Graph's message for a recipient without the app (403, code Forbidden), as Graph words it.</summary>
     public const string AppNotInstalledMessage =
@@ -47,6 +53,9 @@ public sealed class GraphStandIn : IAsyncLifetime
     X509Certificate2? _certificate;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>What App Service puts in <c>IDENTITY_ENDPOINT</c>, here on the stand-in.</summary>
+    public Uri IdentityEndpoint => new(BaseAddress, "msi/token");
 
     /// <summary>Graph's base URL on the stand-in, in the shape of https://graph.microsoft.com/v1.0.</summary>
     public Uri GraphBaseUrl => new(BaseAddress, "v1.0");
@@ -131,6 +140,7 @@ public sealed class GraphStandIn : IAsyncLifetime
             await next(context);
         });
         _app.MapPost("/{tenant}/oauth2/v2.0/token", IssueToken);
+        _app.MapGet("/msi/token", IssueManagedIdentityToken);
         _app.MapPost("/v1.0/users/{id}/teamwork/sendActivityNotification", (HttpContext c, string id) => Graph(c, () => SendActivityNotification(c, id)));
         _app.MapPost("/v1.0/users/{id}/sendMail", (HttpContext c) => Graph(c, () => Results.StatusCode(StatusCodes.Status202Accepted)));
         _app.MapGet("/v1.0/users/{id}", (HttpContext c, string id) => Graph(c, () => GetUser(id, manager: false)));
@@ -173,6 +183,22 @@ public sealed class GraphStandIn : IAsyncLifetime
         var token = "standin." + Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         _issuedTokens[token] = 1;
         return Results.Json(new { token_type = "Bearer", expires_in = 3599, ext_expires_in = 3599, access_token = token });
+    }
+
+    IResult IssueManagedIdentityToken(HttpContext context)
+    {
+        var query = context.Request.Query;
+        if (context.Request.Headers["X-IDENTITY-HEADER"] != IdentityHeader)
+            return Results.Json(new { statusCode = 401, message = "Unauthorized request: X-IDENTITY-HEADER is missing or wrong" }, statusCode: 401);
+        if (query["api-version"] != "2019-08-01" || query["resource"] != "https://graph.microsoft.com")
+            return Results.Json(new { statusCode = 400, message = "api-version 2019-08-01 and a resource are required" }, statusCode: 400);
+        if (query["client_id"] != ManagedIdentityClientId)
+            return Results.Json(new { statusCode = 400, message = "No managed identity with that client id is assigned to this resource." }, statusCode: 400);
+
+        var token = "standin-mi." + Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        _issuedTokens[token] = 1;
+        var expiresOn = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Json(new { access_token = token, expires_on = expiresOn, resource = "https://graph.microsoft.com", token_type = "Bearer", client_id = ManagedIdentityClientId });
     }
 
     static IResult TokenError(int status, string error, string description) =>
