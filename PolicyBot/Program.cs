@@ -1,8 +1,13 @@
+using PolicyBot.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddBotFramework();
+builder.AddPolicyBot();
 
 var app = builder.Build();
 
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapBotEndpoints();
 
 app.Run();
 
