@@ -2,6 +2,7 @@ using PolicyBot.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.UseLocalDefaultUrl();
 builder.AddBotFramework();
 builder.AddPolicyBot();
 
