@@ -115,7 +115,8 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
         var claims = new Dictionary<string, object>();
         if (spec.ServiceUrl is not null)
             claims["serviceurl"] = spec.ServiceUrl;
-        var signingKey = spec.SignWith is null ? key.Key : new RsaSecurityKey(spec.SignWith.Rsa) { KeyId = key.Kid };
+        // The header names key.Kid, whatever key material signs (a forged kid or a forged signature).
+        var signingKey = new RsaSecurityKey((spec.SignWith ?? key.Key).Rsa) { KeyId = key.Kid };
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = spec.Issuer,

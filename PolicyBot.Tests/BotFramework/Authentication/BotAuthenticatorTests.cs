@@ -204,7 +204,7 @@ public sealed class BotAuthenticatorTests : IClassFixture<BotAuthenticatorTests.
 
         for (var i = 0; i < 25; i++)
         {
-            var forged = _server.CreateKey(["msteams"], publish: false);
+            var forged = _server.BotFrameworkKey with { Kid = $"forged-{i}" };
             (await Check(_server.Mint(Good with { Key = forged }))).StatusCode.Should().Be(401);
         }
 
