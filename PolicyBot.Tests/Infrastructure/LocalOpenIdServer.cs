@@ -43,6 +43,8 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
     /// <summary>The Bot Framework key every test signs with unless it says otherwise (endorsed for msteams).</summary>
     public MintedKey BotFrameworkKey { get; private set; } = null!;
     public MintedKey EntraKey { get; private set; } = null!;
+    /// <summary>A published Bot Framework key endorsed only for webchat, not msteams.</summary>
+    public MintedKey WebChatOnlyKey { get; private set; } = null!;
 
     public static async Task<LocalOpenIdServer> StartAsync(string tenantId)
     {
@@ -65,6 +67,7 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
         self = new LocalOpenIdServer(server, tenantId);
         self.BotFrameworkKey = self.CreateKey(["msteams", "emulator"], publish: true);
         self.EntraKey = self.CreateKey([], publish: true, isEntra: true);
+        self.WebChatOnlyKey = self.CreateKey(["webchat"], publish: true);
         return self;
     }
 
