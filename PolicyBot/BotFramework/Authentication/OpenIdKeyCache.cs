@@ -24,9 +24,11 @@ public sealed partial class OpenIdKeyCache : IDisposable
     readonly TimeProvider _time;
     readonly ILogger _logger;
     readonly SemaphoreSlim _gate = new(1, 1);
-    Dictionary<string, SigningKey> _keys = [];
+    // Replaced whole, so a reader outside the lock always sees keys and their fetch time together.
+    KeySet _current = new([], null);
     DateTimeOffset? _lastAttempt;
-    DateTimeOffset? _lastSuccess;
+
+    sealed record KeySet(Dictionary<string, SigningKey> Keys, DateTimeOffset? FetchedAt);
 
     public OpenIdKeyCache(HttpClient http, Uri metadataUrl, TimeProvider time, ILogger logger, TimeSpan? minimumRefreshInterval = null)
     {
@@ -46,18 +48,17 @@ public sealed partial class OpenIdKeyCache : IDisposable
     /// <summary>The key with this id, refreshing the set when it is stale or the id is unknown.</summary>
     public async Task<SigningKey?> GetKeyAsync(string kid, CancellationToken cancellationToken = default)
     {
-        var now = _time.GetUtcNow();
-        var stale = _lastSuccess is null || now - _lastSuccess >= RefreshInterval;
-        if (!stale && _keys.TryGetValue(kid, out var known))
+        var current = _current;
+        if (!IsStale(current, _time.GetUtcNow()) && current.Keys.TryGetValue(kid, out var known))
             return known;
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            now = _time.GetUtcNow();
-            stale = _lastSuccess is null || now - _lastSuccess >= RefreshInterval;
-            var found = _keys.TryGetValue(kid, out known);
-            if (found && !stale)
+            var now = _time.GetUtcNow();
+            current = _current;
+            var found = current.Keys.TryGetValue(kid, out known);
+            if (found && !IsStale(current, now))
                 return known;
             var mayFetch = _lastAttempt is null || now - _lastAttempt >= MinimumRefreshInterval;
             if (!mayFetch)
@@ -67,7 +68,7 @@ public sealed partial class OpenIdKeyCache : IDisposable
                 return known;
             }
             await RefreshAsync(now, cancellationToken).ConfigureAwait(false);
-            return _keys.GetValueOrDefault(kid);
+            return _current.Keys.GetValueOrDefault(kid);
         }
         finally
         {
@@ -76,6 +77,8 @@ public sealed partial class OpenIdKeyCache : IDisposable
     }
 
     public void Dispose() => _gate.Dispose();
+
+    static bool IsStale(KeySet set, DateTimeOffset now) => set.FetchedAt is null || now - set.FetchedAt >= RefreshInterval;
 
     async Task RefreshAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -98,8 +101,7 @@ public sealed partial class OpenIdKeyCache : IDisposable
                     continue;
                 keys[key.Kid] = new SigningKey(key, ReadEndorsements(key));
             }
-            _keys = keys;
-            _lastSuccess = now;
+            _current = new KeySet(keys, now);
             LogKeysRefreshed(_logger, _metadataUrl, keys.Count);
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or ArgumentException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
