@@ -96,13 +96,19 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     public async Task<JsonElement> GetConfigAsync() =>
         (await Http.GetFromJsonAsync<JsonElement>("_internal/v1/config")).GetProperty("config");
 
-    /// <summary>The first frame of the conversation stream matching <paramref name="match"/> (bounded wait).</summary>
-    public async Task<JsonElement> WaitForFrameAsync(Func<JsonElement, bool> match, TimeSpan? timeout = null)
+    /// <summary>How many frames the conversation stream has delivered so far.</summary>
+    public int FrameCount => _frames.Count;
+
+    /// <summary>
+    /// The first frame of the conversation stream after the first <paramref name="after"/> frames that matches
+    /// <paramref name="match"/> (bounded wait).
+    /// </summary>
+    public async Task<JsonElement> WaitForFrameAsync(Func<JsonElement, bool> match, int after = 0, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (DateTime.UtcNow < deadline)
         {
-            foreach (var frame in _frames)
+            foreach (var frame in _frames.Skip(after))
             {
                 if (match(frame))
                     return frame;
