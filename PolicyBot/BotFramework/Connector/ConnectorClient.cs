@@ -28,6 +28,7 @@ public partial class ConnectorClient
     readonly BotOptions _options;
     readonly TimeProvider _time;
     readonly ILogger _logger;
+    readonly ConversationPacer _pacer;
 
     public ConnectorClient(IHttpClientFactory httpClientFactory, IOptions<BotOptions> options, TimeProvider time, ILogger<ConnectorClient> logger, TokenCredential? credential = null)
         : this(httpClientFactory.CreateClient(HttpClientName), options.Value, credential, time, logger)
@@ -41,6 +42,7 @@ public partial class ConnectorClient
         _credential = credential;
         _time = time;
         _logger = logger;
+        _pacer = new ConversationPacer(time);
     }
 
     /// <summary>For tests that substitute the client.</summary>
@@ -50,6 +52,7 @@ public partial class ConnectorClient
         _options = new BotOptions();
         _time = TimeProvider.System;
         _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        _pacer = new ConversationPacer(_time);
     }
 
     /// <summary>POST /v3/conversations/{conversationId}/activities: a new message in the conversation.</summary>
@@ -58,7 +61,7 @@ public partial class ConnectorClient
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentNullException.ThrowIfNull(activity);
         var uri = BuildUri(serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities");
-        return SendAsync<ResourceResponse>(HttpMethod.Post, uri, activity, new ResourceResponse(), cancellationToken);
+        return SendAsync<ResourceResponse>(HttpMethod.Post, uri, activity, new ResourceResponse(), cancellationToken, conversationId);
     }
 
     /// <summary>POST /v3/conversations/{conversationId}/activities/{activityId}: a reply in the activity's thread.</summary>
@@ -68,7 +71,7 @@ public partial class ConnectorClient
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         ArgumentNullException.ThrowIfNull(activity);
         var uri = BuildUri(serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}");
-        return SendAsync<ResourceResponse>(HttpMethod.Post, uri, activity, new ResourceResponse(), cancellationToken);
+        return SendAsync<ResourceResponse>(HttpMethod.Post, uri, activity, new ResourceResponse(), cancellationToken, conversationId);
     }
 
     /// <summary>PUT /v3/conversations/{conversationId}/activities/{activityId}: replaces a message the bot sent.</summary>
@@ -78,7 +81,7 @@ public partial class ConnectorClient
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         ArgumentNullException.ThrowIfNull(activity);
         var uri = BuildUri(serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}");
-        return SendAsync<ResourceResponse>(HttpMethod.Put, uri, activity, new ResourceResponse(), cancellationToken);
+        return SendAsync<ResourceResponse>(HttpMethod.Put, uri, activity, new ResourceResponse(), cancellationToken, conversationId);
     }
 
     /// <summary>
@@ -102,11 +105,13 @@ public partial class ConnectorClient
         return new Uri(serviceUrl.TrimEnd('/') + "/" + relative);
     }
 
-    async Task<T> SendAsync<T>(HttpMethod method, Uri uri, object body, T empty, CancellationToken cancellationToken)
+    async Task<T> SendAsync<T>(HttpMethod method, Uri uri, object body, T empty, CancellationToken cancellationToken, string? conversationId = null)
     {
         var content = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), BotJson.Options);
         for (var attempt = 0; ; attempt++)
         {
+            if (conversationId is not null)
+                await _pacer.WaitTurnAsync(conversationId, cancellationToken).ConfigureAwait(false);
             using var request = new HttpRequestMessage(method, uri)
             {
                 Content = new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
