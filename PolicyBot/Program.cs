@@ -1,8 +1,14 @@
+using PolicyBot.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.UseLocalDefaultUrl();
+builder.AddBotFramework();
+builder.AddPolicyBot();
 
 var app = builder.Build();
 
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapBotEndpoints();
 
 app.Run();
 

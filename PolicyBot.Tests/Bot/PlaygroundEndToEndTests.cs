@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PolicyBot.Tests.Infrastructure;
+
+namespace PolicyBot.Tests.Bot;
+
+/// <summary>A conversation driven as Teams would, through the Microsoft 365 Agents Playground's HTTP API.</summary>
+public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : IClassFixture<PlaygroundFixture>
+{
+    [Fact]
+    public async Task Help_in_the_playground_gets_the_help_card_and_a_topic_button_updates_it()
+    {
+        var config = await playground.GetConfigAsync();
+        var conversationId = config.GetProperty("personalChat").GetProperty("id").GetString()!;
+        var userId = config.GetProperty("currentUser").GetProperty("id").GetString()!;
+        var botId = config.GetProperty("bot").GetProperty("id").GetString()!;
+        var framesBefore = playground.FrameCount;
+
+        using var sent = await playground.Http.PostAsJsonAsync($"_conversation/v1/conversations/{conversationId}/messages",
+            new { from = new { id = userId }, text = "help", textFormat = "plain" });
+        sent.StatusCode.Should().Be(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
+
+        var reply = await playground.WaitForFrameAsync(f =>
+            f.TryGetProperty("message", out var m) && m.TryGetProperty("from", out var from) && from.GetProperty("id").GetString() == botId
+            && m.TryGetProperty("attachments", out var a) && a.GetRawText().Contains("PolicyBot for your school"), after: framesBefore);
+        var message = reply.GetProperty("message");
+        reply.GetProperty("actionConversationId").GetString().Should().Be(conversationId);
+        var card = message.GetProperty("attachments")[0];
+        card.GetProperty("contentType").GetString().Should().Be("application/vnd.microsoft.card.adaptive");
+        var askButton = card.GetProperty("content").GetProperty("actions").EnumerateArray()
+            .Single(a => a.GetProperty("data").GetProperty("arg").GetString() == "Ask");
+        askButton.GetProperty("type").GetString().Should().Be("Action.Execute");
+
+        using var invoked = await playground.Http.PostAsJsonAsync("_conversation/v1/invoke", new
+        {
+            name = "adaptiveCard/action",
+            value = new { action = new { type = "Action.Execute", verb = askButton.GetProperty("verb").GetString(), data = askButton.GetProperty("data") }, trigger = "manual" },
+            from = new { id = userId },
+            conversation = new { id = conversationId },
+            replyToId = message.GetProperty("messageId").GetString(),
+        });
+
+        var body = await invoked.Content.ReadAsStringAsync();
+        invoked.StatusCode.Should().Be(HttpStatusCode.OK, body);
+        var updated = JsonDocument.Parse(body).RootElement;
+        updated.GetProperty("type").GetString().Should().Be("application/vnd.microsoft.card.adaptive");
+        updated.GetProperty("value").GetRawText().Should().Contain("Type your question in your own words");
+    }
+
+    [Fact]
+    public async Task An_action_submit_fallback_in_the_playground_updates_the_card_in_place()
+    {
+        var config = await playground.GetConfigAsync();
+        var conversationId = config.GetProperty("personalChat").GetProperty("id").GetString()!;
+        var userId = config.GetProperty("currentUser").GetProperty("id").GetString()!;
+        var framesBefore = playground.FrameCount;
+        using var sent = await playground.Http.PostAsJsonAsync($"_conversation/v1/conversations/{conversationId}/messages",
+            new { from = new { id = userId }, text = "Help", textFormat = "plain" });
+        var reply = await playground.WaitForFrameAsync(f =>
+            f.TryGetProperty("message", out var m) && m.TryGetProperty("attachments", out var a) && a.GetRawText().Contains("choose a topic"),
+            after: framesBefore);
+        var framesAfterCard = playground.FrameCount;
+        var messageId = reply.GetProperty("message").GetProperty("messageId").GetString()!;
+        var submitButton = reply.GetProperty("message").GetProperty("attachments")[0].GetProperty("content").GetProperty("actions").EnumerateArray()
+            .Single(a => a.GetProperty("data").GetProperty("arg").GetString() == "SiteRequest").GetProperty("fallback");
+
+        using var submitted = await playground.Http.PostAsJsonAsync("_conversation/v1/submit", new
+        {
+            conversation = new { id = conversationId },
+            from = new { id = userId },
+            replyToId = messageId,
+            value = submitButton.GetProperty("data"),
+        });
+
+        submitted.StatusCode.Should().Be(HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
+        var updated = await playground.WaitForFrameAsync(f =>
+            f.TryGetProperty("message", out var m) && m.TryGetProperty("messageId", out var id) && id.GetString() == messageId
+            && f.GetRawText().Contains("new site request"), after: framesAfterCard);
+        updated.GetProperty("actionConversationId").GetString().Should().Be(conversationId);
+    }
+}

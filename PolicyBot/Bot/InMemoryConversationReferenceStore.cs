@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using PolicyBot.BotFramework.Schema;
+
+namespace PolicyBot.Bot;
+
+/// <summary>
+/// An <see cref="IConversationReferenceStore"/> in memory: for tests and a first local run only. References
+/// must survive restarts in production, so the host registers a table-backed store there.
+/// </summary>
+public sealed class InMemoryConversationReferenceStore : IConversationReferenceStore
+{
+    readonly ConcurrentDictionary<string, (ConversationReference Reference, string? User)> _byConversation = new(StringComparer.Ordinal);
+
+    public int Count => _byConversation.Count;
+
+    public Task<bool> SaveAsync(ConversationReference reference, string? userAadObjectId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var id = reference.Conversation?.Id;
+        ArgumentException.ThrowIfNullOrEmpty(id, "reference.Conversation.Id");
+        var isNew = true;
+        _byConversation.AddOrUpdate(id, (reference, userAadObjectId), (_, _) =>
+        {
+            isNew = false;
+            return (reference, userAadObjectId);
+        });
+        return Task.FromResult(isNew);
+    }
+
+    public Task<ConversationReference?> GetAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_byConversation.TryGetValue(conversationId, out var entry) ? entry.Reference : null);
+
+    public Task<ConversationReference?> GetForUserAsync(string userAadObjectId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_byConversation.Values
+            .Where(e => e.User == userAadObjectId && e.Reference.Conversation?.ConversationType is null or "personal")
+            .Select(e => e.Reference)
+            .FirstOrDefault());
+
+    public Task RemoveAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        _byConversation.TryRemove(conversationId, out _);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using PolicyBot.BotFramework;
+using PolicyBot.BotFramework.Schema;
+using PolicyBot.Cards;
+using PolicyBot.Cards.AdaptiveCards;
+
+namespace PolicyBot.Bot;
+
+/// <summary>
+/// PolicyBot's turn router. It only routes: text to a feature, each card verb to one handler, installation to
+/// the welcome. Card data carries ids, never authority; bad card data is answered with a 400, never a crash.
+/// </summary>
+public partial class PolicyBotHandler(IConversationReferenceStore conversations, ILogger<PolicyBotHandler> logger) : ActivityHandler
+{
+    /// <summary>Until schools are configured every card speaks of "your school".</summary>
+    public const string DefaultSchoolName = "your school";
+
+    protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var text = turnContext.Activity.RemoveRecipientMention();
+        if (text.Equals("help", StringComparison.OrdinalIgnoreCase))
+        {
+            await SendCardAsync(turnContext, HelpCard.Build(DefaultSchoolName), cancellationToken);
+            return;
+        }
+        await OnQuestionAsync(turnContext, text, cancellationToken);
+    }
+
+    /// <summary>Any text that is not a command: a question about the school's policy.</summary>
+    protected virtual async Task OnQuestionAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var reply = Activity.CreateAttachmentActivity(Attachment.FromCard(HelpCard.Build(DefaultSchoolName, HelpTopic.Ask)));
+        reply.Text = "I can't answer questions yet. Here is what I will be able to do.";
+        await turnContext.SendActivityAsync(reply, cancellationToken);
+    }
+
+    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
+        OnCardActionAsync(turnContext, invokeValue.Action?.Verb, invokeValue.Action?.Data, cancellationToken);
+
+    /// <summary>The Action.Submit fallback: same routing; the answer replaces the card (or is sent as a message).</summary>
+    protected override async Task OnAdaptiveCardSubmitAsync(ITurnContext turnContext, JsonElement value, CancellationToken cancellationToken)
+    {
+        var verb = value.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var result = await OnCardActionAsync(turnContext, verb, value, cancellationToken);
+        var replyToId = turnContext.Activity.ReplyToId;
+        switch (result)
+        {
+            case { Type: AdaptiveCardInvokeResponse.CardType, Value: JsonElement card } when !string.IsNullOrEmpty(replyToId):
+                var update = Activity.CreateAttachmentActivity(new Attachment { ContentType = AdaptiveCard.ContentType, Content = card });
+                update.Id = replyToId;
+                await turnContext.UpdateActivityAsync(update, cancellationToken);
+                break;
+            case { Type: AdaptiveCardInvokeResponse.CardType, Value: JsonElement card }:
+                await turnContext.SendActivityAsync(Activity.CreateAttachmentActivity(new Attachment { ContentType = AdaptiveCard.ContentType, Content = card }), cancellationToken);
+                break;
+            case { Type: AdaptiveCardInvokeResponse.MessageType, Value: string message }:
+                await turnContext.SendActivityAsync(Activity.CreateMessageActivity(message), cancellationToken);
+                break;
+            case { Value: InvokeError error }:
+                await turnContext.SendActivityAsync(Activity.CreateMessageActivity(error.Message), cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>One verb, one handler.</summary>
+    protected virtual Task<AdaptiveCardInvokeResponse> OnCardActionAsync(ITurnContext turnContext, string? verb, JsonElement? data, CancellationToken cancellationToken)
+    {
+        if (!TryReadData(data, out var actionData))
+            return Task.FromResult(BadCardData());
+        return verb switch
+        {
+            Verbs.HelpTopic => Task.FromResult(OnHelpTopic(actionData)),
+            _ => Task.FromResult(UnknownVerb()),
+        };
+    }
+
+    AdaptiveCardInvokeResponse OnHelpTopic(CardActionData data)
+    {
+        // Enum.TryParse also accepts numbers and comma lists; only a defined name is a topic.
+        if (data.Arg is not { } arg || !Enum.GetNames<HelpTopic>().Contains(arg, StringComparer.OrdinalIgnoreCase))
+            return BadCardData();
+        var topic = Enum.Parse<HelpTopic>(arg, ignoreCase: true);
+        return AdaptiveCardInvokeResponse.Card(HelpCard.Build(DefaultSchoolName, topic).ToJsonElement());
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var botId = turnContext.Activity.Recipient?.Id;
+        if (botId is not null && membersAdded.Any(m => m.Id == botId))
+            await OnBotAddedAsync(turnContext, cancellationToken);
+    }
+
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        OnBotAddedAsync(turnContext, cancellationToken);
+
+    protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Conversation?.Id is { } conversationId)
+            await conversations.RemoveAsync(conversationId, cancellationToken);
+    }
+
+    // Teams sends both an installationUpdate and a conversationUpdate on install: the store says whether this
+    // conversation is new, so the welcome goes out once.
+    async Task OnBotAddedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (string.IsNullOrEmpty(activity.Conversation?.Id))
+            return;
+        var isPersonal = activity.Conversation.ConversationType is null or "personal";
+        var isNew = await conversations.SaveAsync(activity.GetConversationReference(), isPersonal ? activity.From?.AadObjectId : null, cancellationToken);
+        LogBotAdded(logger, activity.Conversation.ConversationType ?? "personal", isNew);
+        if (isNew)
+            await SendCardAsync(turnContext, WelcomeCard.Build(DefaultSchoolName), cancellationToken);
+    }
+
+    static async Task SendCardAsync(ITurnContext turnContext, AdaptiveCard card, CancellationToken cancellationToken) =>
+        await turnContext.SendActivityAsync(Activity.CreateAttachmentActivity(Attachment.FromCard(card)), cancellationToken);
+
+    static bool TryReadData(JsonElement? data, out CardActionData actionData)
+    {
+        actionData = new CardActionData();
+        if (data is null || data.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            return true;
+        if (data.Value.ValueKind != JsonValueKind.Object)
+            return false;
+        try
+        {
+            actionData = data.Value.Deserialize<CardActionData>(CardJson.Options) ?? actionData;
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    static AdaptiveCardInvokeResponse BadCardData() =>
+        AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The card's data is not valid. Please start again from a new card.");
+
+    static AdaptiveCardInvokeResponse UnknownVerb() =>
+        AdaptiveCardInvokeResponse.Error(400, "NotSupported", "This card action is not recognised.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot added to a {ConversationType} conversation (new: {IsNew})")]
+    static partial void LogBotAdded(ILogger logger, string conversationType, bool isNew);
+}
