@@ -1,4 +1,5 @@
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTableStorage();
 
 var app = builder.Build();
 
