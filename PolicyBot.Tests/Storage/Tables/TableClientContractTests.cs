@@ -439,8 +439,10 @@ public abstract class TableClientContractTests : IAsyncLifetime
 
         await Service.DeleteTableAsync(name);
 
-        var act = () => Service.GetTableClient(name).AddEntityAsync(Counter("p", "r"));
-        (await act.Should().ThrowAsync<RequestFailedException>()).Which.Status.Should().Be(404);
+        var deleted = Service.GetTableClient(name);
+        (await FluentActions.Awaiting(() => deleted.AddEntityAsync(Counter("p", "r"))).Should().ThrowAsync<RequestFailedException>()).Which.Status.Should().Be(404);
+        (await FluentActions.Awaiting(() => deleted.GetEntityIfExistsAsync<CounterEntity>("p", "r")).Should().ThrowAsync<RequestFailedException>()).Which.Status.Should().Be(404);
+        (await FluentActions.Awaiting(async () => await deleted.QueryAsync<CounterEntity>().ToListAsync()).Should().ThrowAsync<RequestFailedException>()).Which.Status.Should().Be(404);
         (await Service.QueryAsync(TableClient.CreateQueryFilter($"TableName eq {name}")).ToListAsync()).Should().BeEmpty();
     }
 

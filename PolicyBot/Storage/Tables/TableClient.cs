@@ -81,7 +81,8 @@ public class TableClient
         AppendSelect(message.Request, select);
         await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var response = message.Response;
-        if (response.Status == 404)
+        // A missing entity is an answer; a missing table is a failure (as in the embedded store).
+        if (response.Status == 404 && ErrorCodeOf(response) != TableErrorCode.TableNotFound)
             return new TableNullableResponse<T>(null, response);
         if (response.Status != 200)
             throw Failure(response);

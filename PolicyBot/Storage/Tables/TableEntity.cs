@@ -52,7 +52,7 @@ public sealed class TableEntity : ITableEntity, IDictionary<string, object?>
     public object? this[string key]
     {
         get => _properties.TryGetValue(key, out var value) ? value : null;
-        set => _properties[key] = value is DateTime dateTime ? new DateTimeOffset(dateTime.ToUniversalTime(), TimeSpan.Zero) : value;
+        set => _properties[key] = value is DateTime ? TableValue.Normalize(key, value) : value;
     }
 
     public string? GetString(string key) => Get<string>(key);

@@ -44,7 +44,7 @@ public class EmbeddedTableClient : TableClient
         var response = await GetEntityIfExistsAsync<T>(partitionKey, rowKey, select, cancellationToken).ConfigureAwait(false);
         return response.HasValue
             ? Response.FromValue(response.Value!, response.GetRawResponse())
-            : throw Errors.ResourceNotFound();
+            : throw TableErrors.ResourceNotFound();
     }
 
     public override Task<NullableResponse<T>> GetEntityIfExistsAsync<T>(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
@@ -56,7 +56,7 @@ public class EmbeddedTableClient : TableClient
         if (stored is null)
         {
             if (!EmbeddedTableStore.TableExists(connection, null, _name))
-                throw Errors.TableNotFound();
+                throw TableErrors.TableNotFound();
             return Task.FromResult<NullableResponse<T>>(new TableNullableResponse<T>(null, new LocalResponse(404, "Not Found")));
         }
         var (etag, timestamp, json) = stored.Value;
@@ -145,7 +145,7 @@ public class EmbeddedTableClient : TableClient
     {
         using var connection = _store.Open();
         if (!EmbeddedTableStore.TableExists(connection, null, _name))
-            throw Errors.TableNotFound();
+            throw TableErrors.TableNotFound();
 
         using var command = connection.CreateCommand();
         var sql = new StringBuilder("SELECT pk, rk, etag, timestamp, properties FROM entities WHERE table_name = $table");
@@ -262,7 +262,7 @@ public class EmbeddedTableClient : TableClient
     LocalResponse Apply(SqliteConnection connection, SqliteTransaction transaction, TableTransactionActionType type, Dictionary<string, object?> properties, ETag ifMatch)
     {
         if (!EmbeddedTableStore.TableExists(connection, transaction, _name))
-            throw Errors.TableNotFound();
+            throw TableErrors.TableNotFound();
         var partitionKey = (string)properties[TableConstants.PartitionKey]!;
         var rowKey = (string)properties[TableConstants.RowKey]!;
 
@@ -275,16 +275,16 @@ public class EmbeddedTableClient : TableClient
                 ON CONFLICT (table_name, pk, rk) DO NOTHING;
                 """, partitionKey, rowKey);
             AddValues(insert, etag, properties);
-            return insert.ExecuteNonQuery() == 1 ? LocalResponse.WithETag(204, etag) : throw Errors.EntityAlreadyExists();
+            return insert.ExecuteNonQuery() == 1 ? LocalResponse.WithETag(204, etag) : throw TableErrors.EntityAlreadyExists();
         }
 
         var stored = Load(connection, transaction, partitionKey, rowKey);
         var needsExisting = type is TableTransactionActionType.UpdateMerge or TableTransactionActionType.UpdateReplace or TableTransactionActionType.Delete;
         if (stored is null && needsExisting)
-            throw Errors.ResourceNotFound();
+            throw TableErrors.ResourceNotFound();
         if (stored is not null && needsExisting && ifMatch != default && ifMatch != ETag.All &&
             !string.Equals(ifMatch.ToString("H"), stored.Value.ETag.ToString("H"), StringComparison.Ordinal))
-            throw Errors.UpdateConditionNotSatisfied();
+            throw TableErrors.UpdateConditionNotSatisfied();
 
         if (type == TableTransactionActionType.Delete)
         {
@@ -341,7 +341,7 @@ public class EmbeddedTableClient : TableClient
 }
 
 /// <summary>The Table service's errors, with its status codes, error codes and messages.</summary>
-static class Errors
+static class TableErrors
 {
     public static RequestFailedException ResourceNotFound() =>
         new(404, "The specified resource does not exist.", TableErrorCode.ResourceNotFound, null);
