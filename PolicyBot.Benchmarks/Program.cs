@@ -1,9 +1,16 @@
 using BenchmarkDotNet.Running;
+using PolicyBot.Benchmarks.Storage;
 
 namespace PolicyBot.Benchmarks;
 
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) =>
+    public static async Task<int> Main(string[] args)
+    {
+        // Throughput against a live service is a plain timed run, not a BenchmarkDotNet micro-benchmark.
+        if (args.Length > 0 && args[0] == TablesThroughput.Command)
+            return await TablesThroughput.RunAsync(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -1,6 +1,7 @@
 using PolicyBot.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTableStorage();
 
 builder.UseLocalDefaultUrl();
 builder.AddBotFramework();

@@ -1,0 +1,11 @@
+namespace PolicyBot.Storage.Tables;
+
+public enum TableTransactionActionType
+{
+    Add,
+    UpdateMerge,
+    UpdateReplace,
+    Delete,
+    UpsertMerge,
+    UpsertReplace,
+}
