@@ -36,6 +36,8 @@ public sealed record TextBlock(string Text) : CardElement
     public TextColor? Color { get; init; }
     public bool? IsSubtle { get; init; }
     public int? MaxLines { get; init; }
+    /// <summary>"default" or "heading" (1.5): screen readers announce headings.</summary>
+    public string? Style { get; init; }
 }
 
 public sealed record TextRun(string Text)

@@ -1,0 +1,120 @@
+using PolicyBot.Cards.AdaptiveCards;
+using static PolicyBot.Cards.CardParts;
+
+namespace PolicyBot.Cards.Ask;
+
+/// <summary>
+/// The answer to a staff question: verdict first, then one sentence, then the clause quoted with its number
+/// and section, the whole section on demand, up to two related clauses, next steps and 👍/👎.
+/// Pressing 👍/👎 updates the card in place with <see cref="AnswerCardData.Feedback"/> set.
+/// </summary>
+public static class AnswerCard
+{
+    public const string SectionContainerId = "wholeSection";
+    const int MaxRelated = 2;
+
+    public static AdaptiveCard Build(AnswerCardData answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var data = new CardActionData { Id = answer.AnswerId, School = answer.SchoolId };
+        var covered = answer.Verdict != AnswerVerdict.NotCovered && answer.Clause is not null;
+
+        var body = new List<CardElement> { VerdictBadge(covered ? answer.Verdict : AnswerVerdict.NotCovered) };
+
+        var question = CardText.Plain(answer.Question, 200);
+        if (question.Length > 0)
+            body.Add(Subtle(CardText.YouAsked(question)));
+
+        if (covered)
+        {
+            body.Add(new TextBlock(CardText.Plain(answer.Answer, 400)) { Spacing = CardSpacing.Medium });
+            body.Add(Quote(answer.Clause!));
+            var section = CardText.Plain(answer.SectionText, 6000);
+            if (section.Length > 0)
+            {
+                body.Add(Buttons(new ToggleVisibilityAction([SectionContainerId]) { Title = CardText.ShowWholeSection }));
+                body.Add(new Container([Subtle(CardText.Plain(answer.Clause!.Section, 200)), new TextBlock(section) { Size = TextSize.Small }])
+                {
+                    Id = SectionContainerId,
+                    IsVisible = false,
+                    Style = ContainerStyle.Emphasis,
+                });
+            }
+            var related = answer.Related.Where(r => !string.IsNullOrWhiteSpace(r.Text)).Take(MaxRelated).ToList();
+            if (related.Count > 0)
+            {
+                body.Add(new TextBlock(CardText.AlsoRelevant) { Weight = TextWeight.Bolder, Spacing = CardSpacing.Medium, Separator = true });
+                foreach (var clause in related)
+                {
+                    body.Add(Subtle(CardText.ClauseReference(CardText.Plain(clause.Number, 20), CardText.Plain(clause.Section, 120))));
+                    body.Add(new TextBlock(CardText.Plain(clause.Text, 300)) { Size = TextSize.Small, Spacing = CardSpacing.None });
+                }
+            }
+        }
+        else
+        {
+            body.Add(new TextBlock(CardText.NotCoveredExplanation) { Spacing = CardSpacing.Medium });
+        }
+
+        body.Add(Buttons(NextSteps(answer, data, covered)));
+        body.Add(FeedbackRow(answer.Feedback, data));
+
+        return new AdaptiveCard
+        {
+            Body = body,
+            FallbackText = covered
+                ? $"{CardText.VerdictLabel(answer.Verdict)}: {CardText.Plain(answer.Answer, 300)}"
+                : CardText.NotCoveredExplanation,
+            MsTeams = new TeamsCardProperties(),
+        };
+    }
+
+    internal static Container VerdictBadge(AnswerVerdict verdict)
+    {
+        var (style, color) = verdict switch
+        {
+            AnswerVerdict.Yes => (ContainerStyle.Good, TextColor.Good),
+            AnswerVerdict.No => (ContainerStyle.Attention, TextColor.Attention),
+            AnswerVerdict.AskFirst => (ContainerStyle.Accent, TextColor.Accent),
+            AnswerVerdict.Report => (ContainerStyle.Warning, TextColor.Attention),
+            AnswerVerdict.Caution => (ContainerStyle.Warning, TextColor.Warning),
+            _ => (ContainerStyle.Emphasis, TextColor.Default),
+        };
+        return Badge(CardText.VerdictLabel(verdict), style, color);
+    }
+
+    internal static Container Quote(QuotedClause clause) => new(
+    [
+        new TextBlock(CardText.ClauseReference(CardText.Plain(clause.Number, 20), CardText.Plain(clause.Section, 120)))
+        {
+            Weight = TextWeight.Bolder, Size = TextSize.Small,
+        },
+        new TextBlock(CardText.Quoted(CardText.Plain(clause.Text))) { Spacing = CardSpacing.Small },
+    ])
+    { Style = ContainerStyle.Emphasis, Spacing = CardSpacing.Medium };
+
+    static IEnumerable<CardAction> NextSteps(AnswerCardData answer, CardActionData data, bool covered)
+    {
+        if (answer.Offers.HasFlag(AnswerOffers.ReportConcern))
+            yield return Execute(CardText.ReportConcern, Verbs.IncidentNew, data with { Id = null }, "positive");
+        if (answer.Offers.HasFlag(AnswerOffers.RequestSite))
+            yield return Execute(CardText.RequestSite, Verbs.SiteNew, data with { Id = null });
+        yield return Execute(CardText.AskAPerson, Verbs.AnswerAskPerson, data, covered ? null : "positive");
+    }
+
+    static CardElement FeedbackRow(AnswerFeedback feedback, CardActionData data)
+    {
+        if (feedback != AnswerFeedback.None)
+            return new TextBlock(CardText.FeedbackThanks) { IsSubtle = true, Separator = true, Spacing = CardSpacing.Medium };
+
+        return new ColumnSet(
+        [
+            new Column([new TextBlock(CardText.WasThisHelpful) { IsSubtle = true }]) { Width = "stretch", VerticalContentAlignment = "center" },
+            new Column([Buttons(
+                Execute(CardText.ThumbsUp, Verbs.AnswerFeedback, data with { Arg = "up" }),
+                Execute(CardText.ThumbsDown, Verbs.AnswerFeedback, data with { Arg = "down" }))])
+            { Width = "auto" },
+        ])
+        { Separator = true, Spacing = CardSpacing.Medium };
+    }
+}
