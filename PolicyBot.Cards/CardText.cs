@@ -132,10 +132,10 @@ public static partial class CardText
     public const string CommentOptional = "Comment (optional)";
     public const string CommentPlaceholder = "Seen by the requester and the other approvers";
     public const string Approve = "Approve";
-    public const string Reject = "Reject…";
+    public const string Reject = "Reject";
     public const string RejectionReason = "Why is it rejected?";
     public const string RejectionReasonRequired = "Please say why, so the requester can put it right.";
-    public const string ConfirmReject = "Reject";
+    public const string ConfirmReject = "Reject the request";
     public const string Withdraw = "Withdraw request";
 
     // Incidents: the form

@@ -107,6 +107,8 @@ public sealed record InputChoiceSet(IReadOnlyList<Choice> Choices) : CardElement
 
 public sealed record InputToggle(string Title) : CardElement
 {
+    /// <summary>Lets a long title wrap instead of being cut off (1.2+).</summary>
+    public bool? Wrap { get; init; } = true;
     public string? Label { get; init; }
     public string? Value { get; init; }
     public string? ValueOn { get; init; }

@@ -45,9 +45,15 @@ public static class IncidentInboxCard
             }
         }
 
+        // Acknowledge on a row of its own, the rest at most three to a row, so titles stay whole on a phone.
         var actions = Actions(incident, data).ToList();
-        if (actions.Count > 0)
-            body.Add(Buttons(actions) with { Separator = true, Spacing = CardSpacing.Medium });
+        var rows = actions.Count == 4 ? [actions[..1], actions[1..]] : actions.Chunk(3).Select(r => r.ToList()).ToList();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            body.Add(i == 0
+                ? Buttons(rows[i]) with { Separator = true, Spacing = CardSpacing.Medium }
+                : Buttons(rows[i]) with { Spacing = CardSpacing.Small });
+        }
 
         return new AdaptiveCard
         {

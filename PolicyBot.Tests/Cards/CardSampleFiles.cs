@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace PolicyBot.Tests.Cards;
 
-/// <summary>Writes every sample card as {name}.json plus index.json (name, description, builder) for the node tools.</summary>
+/// <summary>Writes every sample card as {name}.json plus index.json (name, description, builder, area) for the node tools.</summary>
 public static class CardSampleFiles
 {
     public static void Write(string directory)
@@ -10,7 +10,13 @@ public static class CardSampleFiles
         Directory.CreateDirectory(directory);
         foreach (var sample in CardSamples.All)
             File.WriteAllText(Path.Combine(directory, sample.Name + ".json"), sample.Card.ToJson());
-        var index = CardSamples.All.Select(s => new { name = s.Name, description = s.Description, builder = s.Builder.Name });
+        var index = CardSamples.All.Select(s => new
+        {
+            name = s.Name,
+            description = s.Description,
+            builder = s.Builder.Name,
+            area = s.Builder.Namespace == typeof(PolicyBot.Cards.Verbs).Namespace ? "General" : s.Builder.Namespace!.Split('.')[^1],
+        });
         File.WriteAllText(Path.Combine(directory, "index.json"), JsonSerializer.Serialize(index, new JsonSerializerOptions { WriteIndented = true }));
     }
 

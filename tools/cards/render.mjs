@@ -34,7 +34,7 @@ const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+    '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage', '--lang=en-GB'],
   viewport: { width: width + 40, height: 800 },
   deviceScaleFactor: 1,
   locale: 'en-GB',
@@ -57,6 +57,22 @@ try {
     </style></head><body><div id="frame"></div></body></html>`);
   await page.addStyleTag({ path: require.resolve('adaptivecards/dist/adaptivecards.css') });
   await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.js') });
+  // The icon font the stylesheet names is not installed: draw the show-card chevron with text.
+  await page.addStyleTag({ content: `
+      .ac-pushButton.expandable:after { font-family: inherit; font-size: 12px; font-weight: normal; content: " ▾"; }
+      .ac-pushButton.expandable.expanded:after { content: " ▴"; }` });
+  // Teams renders a little markdown (bold, italic, links) in TextBlocks; do the same here, so a picture
+  // shows whether text from users or policies could form a link or bold text.
+  await page.evaluate(() => {
+    const escape = (t) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+    AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
+      result.outputHtml = escape(text)
+        .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+        .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>')
+        .replace(/\n/g, '<br>');
+      result.didProcess = true;
+    };
+  });
 
   for (const file of files) {
     const name = basename(file, '.json');
@@ -97,16 +113,14 @@ try {
 process.stdout.write(JSON.stringify({ width, cards: results }, null, 2) + '\n');
 process.exit(results.some((r) => r.errors.length > 0) ? 1 : 0);
 
-// How many distinct colours and what share of pixels differ from the background (the top-left pixel).
+// How many distinct colours, and what share of pixels differ from the background (the commonest colour).
 function pictureStats(png) {
   const { data, width, height } = png;
-  const colors = new Set();
-  const bg = data.readUInt32BE(0);
-  let ink = 0;
+  const counts = new Map();
   for (let i = 0; i < data.length; i += 4) {
     const px = data.readUInt32BE(i);
-    if (colors.size < 4096) colors.add(px);
-    if (px !== bg) ink++;
+    counts.set(px, (counts.get(px) ?? 0) + 1);
   }
-  return { width, height, colors: colors.size, inkRatio: ink / (width * height) };
+  const background = Math.max(...counts.values());
+  return { width, height, colors: counts.size, inkRatio: 1 - background / (width * height) };
 }
