@@ -94,6 +94,7 @@ public static partial class CardText
     public const string YourQuestionAnswered = "Your question was answered";
     public static string ReplyFallback(string name) => $"{name} answered your question.";
     public const string QuestionSent = "Question sent";
+    public static string QuestionPassedTo(string who) => $"✓ Passed to {who}. Their reply will come here.";
     public static string QuestionSentTo(string who) => $"I passed your question to {who}. Their reply will come here.";
 
     // Site requests
@@ -234,6 +235,18 @@ public static partial class CardText
     public const string NothingYet = "Nothing yet. Site requests and concerns you report will show here.";
     public static string WaitingFor(string role) => $"waiting for {role}";
     public static string ReferenceAndStatus(string reference, string status) => $"{reference} · {status}";
+
+    // Pending approvals and the incident log
+    public const string PendingApprovalsHeading = "Waiting for your approval";
+    public const string NothingToApprove = "Nothing is waiting for you.";
+    public static string PendingLine(string reference, string role) => $"{reference} · as {role}";
+    public static string RequestedByWaiting(string name, string since) => $"From {name}, waiting since {since}";
+    public const string Open = "Open";
+    public const string IncidentLogHeading = "Incident log";
+    public const string NoOpenReports = "No open reports.";
+    public static string OpenReports(int count) => count == 1 ? "1 open report" : $"{count} open reports";
+    public static string ClosedThisTerm(int count) => count == 1 ? "1 closed this term" : $"{count} closed this term";
+    public static string MoreNotShown(int count) => $"…and {count} more";
 
     // Problems
     public static string ProblemTitle(CardProblem problem) => problem switch

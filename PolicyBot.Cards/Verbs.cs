@@ -13,6 +13,10 @@ public static class Verbs
     public const string Refresh = "card.refresh";
 
     public const string AnswerFeedback = "answer.feedback";
+    /// <summary>
+    /// Not sent by today's answer card (the section is shown on the client with Action.ToggleVisibility);
+    /// kept for clients without ToggleVisibility.
+    /// </summary>
     public const string AnswerShowSection = "answer.showSection";
     public const string AnswerAskPerson = "answer.askPerson";
     public const string AskPersonReply = "askPerson.reply";
@@ -23,6 +27,8 @@ public static class Verbs
     public const string SiteApprove = "site.approve";
     public const string SiteReject = "site.reject";
     public const string SiteWithdraw = "site.withdraw";
+    /// <summary>Sends the live card of one site request (from "pending approvals").</summary>
+    public const string SiteShow = "site.show";
 
     /// <summary>Opens the incident report form.</summary>
     public const string IncidentNew = "incident.new";
@@ -31,6 +37,8 @@ public static class Verbs
     public const string IncidentAssign = "incident.assign";
     public const string IncidentEscalate = "incident.escalate";
     public const string IncidentClose = "incident.close";
+    /// <summary>Sends the DSL inbox card of one report (from the incident log).</summary>
+    public const string IncidentShow = "incident.show";
 
     public const string MyRequests = "requests.mine";
 }

@@ -56,7 +56,11 @@ public static class AnswerCard
             body.Add(new TextBlock(CardText.NotCoveredExplanation) { Spacing = CardSpacing.Medium });
         }
 
-        body.Add(Buttons(NextSteps(answer, data, covered)));
+        var nextSteps = NextSteps(answer, data, covered).ToList();
+        if (nextSteps.Count > 0)
+            body.Add(Buttons(nextSteps));
+        if (!string.IsNullOrWhiteSpace(answer.PassedTo))
+            body.Add(new TextBlock(CardText.QuestionPassedTo(CardText.Plain(answer.PassedTo, 100))) { Color = TextColor.Good, Spacing = CardSpacing.Medium });
         body.Add(FeedbackRow(answer.Feedback, data));
 
         return new AdaptiveCard
@@ -99,7 +103,8 @@ public static class AnswerCard
             yield return Execute(CardText.ReportConcern, Verbs.IncidentNew, data with { Id = null }, "positive");
         if (answer.Offers.HasFlag(AnswerOffers.RequestSite))
             yield return Execute(CardText.RequestSite, Verbs.SiteNew, data with { Id = null });
-        yield return Execute(CardText.AskAPerson, Verbs.AnswerAskPerson, data, covered ? null : "positive");
+        if (string.IsNullOrWhiteSpace(answer.PassedTo))
+            yield return Execute(CardText.AskAPerson, Verbs.AnswerAskPerson, data, covered ? null : "positive");
     }
 
     static CardElement FeedbackRow(AnswerFeedback feedback, CardActionData data)

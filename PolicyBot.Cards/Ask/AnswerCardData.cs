@@ -21,6 +21,7 @@ public sealed record QuotedClause(string Number, string Section, string Text);
 /// <param name="Clause">The clause that answers; null when the policy does not cover the question.</param>
 /// <param name="SectionText">The whole section the clause belongs to, shown on demand.</param>
 /// <param name="Related">Up to two further clauses worth reading (more are ignored).</param>
+/// <param name="PassedTo">Set once "Ask a person" was pressed: who the question went to; the button becomes a note.</param>
 public sealed record AnswerCardData(
     string AnswerId,
     string SchoolId,
@@ -31,4 +32,5 @@ public sealed record AnswerCardData(
     string? SectionText,
     IReadOnlyList<QuotedClause> Related,
     AnswerOffers Offers = AnswerOffers.None,
-    AnswerFeedback Feedback = AnswerFeedback.None);
+    AnswerFeedback Feedback = AnswerFeedback.None,
+    string? PassedTo = null);

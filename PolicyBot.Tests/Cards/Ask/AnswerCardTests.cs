@@ -121,4 +121,13 @@ public sealed class AnswerCardTests
 
         System.Text.Encoding.UTF8.GetByteCount(card.ToJson()).Should().BeLessThan(20 * 1024);
     }
+
+    [Fact]
+    public void Once_passed_to_a_person_the_button_becomes_a_note()
+    {
+        var card = new CardInspector(AnswerCard.Build(No with { PassedTo = "the senior leadership team" }));
+
+        card.Verbs().Should().NotContain(Verbs.AnswerAskPerson);
+        card.Texts().Should().Contain(t => t.Contains("Passed to the senior leadership team"));
+    }
 }
