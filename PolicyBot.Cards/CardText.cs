@@ -261,7 +261,7 @@ public static partial class CardText
     public static string ProblemAdvice(CardProblem problem) => problem switch
     {
         CardProblem.NotAllowed => "Only the people your school's policy names can do this. Nothing was changed.",
-        CardProblem.AlreadyDone => "The card now shows where things stand. Nothing else is needed from you.",
+        CardProblem.AlreadyDone => "Your click changed nothing. The latest card shows where things stand.",
         CardProblem.NotFound => "It may have been withdrawn or closed. Type “my requests” to see yours.",
         CardProblem.SchoolNotSetUp => "Ask your IT lead to add your school to PolicyBot.",
         _ => "Nothing you sent was lost. Please try again in a minute; if it keeps happening, tell your IT lead.",

@@ -102,7 +102,7 @@ public static class AnswerCard
         if (answer.Offers.HasFlag(AnswerOffers.ReportConcern))
             yield return Execute(CardText.ReportConcern, Verbs.IncidentNew, data with { Id = null }, "positive");
         if (answer.Offers.HasFlag(AnswerOffers.RequestSite))
-            yield return Execute(CardText.RequestSite, Verbs.SiteNew, data with { Id = null });
+            yield return Execute(CardText.RequestSite, Verbs.SiteNew, data with { Id = null }, "positive");
         if (string.IsNullOrWhiteSpace(answer.PassedTo))
             yield return Execute(CardText.AskAPerson, Verbs.AnswerAskPerson, data, covered ? null : "positive");
     }

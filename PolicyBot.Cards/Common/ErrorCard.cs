@@ -38,7 +38,10 @@ public static class ErrorCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [Execute(CardText.HowToUse, Verbs.HelpTopic, new CardActionData { Arg = nameof(HelpTopic.Overview) })],
+            // After "someone got there first" there is nothing to learn; otherwise help is one tap away.
+            Actions = problem == CardProblem.AlreadyDone
+                ? null
+                : [Execute(CardText.HowToUse, Verbs.HelpTopic, new CardActionData { Arg = nameof(HelpTopic.Overview) })],
             FallbackText = CardText.ProblemTitle(problem),
             MsTeams = new TeamsCardProperties(),
         };
