@@ -45,6 +45,10 @@ public static partial class CardText
         return Clip(sb.ToString(), maxLength);
     }
 
+    /// <summary><see cref="Plain"/>, or a dash when nothing is left, so a card never shows an empty line.</summary>
+    public static string PlainOrDash(string? text, int maxLength = DefaultMaxLength) =>
+        Plain(text, maxLength) is { Length: > 0 } plain ? plain : NotGiven;
+
     /// <summary>Shortens text to at most <paramref name="maxLength"/> characters, ending with "…" when cut.</summary>
     public static string Clip(string text, int maxLength)
     {

@@ -128,7 +128,6 @@ public static partial class CardText
     };
 
     public static string DecidedByAt(string name, string? when) => when is null ? name : $"{name}, {when}";
-    public static string ApproversAre(string names) => names;
     public static string WithdrawnOn(string when) => $"Withdrawn by the requester, {when}";
     public const string CommentOptional = "Comment (optional)";
     public const string CommentPlaceholder = "Seen by the requester and the other approvers";

@@ -17,7 +17,8 @@ public static class AnswerCard
     {
         ArgumentNullException.ThrowIfNull(answer);
         var data = new CardActionData { Id = answer.AnswerId, School = answer.SchoolId };
-        var covered = answer.Verdict != AnswerVerdict.NotCovered && answer.Clause is not null;
+        // No verdict without a clause to show for it (DESIGN decision 9).
+        var covered = answer.Verdict != AnswerVerdict.NotCovered && CardText.Plain(answer.Clause?.Text).Length > 0;
 
         var body = new List<CardElement> { VerdictBadge(covered ? answer.Verdict : AnswerVerdict.NotCovered) };
 
@@ -27,7 +28,9 @@ public static class AnswerCard
 
         if (covered)
         {
-            body.Add(new TextBlock(CardText.Plain(answer.Answer, 400)) { Spacing = CardSpacing.Medium });
+            var sentence = CardText.Plain(answer.Answer, 400);
+            if (sentence.Length > 0)
+                body.Add(new TextBlock(sentence) { Spacing = CardSpacing.Medium });
             body.Add(Quote(answer.Clause!));
             var section = CardText.Plain(answer.SectionText, 6000);
             if (section.Length > 0)
@@ -40,7 +43,7 @@ public static class AnswerCard
                     Style = ContainerStyle.Emphasis,
                 });
             }
-            var related = answer.Related.Where(r => !string.IsNullOrWhiteSpace(r.Text)).Take(MaxRelated).ToList();
+            var related = answer.Related.Where(r => CardText.Plain(r.Text).Length > 0).Take(MaxRelated).ToList();
             if (related.Count > 0)
             {
                 body.Add(new TextBlock(CardText.AlsoRelevant) { Weight = TextWeight.Bolder, Spacing = CardSpacing.Medium, Separator = true });

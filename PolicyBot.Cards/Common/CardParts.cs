@@ -19,16 +19,16 @@ internal static class CardParts
     public static TextBlock Subtle(string text) => new(text) { IsSubtle = true, Size = TextSize.Small, Spacing = CardSpacing.Small };
 
     /// <summary>Untrusted text (a question, a comment, policy wording): escaped and clipped.</summary>
-    public static TextBlock Untrusted(string? text, int maxLength = CardText.DefaultMaxLength) => new(CardText.Plain(text, maxLength));
+    public static TextBlock Untrusted(string? text, int maxLength = CardText.DefaultMaxLength) => new(CardText.PlainOrDash(text, maxLength));
 
     /// <summary>A bold label over an untrusted value; FactSets are avoided because they go wide on a phone.</summary>
     public static Container Field(string label, string? value, int maxLength = CardText.DefaultMaxLength) =>
-        Labelled(label, ValueOrDash(value, maxLength));
+        Labelled(label, CardText.PlainOrDash(value, maxLength));
 
     /// <summary>A bold label over text that is already safe (from <see cref="CardText"/> or escaped).</summary>
     public static Container Labelled(string label, string safeValue) => new(
     [
-        new TextBlock(label) { Weight = TextWeight.Bolder, Size = TextSize.Small, Spacing = CardSpacing.None },
+        new TextBlock(label.Length > 0 ? label : CardText.NotGiven) { Weight = TextWeight.Bolder, Size = TextSize.Small, Spacing = CardSpacing.None },
         new TextBlock(safeValue) { Spacing = CardSpacing.None },
     ])
     { Spacing = CardSpacing.Small };
@@ -57,15 +57,13 @@ internal static class CardParts
     {
         if (userIds is null || userIds.Count == 0)
             return null;
-        var ids = userIds.Where(u => !string.IsNullOrWhiteSpace(u)).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRefreshUsers).ToList();
-        return new CardRefresh(ExecuteAction.WithSubmitFallback(CardText.Refresh, Verbs.Refresh, data), ids);
+        // Entra object ids and Teams user ids are plain tokens; anything else is not an id and is left out.
+        var ids = userIds.Where(IsUserId).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRefreshUsers).ToList();
+        return ids.Count == 0 ? null : new CardRefresh(ExecuteAction.WithSubmitFallback(CardText.Refresh, Verbs.Refresh, data), ids);
     }
 
     public const int MaxRefreshUsers = 60;
 
-    static string ValueOrDash(string? value, int maxLength)
-    {
-        var plain = CardText.Plain(value, maxLength);
-        return plain.Length == 0 ? CardText.NotGiven : plain;
-    }
+    static bool IsUserId(string? id) =>
+        !string.IsNullOrEmpty(id) && id.Length <= 200 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '.' or '@');
 }

@@ -29,8 +29,9 @@ public static class ErrorCard
         {
             Badge(CardText.ProblemTitle(problem), problem == CardProblem.AlreadyDone ? ContainerStyle.Emphasis : ContainerStyle.Warning, TextColor.Default),
         };
-        if (!string.IsNullOrWhiteSpace(detail))
-            body.Add(new TextBlock(CardText.Plain(detail, 300)) { Weight = TextWeight.Bolder, Spacing = CardSpacing.Medium });
+        var detailText = CardText.Plain(detail, 300);
+        if (detailText.Length > 0)
+            body.Add(new TextBlock(detailText) { Weight = TextWeight.Bolder, Spacing = CardSpacing.Medium });
         body.Add(Text(CardText.ProblemAdvice(problem)));
         if (!string.IsNullOrWhiteSpace(supportReference))
             body.Add(Subtle(CardText.SupportReference(CardText.Plain(supportReference, 40))));

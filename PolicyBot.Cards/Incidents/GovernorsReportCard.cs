@@ -12,7 +12,7 @@ public static class GovernorsReportCard
         var body = new List<CardElement>
         {
             Heading(CardText.GovernorsReportHeading(CardText.Plain(report.SchoolYear, 40))),
-            Subtle(CardText.Plain(report.SchoolName, 120)),
+            Subtle(CardText.PlainOrDash(report.SchoolName, 120)),
             Text(CardText.GovernorsReportIntro),
         };
         foreach (var term in report.Terms)

@@ -111,7 +111,9 @@ public static class IncidentInboxCard
     }
 
     static AdaptiveCard AssignCard(IncidentInboxCardData incident, CardActionData data) => SubCard(
-        new InputChoiceSet(incident.Team.Select(m => new Choice(CardText.Plain(m.Name, 100), m.UserId)).ToList())
+        new InputChoiceSet(incident.Team
+            .Where(m => CardText.Plain(m.UserId, 200) == m.UserId && m.UserId.Length > 0)
+            .Select(m => new Choice(CardText.PlainOrDash(m.Name, 100), m.UserId)).ToList())
         {
             Id = InputIds.AssignTo,
             Label = CardText.AssignToLabel,

@@ -24,7 +24,7 @@ public static class PendingApprovalsCard
             [
                 new Column(
                 [
-                    new TextBlock(CardText.Plain(item.Summary, 120)) { Weight = TextWeight.Bolder, MaxLines = 2 },
+                    new TextBlock(CardText.PlainOrDash(item.Summary, 120)) { Weight = TextWeight.Bolder, MaxLines = 2 },
                     new TextBlock(CardText.PendingLine(CardText.Plain(item.Reference, 40), CardText.Plain(item.Role, 80))) { IsSubtle = true, Size = TextSize.Small, Spacing = CardSpacing.None },
                     new TextBlock(CardText.RequestedByWaiting(CardText.Plain(item.RequestedBy, 100), CardText.When(item.WaitingSince))) { IsSubtle = true, Size = TextSize.Small, Spacing = CardSpacing.None },
                 ])

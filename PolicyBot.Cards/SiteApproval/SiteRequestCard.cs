@@ -85,7 +85,7 @@ public static class SiteRequestCard
             ApprovalStepState.Approved or ApprovalStepState.Rejected when step.DecidedBy is not null =>
                 CardText.DecidedByAt(CardText.Plain(step.DecidedBy, 100), step.DecidedAt is { } at ? CardText.When(at) : null),
             ApprovalStepState.Pending or ApprovalStepState.Waiting when step.Approvers.Count > 0 =>
-                CardText.ApproversAre(string.Join(", ", step.Approvers.Take(5).Select(a => CardText.Plain(a, 80)))),
+                string.Join(", ", step.Approvers.Take(5).Select(a => CardText.Plain(a, 80))),
             _ => null,
         };
         if (who is not null)

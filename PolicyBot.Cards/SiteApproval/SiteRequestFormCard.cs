@@ -36,21 +36,22 @@ public static class SiteRequestFormCard
     static CardElement Input(FormField field, string? value)
     {
         var label = CardText.Plain(field.Label, 200);
-        var hint = string.IsNullOrWhiteSpace(field.Hint) ? null : CardText.Plain(field.Hint, 200);
+        var hint = NullIfEmpty(CardText.Plain(field.Hint, 200));
         var error = field.Required ? CardText.FieldRequired(label) : null;
         bool? required = field.Required ? true : null;
         return field.Kind switch
         {
             FormFieldKind.Text or FormFieldKind.Multiline => new InputText
             {
-                Id = field.Id, Label = label, Placeholder = hint, Value = CardText.Plain(value, 2000) is { Length: > 0 } v ? v : null,
+                Id = field.Id, Label = label, Placeholder = hint, Value = NullIfEmpty(CardText.Plain(value, 2000)),
                 IsMultiline = field.Kind == FormFieldKind.Multiline ? true : null,
                 MaxLength = field.Kind == FormFieldKind.Multiline ? 2000 : 200,
                 IsRequired = required, ErrorMessage = error,
             },
-            FormFieldKind.Choice => new InputChoiceSet(field.Choices!.Select(c => new Choice(CardText.Plain(c, 100), c)).ToList())
+            // The value sent back is the choice as shown (escaped), so nothing unescaped travels through the card.
+            FormFieldKind.Choice => new InputChoiceSet(Choices(field).Select(c => new Choice(c, c)).ToList())
             {
-                Id = field.Id, Label = label, Placeholder = hint ?? CardText.Choose, Value = value,
+                Id = field.Id, Label = label, Placeholder = hint ?? CardText.Choose, Value = NullIfEmpty(CardText.Plain(value, 100)),
                 Style = "compact", IsRequired = required, ErrorMessage = error,
             },
             FormFieldKind.Toggle => new InputToggle(hint ?? label)
@@ -68,6 +69,11 @@ public static class SiteRequestFormCard
         };
     }
 
+    static IEnumerable<string> Choices(FormField field) =>
+        (field.Choices ?? []).Select(c => CardText.Plain(c, 100)).Where(c => c.Length > 0).Distinct();
+
+    static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
     /// <summary>A school's form configuration is checked here too, so a bad file gives a clear message, not a broken card.</summary>
     static void CheckFields(IReadOnlyList<FormField> fields)
     {
@@ -82,9 +88,9 @@ public static class SiteRequestFormCard
                 throw new ArgumentException($"Form field id '{field.Id}' is reserved for the card's own data.", nameof(fields));
             if (!seen.Add(field.Id))
                 throw new ArgumentException($"Form field id '{field.Id}' is used twice.", nameof(fields));
-            if (string.IsNullOrWhiteSpace(field.Label))
+            if (CardText.Plain(field.Label).Length == 0)
                 throw new ArgumentException($"Form field '{field.Id}' has no label.", nameof(fields));
-            if (field.Kind == FormFieldKind.Choice && (field.Choices is null || field.Choices.Count == 0))
+            if (field.Kind == FormFieldKind.Choice && !Choices(field).Any())
                 throw new ArgumentException($"Form field '{field.Id}' is a choice but has no choices.", nameof(fields));
         }
     }

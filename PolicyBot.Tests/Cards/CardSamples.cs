@@ -236,6 +236,10 @@ public static class CardSamples
         yield return CardSample.Of("site-request-rejected", "Rejected at step 2 with the reason; the last step is not needed.",
             () => SiteRequestCard.Build(rejected, SiteRequestViewer.CurrentApprover));
 
+        var withdrawn = SitePendingStep2 with { State = SiteRequestState.Withdrawn, WithdrawnAt = Monday.AddDays(1).AddHours(5) };
+        yield return CardSample.Of("site-request-withdrawn", "Withdrawn by the requester while step 2 was pending.",
+            () => SiteRequestCard.Build(withdrawn, SiteRequestViewer.Observer));
+
         var pending = new PendingApprovalsCardData(School,
         [
             new PendingApproval("site-7f2c9a", "SITE-2026-0007", "Year 6 class blog on Padlet", "Ravi Patel", "Deputy Head", Monday.AddDays(1).AddHours(2)),
@@ -244,10 +248,6 @@ public static class CardSamples
         yield return CardSample.Of("pending-approvals", "An approver's list of requests waiting for them, each with Open.", () => PendingApprovalsCard.Build(pending));
         var nothingPending = new PendingApprovalsCardData(School, []);
         yield return CardSample.Of("pending-approvals-empty", "Nothing waiting.", () => PendingApprovalsCard.Build(nothingPending));
-
-        var withdrawn = SitePendingStep2 with { State = SiteRequestState.Withdrawn, WithdrawnAt = Monday.AddDays(1).AddHours(5) };
-        yield return CardSample.Of("site-request-withdrawn", "Withdrawn by the requester while step 2 was pending.",
-            () => SiteRequestCard.Build(withdrawn, SiteRequestViewer.Observer));
     }
 
     // ---- Incidents -------------------------------------------------------------------------------------

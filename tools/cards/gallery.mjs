@@ -42,6 +42,13 @@ const lines = [
   'Action.Execute, no empty text, no unbound `${...}`; and each card renders, is not blank and fits 400 px.',
   '',
 ];
+lines.push('Contents:', '');
+for (const [area, title] of areas) {
+  const cards = index.filter((c) => c.area === area);
+  if (cards.length === 0) continue;
+  lines.push(`- **${title.split(':')[0]}**: ${cards.map((c) => `[${c.name}](#${c.name})`).join(', ')}`);
+}
+lines.push('');
 for (const [area, title] of areas) {
   const cards = index.filter((c) => c.area === area);
   if (cards.length === 0) continue;
