@@ -36,7 +36,11 @@ public static class AnswerCard
             if (section.Length > 0)
             {
                 body.Add(Buttons(new ToggleVisibilityAction([SectionContainerId]) { Title = CardText.ShowWholeSection }));
-                body.Add(new Container([Subtle(CardText.Plain(answer.Clause!.Section, 200)), new TextBlock(section) { Size = TextSize.Small }])
+                var heading = CardText.Plain(answer.Clause!.Section, 200);
+                CardElement[] items = heading.Length > 0
+                    ? [Subtle(heading), new TextBlock(section) { Size = TextSize.Small }]
+                    : [new TextBlock(section) { Size = TextSize.Small }];
+                body.Add(new Container(items)
                 {
                     Id = SectionContainerId,
                     IsVisible = false,

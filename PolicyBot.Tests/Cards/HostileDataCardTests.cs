@@ -30,6 +30,7 @@ public sealed class HostileDataCardTests : IDisposable
         var at = DateTimeOffset.UnixEpoch;
         var clause = new QuotedClause(text, text, text);
         yield return ("answer", AnswerCard.Build(new AnswerCardData("a", "s", text, AnswerVerdict.No, text, clause, text, [clause, clause, clause], AnswerOffers.ReportConcern | AnswerOffers.RequestSite, PassedTo: text)));
+        yield return ("answer-untitled-section", AnswerCard.Build(new AnswerCardData("a", "s", "q", AnswerVerdict.Yes, "a", new QuotedClause(text, text, "Staff may."), "Whole section.", [])));
         yield return ("answer-not-covered", AnswerCard.Build(new AnswerCardData("a", "s", text, AnswerVerdict.NotCovered, text, null, null, [])));
         yield return ("ask-person", AskPersonCard.Build(new AskPersonCardData("q", "s", text, at, text, clause)));
         yield return ("ask-person-answered", AskPersonCard.Build(new AskPersonCardData("q", "s", text, at, text, null, new AskPersonReply(text, at, text))));
