@@ -1,4 +1,5 @@
 using PolicyBot.Cards.AdaptiveCards;
+using static PolicyBot.Cards.CardParts;
 
 namespace PolicyBot.Cards;
 
@@ -11,38 +12,13 @@ public static class HelpCard
     {
         var body = new List<CardElement>
         {
-            new TextBlock($"PolicyBot for {schoolName}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
-            new TextBlock(TopicText(topic)),
+            Heading(CardText.HelpHeading(CardText.Plain(schoolName, 120))),
+            Text(CardText.HelpTopicText(topic)),
         };
-        var actions = Enum.GetValues<HelpTopic>()
+        var topics = Enum.GetValues<HelpTopic>()
             .Where(t => t != topic)
-            .Select(t => (CardAction)ExecuteAction.WithSubmitFallback(TopicTitle(t), Verbs.HelpTopic, new CardActionData { Arg = t.ToString() }))
-            .ToList();
-        return new AdaptiveCard { Body = body, Actions = actions, FallbackText = TopicText(topic) };
+            .Select(t => (CardAction)Execute(CardText.HelpTopicTitle(t), Verbs.HelpTopic, new CardActionData { Arg = t.ToString() }));
+        body.Add(Buttons(topics));
+        return new AdaptiveCard { Body = body, FallbackText = CardText.HelpTopicText(topic), MsTeams = new TeamsCardProperties() };
     }
-
-    static string TopicTitle(HelpTopic topic) => topic switch
-    {
-        HelpTopic.Ask => "Asking a question",
-        HelpTopic.SiteRequest => "Requesting a school site",
-        HelpTopic.ReportConcern => "Reporting a concern",
-        _ => "Overview",
-    };
-
-    static string TopicText(HelpTopic topic) => topic switch
-    {
-        HelpTopic.Ask =>
-            "Type your question in your own words, for example \"can I accept a friend request from a parent?\". " +
-            "I answer from your school's social media policy, quote the clause and tell you what to do next. " +
-            "If the policy does not cover it I say so and can pass your question to a person.",
-        HelpTopic.SiteRequest =>
-            "To open an official school social media site or account, type \"new site request\". " +
-            "You fill in the form your school's policy asks for and the approvers decide on it.",
-        HelpTopic.ReportConcern =>
-            "To report a social media incident or a safeguarding concern, type \"report a concern\". " +
-            "Only your school's safeguarding team sees what you report.",
-        _ =>
-            "I answer questions about your school's staff social media policy. " +
-            "Ask me anything, or choose a topic below.",
-    };
 }

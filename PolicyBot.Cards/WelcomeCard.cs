@@ -1,19 +1,25 @@
 using PolicyBot.Cards.AdaptiveCards;
+using static PolicyBot.Cards.CardParts;
 
 namespace PolicyBot.Cards;
 
 /// <summary>Sent once when PolicyBot is installed for a person or a team.</summary>
 public static class WelcomeCard
 {
-    public static AdaptiveCard Build(string schoolName) => new()
+    public static AdaptiveCard Build(string schoolName)
     {
-        Body =
-        [
-            new TextBlock($"Hello from PolicyBot") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
-            new TextBlock($"I answer questions about {schoolName}'s staff social media policy, quoting the clause that applies."),
-            new TextBlock("Try: \"can I accept a friend request from a parent?\"") { IsSubtle = true },
-        ],
-        Actions = [ExecuteAction.WithSubmitFallback("How to use PolicyBot", Verbs.HelpTopic, new CardActionData { Arg = nameof(HelpTopic.Overview) })],
-        FallbackText = $"PolicyBot answers questions about {schoolName}'s staff social media policy.",
-    };
+        var school = CardText.Plain(schoolName, 120);
+        return new AdaptiveCard
+        {
+            Body =
+            [
+                Heading(CardText.WelcomeHeading),
+                Text(CardText.WelcomeIntro(school)),
+                new TextBlock(CardText.WelcomeTry) { IsSubtle = true },
+            ],
+            Actions = [Execute(CardText.HowToUse, Verbs.HelpTopic, new CardActionData { Arg = nameof(HelpTopic.Overview) })],
+            FallbackText = CardText.WelcomeFallback(school),
+            MsTeams = new TeamsCardProperties(),
+        };
+    }
 }

@@ -23,7 +23,7 @@ public abstract record CardAction
 /// </summary>
 public sealed record ExecuteAction(string Verb, CardActionData Data) : CardAction
 {
-    /// <summary>"none" (default) or "validate": inputs checked on the client before sending.</summary>
+    /// <summary>"auto" (the card's inputs are checked on the client and sent) or "none".</summary>
     public string? AssociatedInputs { get; init; }
     public CardAction? Fallback { get; init; }
 

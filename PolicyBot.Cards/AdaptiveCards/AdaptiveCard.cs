@@ -12,7 +12,7 @@ public sealed record AdaptiveCard
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
     [JsonPropertyName("$schema")]
-    public string Schema { get; init; } = "http://adaptivecards.io/schemas/adaptive-card.json";
+    public string? Schema { get; init; } = "http://adaptivecards.io/schemas/adaptive-card.json";
 
     [JsonPropertyOrder(-2)]
     public string Type => "AdaptiveCard";

@@ -36,6 +36,8 @@ public sealed record TextBlock(string Text) : CardElement
     public TextColor? Color { get; init; }
     public bool? IsSubtle { get; init; }
     public int? MaxLines { get; init; }
+    /// <summary>"default" or "heading" (1.5): screen readers announce headings.</summary>
+    public string? Style { get; init; }
 }
 
 public sealed record TextRun(string Text)
@@ -105,6 +107,8 @@ public sealed record InputChoiceSet(IReadOnlyList<Choice> Choices) : CardElement
 
 public sealed record InputToggle(string Title) : CardElement
 {
+    /// <summary>Lets a long title wrap instead of being cut off (1.2+).</summary>
+    public bool? Wrap { get; init; } = true;
     public string? Label { get; init; }
     public string? Value { get; init; }
     public string? ValueOn { get; init; }

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PolicyBot.Tests.Infrastructure;
+
+namespace PolicyBot.Tests.Cards;
+
+/// <summary>Runs one of the repository's node scripts (tools/cards/*.mjs) and reads its JSON report.</summary>
+public static class NodeScript
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public JsonDocument Json() => JsonDocument.Parse(Stdout);
+    }
+
+    public static async Task<Result> RunAsync(string script, IEnumerable<string> args, TimeSpan timeout)
+    {
+        Directory.Exists(RepoPaths.NodeModules).Should().BeTrue($"the npm tools are needed at {RepoPaths.NodeModules} (npm ci)");
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, script));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Chromium is a child of node: end the whole tree we started, then report.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw new TimeoutException($"{script} did not finish within {timeout}: {await stderr}");
+        }
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}
