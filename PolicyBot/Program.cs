@@ -1,3 +1,9 @@
+if (PolicyBot.Cli.Cli.Handles(args))
+{
+    Environment.ExitCode = await PolicyBot.Cli.Cli.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 var app = builder.Build();
