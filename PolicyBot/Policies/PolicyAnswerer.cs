@@ -13,7 +13,7 @@ public static partial class PolicyAnswerer
     public const int MaxQuestionLength = 1000;
 
     /// <summary>How much of the question's weighted content the best clause must cover.</summary>
-    public const double MinCoverage = 0.34;
+    public const double MinCoverage = 0.22;
 
     public const double MinScore = 2.0;
 
@@ -24,7 +24,7 @@ public static partial class PolicyAnswerer
         ArgumentNullException.ThrowIfNull(index);
         var query = Query.From(index, Truncate(question ?? ""));
         var ranked = Rank(index, query);
-        if (!query.IsOnTopic || ranked.Count == 0 || ranked[0].Coverage < MinCoverage || ranked[0].Score < MinScore)
+        if (!query.IsOnTopic || ranked.Count == 0 || ranked[0].Coverage < MinCoverage || ranked[0].Bm25 < MinScore)
             return NotCovered();
 
         var best = ranked[0];
@@ -39,6 +39,14 @@ public static partial class PolicyAnswerer
             NextStep(verdict, best.Entry.Clause),
             citations.Skip(1).Take(2).Select(c => c.ClauseId).ToList(),
             quote);
+    }
+
+    internal static class Tuning
+    {
+        public static double PairWeight = Env("ASK_PAIR", 0.6);
+        public static double CoverageBase = Env("ASK_COVBASE", 0.5);
+        public static double CoveragePower = Env("ASK_COVPOW", 1);
+        static double Env(string name, double fallback) => double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
     }
 
     public static PolicyAnswer NotCovered() => new(
@@ -71,7 +79,7 @@ public static partial class PolicyAnswerer
         return question[..(cut > MaxQuestionLength / 2 ? cut : MaxQuestionLength)];
     }
 
-    internal sealed record Ranked(PolicyIndex.Entry Entry, double Score, double Coverage);
+    internal sealed record Ranked(PolicyIndex.Entry Entry, double Score, double Coverage, double Bm25);
 
     internal static List<Ranked> Rank(PolicyIndex index, Query query)
     {
@@ -111,16 +119,23 @@ public static partial class PolicyAnswerer
                 }
             }
 
-            var score = (bm25 + 0.6 * pairs) * (0.5 + coverage);
+            var score = (bm25 + Tuning.PairWeight * pairs) * Math.Pow(Tuning.CoverageBase + coverage, Tuning.CoveragePower);
             // A question asks what to do: clauses that state a rule beat definitions and background.
-            if (entry.Cue == VerdictClassifier.Cue.None)
+            if (entry.IsDefinition)
+                score *= 0.4;
+            else if (entry.Cue == VerdictClassifier.Cue.None)
+                score *= 0.6;
+            if (entry.IsAboutThePolicy && entry.Cue is VerdictClassifier.Cue.None or VerdictClassifier.Cue.Duty or VerdictClassifier.Cue.Yes)
+                score *= 0.6;
+            // Staff asking about themselves are not asking what pupils are taught to do.
+            if (entry.IsAboutPupilConduct && query.IsFirstPerson)
                 score *= 0.6;
             // The question's intent picks the kind of rule: "who do I ask?" wants an approval, "what do I do?" a report.
             if (query.AsksWhoApproves && entry.Cue == VerdictClassifier.Cue.AskFirst)
                 score *= 1.35;
             if (query.AsksWhatToDo && entry.Cue == VerdictClassifier.Cue.Report)
                 score *= 1.35;
-            results.Add(new Ranked(entry, score, coverage));
+            results.Add(new Ranked(entry, score, coverage, bm25));
         }
         results.Sort((x, y) => y.Score.CompareTo(x.Score));
         return results;

@@ -7,7 +7,7 @@ namespace PolicyBot.Policies;
 public sealed class PolicyIndex
 {
     const double K1 = 1.2;
-    const double B = 0.5;
+    static readonly double B = double.TryParse(Environment.GetEnvironmentVariable("ASK_B"), System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : 0.5;
     const double HeadingWeight = 0.35;
 
     internal sealed class Entry
@@ -17,6 +17,9 @@ public sealed class PolicyIndex
         public required HashSet<(string, string)> Pairs { get; init; }
         public required double Length { get; init; }
         public required VerdictClassifier.Cue Cue { get; init; }
+        public required bool IsDefinition { get; init; }
+        public required bool IsAboutPupilConduct { get; init; }
+        public required bool IsAboutThePolicy { get; init; }
     }
 
     readonly Entry[] _entries;
@@ -30,14 +33,15 @@ public sealed class PolicyIndex
     {
         Document = document;
         Analyzer = analyzer;
+        _schoolNames = SchoolNameConcepts(document.Name, analyzer);
         var headingTerms = new Dictionary<string, IReadOnlyList<Term>>(StringComparer.Ordinal);
         _entries = new Entry[document.Clauses.Count];
         for (var i = 0; i < _entries.Length; i++)
         {
             var clause = document.Clauses[i];
-            var terms = analyzer.Analyze(clause.Text);
+            var terms = Analyze(clause.Text);
             if (!headingTerms.TryGetValue(clause.Section, out var heading))
-                headingTerms[clause.Section] = heading = analyzer.Analyze(clause.Section);
+                headingTerms[clause.Section] = heading = Analyze(clause.Section);
             var tf = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var t in terms)
                 tf[t.Concept] = tf.GetValueOrDefault(t.Concept) + 1;
@@ -56,10 +60,40 @@ public sealed class PolicyIndex
                 Pairs = pairs,
                 Length = Math.Max(1, terms.Count),
                 Cue = VerdictClassifier.CueOf(clause.Text),
+                IsDefinition = VerdictClassifier.IsDefinition(clause.Text),
+                IsAboutThePolicy = AboutThePolicy(clause.Text),
+                IsAboutPupilConduct = VerdictClassifier.IsAboutPupilConduct(clause.LeadIn ?? clause.Text),
             };
         }
         _averageLength = _entries.Length == 0 ? 1 : _entries.Average(e => e.Length);
     }
+
+    readonly HashSet<string> _schoolNames;
+    static readonly HashSet<string> NameFillers = new(StringComparer.Ordinal) { "st", "saint", "primary", "school", "ce", "cep", "rc", "catholic", "academy", "junior", "infant", "infants", "c", "e", "of", "the", "and", "church", "england", "policy", "policies" };
+
+    // "St Joseph's" in a question or in the policy means "the school": read the school's own name as that concept.
+    static HashSet<string> SchoolNameConcepts(string name, TextAnalyzer analyzer) =>
+        TextAnalyzer.Words(name.Replace('-', ' ').Replace('_', ' '))
+            .Where(w => !NameFillers.Contains(w) && w.Length > 2)
+            .Select(w => analyzer.Vocabulary.Canonical(Stemmer.Stem(w)))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Analyses text the way this index does (the school's name read as "school").</summary>
+    public IReadOnlyList<Term> Analyze(string text)
+    {
+        var terms = Analyzer.Analyze(text);
+        if (_schoolNames.Count == 0)
+            return terms;
+        var school = Analyzer.Vocabulary.Canonical("school");
+        var result = new List<Term>(terms.Count);
+        foreach (var t in terms)
+            result.Add(_schoolNames.Contains(t.Concept) ? t with { Concept = school } : t);
+        return result;
+    }
+
+    // "This policy sets out …", "This policy reflects …": text about the document, not a rule for staff.
+    static bool AboutThePolicy(string text) =>
+        text.Contains("this policy", StringComparison.OrdinalIgnoreCase) || text.Contains("this document", StringComparison.OrdinalIgnoreCase);
 
     public static PolicyIndex Build(PolicyDocument document, TextAnalyzer? analyzer = null)
     {

@@ -83,6 +83,7 @@ public static partial class PolicyParser
         public List<StringBuilder> Bullets { get; } = [];
         public List<int> BulletIndents { get; } = [];
         public string? LeadIn { get; init; }
+        public bool IsLeadIn { get; set; }
     }
 
     sealed record Heading(string Text, string? Number, int Level, bool FromBullet);
@@ -232,6 +233,7 @@ public static partial class PolicyParser
             {
                 var leadText = lead.Text.ToString().Trim();
                 _listLeadIn = TrailingDash().Replace(leadText, "").EndsWith(':') ? TrailingDash().Replace(leadText, "") : null;
+                lead.IsLeadIn = _listLeadIn is not null;
             }
             Close();
             _openNumbered = null;
@@ -293,6 +295,9 @@ public static partial class PolicyParser
                 case UnitKind.Bullet:
                 {
                     if (WordCount(body) < 3)
+                        return;
+                    // A one-sentence list lead-in ("Staff should:") lives on in every bullet; alone it says nothing.
+                    if (unit.Kind == UnitKind.Paragraph && unit.IsLeadIn && TrailingDash().Replace(body, "").EndsWith(':') && !body.Contains(". "))
                         return;
                     var position = _positions.TryGetValue(unit.IdPrefix, out var p) ? p + 1 : 1;
                     _positions[unit.IdPrefix] = position;

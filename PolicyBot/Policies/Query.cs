@@ -4,7 +4,7 @@ namespace PolicyBot.Policies;
 /// A question, analysed against one policy: one slot per content word (with its vocabulary expansions and their
 /// weights), each slot weighted by how informative its word is in this policy.
 /// </summary>
-internal sealed class Query
+internal sealed partial class Query
 {
     internal sealed record Slot(string Concept, double Weight, IReadOnlyList<(string Concept, double Weight)> Concepts);
 
@@ -13,9 +13,11 @@ internal sealed class Query
     public required double TotalSlotWeight { get; init; }
     public required bool IsOnTopic { get; init; }
     public required bool AsksAboutDuty { get; init; }
+    public required bool IsFirstPerson { get; init; }
     public required bool AsksWhoApproves { get; init; }
     public required bool AsksWhatToDo { get; init; }
     public required TextAnalyzer Analyzer { get; init; }
+    public required PolicyIndex Index { get; init; }
     public required HashSet<string> Originals { get; init; }
 
     HashSet<string> Generic => Concepts("staff member policy work");
@@ -23,11 +25,13 @@ internal sealed class Query
     HashSet<string> Concepts(string words) => Analyzer.Analyze(words).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
     string C(string word) => Analyzer.Analyze(word) is [var t] ? t.Concept : word;
 
+    static readonly double PlatformWeight = double.TryParse(Environment.GetEnvironmentVariable("ASK_PLAT"), System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 0.4;
+
     public static Query From(PolicyIndex index, string question)
     {
         var analyzer = index.Analyzer;
         var vocabulary = analyzer.Vocabulary;
-        var terms = analyzer.Analyze(question);
+        var terms = index.Analyze(question);
         var slots = new List<Slot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -53,9 +57,17 @@ internal sealed class Query
             }
             // Words neither the policy nor the vocabulary knows (names, slang, typos) count, but less.
             var known = index.Knows(term.Concept) || vocabulary.Expansions(term.Concept).Count > 0 || vocabulary.DomainConcepts.Contains(term.Concept);
-            var slotWeight = index.Knows(term.Concept) ? index.Idf(term.Concept) : known ? rareIdf * 0.7 : rareIdf * 0.35;
+            var slotWeight = index.Knows(term.Concept) ? index.Idf(term.Concept) : known ? rareIdf * 0.5 : rareIdf * 0.15;
             if (generic.Contains(term.Concept))
                 slotWeight *= 0.3;
+            if (vocabulary.Platforms.Contains(term.Concept))
+            {
+                slotWeight *= PlatformWeight;
+                concepts[term.Concept] = PlatformWeight;
+                foreach (var (c, w) in concepts.ToList())
+                    Raise(weights, c, w);
+                weights[term.Concept] = Math.Min(weights[term.Concept], PlatformWeight);
+            }
             slots.Add(new Slot(term.Concept, slotWeight, concepts.Select(kv => (kv.Key, kv.Value)).ToList()));
         }
         return new Query
@@ -65,9 +77,11 @@ internal sealed class Query
             TotalSlotWeight = Math.Max(1e-9, slots.Sum(s => s.Weight)),
             IsOnTopic = onTopic,
             AsksAboutDuty = VerdictClassifier.AsksAboutDuty(question),
+            IsFirstPerson = FirstPerson().IsMatch(question),
             AsksWhoApproves = VerdictClassifier.AsksWhoApproves(question),
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
             Analyzer = analyzer,
+            Index = index,
             Originals = seen,
         };
     }
@@ -85,7 +99,7 @@ internal sealed class Query
     public double Overlap(string text)
     {
         double total = 0;
-        var concepts = Analyzer.Analyze(text).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        var concepts = Index.Analyze(text).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         foreach (var slot in Slots)
         {
             double best = 0;
@@ -106,8 +120,8 @@ internal sealed class Query
         if (exception.Length == 0)
             return false;
         var main = sentence[..Math.Max(0, sentence.Length - exception.Length)];
-        var exceptionConcepts = Analyzer.Analyze(exception).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
-        var mainConcepts = Analyzer.Analyze(main).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        var exceptionConcepts = Index.Analyze(exception).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        var mainConcepts = Index.Analyze(main).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         var distinctive = exceptionConcepts.Except(mainConcepts).Except(Generic).Except(PersonalWords).ToHashSet(StringComparer.Ordinal);
         if (distinctive.Count == 0 || !Originals.Overlaps(distinctive))
             return false;
@@ -122,4 +136,7 @@ internal sealed class Query
         !Originals.Overlaps(PersonalWords)
         && (Originals.Contains(C("official")) || Originals.Contains(C("learning platform"))
             || (Originals.Contains(C("school")) && (Originals.Contains(C("account")) || Originals.Contains(C("site")) || Originals.Contains(C("email")))));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(i|i'm|im|i've|my|me|we|our|us|can i|should i)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FirstPerson();
 }

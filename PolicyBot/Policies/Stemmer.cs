@@ -29,7 +29,7 @@ public static class Stemmer
                 break;
             }
         }
-        if (w.EndsWith('e') && w.Length > 4)
+        if (w.EndsWith('e') && w.Length > 3)
             w = w[..^1];
         if (w.EndsWith('y') && w.Length > 4)
             w = w[..^1] + "i";

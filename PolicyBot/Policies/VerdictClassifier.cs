@@ -17,6 +17,12 @@ public static partial class VerdictClassifier
     /// <summary>Verdict of a sentence on its own (a duty reads as "no": the usual question is "can I …?").</summary>
     public static Verdict Classify(string sentence) => Resolve(CueOf(sentence), questionAsksDuty: false) ?? Verdict.Yes;
 
+    /// <summary>A definition ("For the purposes of this policy, social media is defined as …") states no rule.</summary>
+    public static bool IsDefinition(string text) => Definition().IsMatch(Normalise(text));
+
+    /// <summary>Guidance addressed to pupils ("students should be encouraged to: …", "Pupils are taught: …"), not to staff.</summary>
+    public static bool IsAboutPupilConduct(string text) => PupilConduct().IsMatch(Normalise(text));
+
     public static Cue CueOf(string text)
     {
         var s = Normalise(text);
@@ -86,16 +92,19 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"^(for the purposes? of this policy|we use the term|the term\b|[^.]{0,40}\b(is|are) defined as|[^.]{0,60}\brefers? to any\b)")]
     private static partial Regex Definition();
 
-    [GeneratedRegex(@"\bwho (do|should|would|can|must) (i|we) (ask|speak to|talk to|go to|get|check with)\b|\bwho (approves|authorises|authorizes|signs off|needs to (agree|approve|sign)|has to (agree|approve|sign)|gives permission|decides)\b|\b(need|needs|get|ask for|require|requires|seek) (the )?(\w+'s )?(permission|approval|authorisation|authorization|sign off|go-ahead|ok)\b|\bwho needs to\b|\bwho has to\b")]
+    [GeneratedRegex(@"\bwho (do|should|would|can|must) (i|we) (ask|speak to|talk to|go to|get|check with)\b|\bwho (approves|authorises|authorizes|signs off|needs to (agree|approve|sign)|has to (agree|approve|sign)|gives permission|decides)\b|\b(need|needs|get|ask for|require|requires|seek) (the )?(\w+'s )?(permission|approval|authorisation|authorization|sign off|go-ahead|ok)\b|\bwho needs to\b|\bwho has to\b|\bwho signs?\b|\bwhat('s| is) the (process|procedure)\b|\bhow do (i|we) (go about|get (it )?approved)\b")]
     private static partial Regex WhoApproves();
 
-    [GeneratedRegex(@"\bwhat (should|do|must|can|would) (i|we) do\b|\bwhat (do|should) (i|we) do\b|\bwho (do|should|must|would) (i|we) (tell|report|inform|contact|speak to|talk to|go to|alert)\b|\b(should|do|must) (i|we) (report|tell|inform|flag|pass)\b|\bhow do (i|we) report\b|\bwho (to|should i) tell\b|\bwhat('s| is) the procedure\b|\bwhat next\b")]
+    [GeneratedRegex(@"\bwhat (should|do|must|can|would) (i|we) do\b|\bwhat (do|should) (i|we) do\b|\bwho (do|should|must|would) (i|we) (tell|report|inform|contact|speak to|talk to|go to|alert)\b|\b(should|do|must) (i|we) (report|tell|inform|flag|pass)\b|\bhow do (i|we) report\b|\bwho (to|should i) tell\b|\bwhat('s| is) the procedure\b|\bwhat next\b|\b(do|should|must) (i|we) (have to |need to )?do (anything|something)\b|\bwho (needs|has|ought|should) to (know|be told|be informed)\b|\bflag (it|this) to\b")]
     private static partial Regex WhatToDo();
+
+    [GeneratedRegex(@"^([^.:]{0,60},\s*)?(pupils|students|children|young people)\b[^.:]{0,30}\b(should be encouraged|are taught|are encouraged|will be taught|should|must)\b")]
+    private static partial Regex PupilConduct();
 
     [GeneratedRegex(@"\b(not|never) (to )?report")]
     private static partial Regex NegatedReport();
 
-    [GeneratedRegex(@"\b(must|should|need to|needs to|have to|has to|are required to|is required to)\b[^.;]{0,60}?\b(obtain|get|seek|receive|gain|have)\b[^.;]{0,70}?\b(approval|authorisation|authorization|permission|consent|agreement|advice)\b|\bapproval\b[^.;]{0,80}?\bmust be (obtained|sought|given)|\bmust be (discussed with and )?approved\b|\bmust be approved\b|\b(permission|approval|consent|authorisation)\b[^.;]{0,60}?\bshould be sought\b|\bonly (do so )?with (the )?(prior )?(approval|permission|authorisation|consent)\b|\bwith the approval of\b|\bmust (first )?(discuss|consult)\b|\bmust be (discussed|consulted|agreed)\b|\bseek (prior )?(approval|permission|advice|authorisation)\b|\bget (prior )?(approval|permission|authorisation)\b|\bwithout the (advice or )?(approval|authorisation|permission|consent) of\b|\bunless (they are |you are |it is )?(authorised|authorized|approved|permitted)\b|\b(present|submit|complete)\b[^.;]{0,40}\b(business case|application|approval form|form)\b|\bfollowing (slt|senior|head|the)?[^.;]{0,20}\bapproval\b|\bapplication will be approved\b|\bmust be checked carefully before they are approved\b")]
+    [GeneratedRegex(@"\b(must|should|need to|needs to|have to|has to|are required to|is required to)\b[^.;]{0,60}?\b(obtain|get|seek|receive|gain|have)\b[^.;]{0,70}?\b(approval|authorisation|authorization|permission|consent|agreement|advice)\b|\bapproval\b[^.;]{0,80}?\bmust be (obtained|sought|given)|\bmust be (discussed with and )?approved\b|\bmust be approved\b|\b(permission|approval|consent|authorisation)\b[^.;]{0,60}?\bshould be sought\b|\bonly (do so )?with (the )?(prior )?(approval|permission|authorisation|consent)\b|\bwith the approval of\b|\bmust (first )?(discuss|consult)\b[^.;]{0,60}\bwith\b[^.;]{0,40}\b(head|principal|coordinator|co-ordinator|slt|senior|manager|lead|leadership|management)|\bmust (first )?consult\b|\bmust be (discussed|consulted|agreed)\b|\bseek (prior )?(approval|permission|advice|authorisation)\b|\bget (prior )?(approval|permission|authorisation)\b|\bwithout the (advice or )?(approval|authorisation|permission|consent) of\b|\bunless (they are |you are |it is )?(authorised|authorized|approved|permitted)\b|\b(present|submit|complete)\b[^.;]{0,40}\b(business case|application|approval form|form)\b|\bfollowing (slt|senior|head|the)?[^.;]{0,20}\bapproval\b|\bapplication will be approved\b|\bmust be checked carefully before they are approved\b")]
     private static partial Regex ApprovalRequired();
 
     [GeneratedRegex(@"\b(approv\w*|authori[sz]\w*|permission|consent|agreement)\b")]

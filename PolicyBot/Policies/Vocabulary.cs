@@ -18,6 +18,9 @@ public sealed class Vocabulary
     public IReadOnlySet<string> StopWords { get; }
     public IReadOnlySet<string> DomainConcepts { get; }
 
+    /// <summary>Named services (Instagram, TikTok …): context in a question, so they weigh less than what is being done.</summary>
+    public IReadOnlySet<string> Platforms { get; }
+
     Vocabulary(VocabularyFile file)
     {
         var stop = new HashSet<string>(file.StopWords ?? [], StringComparer.Ordinal);
@@ -43,6 +46,7 @@ public sealed class Vocabulary
             _expansions[from] = targets.Select(t => (Canonical(StemPhrase(t.Key)), t.Value)).ToList();
         }
         DomainConcepts = new HashSet<string>((file.Domain ?? []).Select(d => Canonical(StemPhrase(d))), StringComparer.Ordinal);
+        Platforms = new HashSet<string>((file.Platforms ?? []).Select(d => Canonical(StemPhrase(d))), StringComparer.Ordinal);
     }
 
     static readonly Lazy<Vocabulary> DefaultVocabulary = new(LoadEmbedded);
@@ -84,5 +88,6 @@ public sealed class Vocabulary
         public List<List<string>>? Synonyms { get; set; }
         public Dictionary<string, Dictionary<string, double>>? Expansions { get; set; }
         public List<string>? Domain { get; set; }
+        public List<string>? Platforms { get; set; }
     }
 }
