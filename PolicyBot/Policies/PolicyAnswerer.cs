@@ -88,6 +88,9 @@ public static partial class PolicyAnswerer
             return results;
         foreach (var entry in index.Entries)
         {
+            // A clause with list items is answered through its items, which carry its lead-in.
+            if (entry.Clause.HasBullets)
+                continue;
             double bm25 = 0;
             foreach (var (concept, weight) in query.Weights)
                 bm25 += weight * index.Bm25(entry, concept);
@@ -135,6 +138,8 @@ public static partial class PolicyAnswerer
                 score *= 1.35;
             if (query.AsksWhatToDo && entry.Cue == VerdictClassifier.Cue.Report)
                 score *= 1.35;
+            if (query.AsksAboutConsequences && entry.StatesConsequence)
+                score *= 1.5;
             results.Add(new Ranked(entry, score, coverage, bm25));
         }
         results.Sort((x, y) => y.Score.CompareTo(x.Score));
@@ -154,7 +159,8 @@ public static partial class PolicyAnswerer
             if (cue == VerdictClassifier.Cue.None)
                 continue;
             var overlap = query.Overlap(part);
-            if ((query.AsksWhoApproves && cue == VerdictClassifier.Cue.AskFirst) || (query.AsksWhatToDo && cue == VerdictClassifier.Cue.Report))
+            if ((query.AsksWhoApproves && cue == VerdictClassifier.Cue.AskFirst) || (query.AsksWhatToDo && cue == VerdictClassifier.Cue.Report)
+                || (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(part)))
                 overlap = overlap * 1.5 + 1;
             if (chosen is null || overlap > chosen.Value.Overlap + 1e-9)
                 chosen = (text, cue, overlap);
@@ -167,6 +173,9 @@ public static partial class PolicyAnswerer
         if (chosenCue is VerdictClassifier.Cue.No && query.MeetsException(quote))
             verdict = Verdict.Yes;
         if (chosenCue is VerdictClassifier.Cue.OnlyThrough && query.MentionsOfficialChannel)
+            verdict = Verdict.Yes;
+        // "Could that get me sacked?" answered by "… may lead to dismissal": yes, it could.
+        if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(quote) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No)
             verdict = Verdict.Yes;
         return (verdict, Shorten(quote));
     }

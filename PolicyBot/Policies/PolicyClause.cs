@@ -9,7 +9,8 @@ namespace PolicyBot.Policies;
 /// <param name="Text">The full clause text as the policy words it (for a bullet: its lead-in, then the bullet).</param>
 /// <param name="Order">Position in the document, from 0.</param>
 /// <param name="LeadIn">For a bullet: the sentence that introduces the list ("employees must not:"), else null.</param>
-public sealed record PolicyClause(string Id, string Section, string Text, int Order, string? LeadIn = null)
+/// <param name="HasBullets">A numbered clause whose list items are clauses of their own ("11 (a)" …); answers cite the items.</param>
+public sealed record PolicyClause(string Id, string Section, string Text, int Order, string? LeadIn = null, bool HasBullets = false)
 {
     /// <summary>The clause's own words, without the list lead-in.</summary>
     public string Body => LeadIn is null ? Text : Text[Math.Min(Text.Length, LeadIn.Length)..].TrimStart();

@@ -20,6 +20,7 @@ public sealed class PolicyIndex
         public required bool IsDefinition { get; init; }
         public required bool IsAboutPupilConduct { get; init; }
         public required bool IsAboutThePolicy { get; init; }
+        public required bool StatesConsequence { get; init; }
     }
 
     readonly Entry[] _entries;
@@ -62,6 +63,7 @@ public sealed class PolicyIndex
                 Cue = VerdictClassifier.CueOf(clause.Text),
                 IsDefinition = VerdictClassifier.IsDefinition(clause.Text),
                 IsAboutThePolicy = AboutThePolicy(clause.Text),
+                StatesConsequence = VerdictClassifier.StatesConsequence(clause.Text),
                 IsAboutPupilConduct = VerdictClassifier.IsAboutPupilConduct(clause.LeadIn ?? clause.Text),
             };
         }

@@ -286,7 +286,7 @@ public static partial class PolicyParser
                 {
                     var full = unit.Bullets.Count == 0 ? body : body + " " + string.Join("; ", unit.Bullets.Select(b => Clean(b.ToString()).TrimEnd(';', '.')));
                     var id = Unique(unit.Number!);
-                    Emit(id, unit.Section, full, null);
+                    Emit(id, unit.Section, full, null, hasBullets: unit.Bullets.Count > 0);
                     for (var b = 0; b < unit.Bullets.Count; b++)
                         Emit(Unique($"{id} ({Letters(b)})"), unit.Section, body + " " + Clean(unit.Bullets[b].ToString()), body);
                     break;
@@ -309,11 +309,11 @@ public static partial class PolicyParser
             }
         }
 
-        void Emit(string id, string section, string text, string? leadIn)
+        void Emit(string id, string section, string text, string? leadIn, bool hasBullets = false)
         {
             if (WordCount(text) < 3)
                 return;
-            Clauses.Add(new PolicyClause(id, section, text, Clauses.Count, leadIn));
+            Clauses.Add(new PolicyClause(id, section, text, Clauses.Count, leadIn, hasBullets));
         }
 
         string Unique(string id)

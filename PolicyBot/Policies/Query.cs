@@ -16,6 +16,7 @@ internal sealed partial class Query
     public required bool IsFirstPerson { get; init; }
     public required bool AsksWhoApproves { get; init; }
     public required bool AsksWhatToDo { get; init; }
+    public required bool AsksAboutConsequences { get; init; }
     public required TextAnalyzer Analyzer { get; init; }
     public required PolicyIndex Index { get; init; }
     public required HashSet<string> Originals { get; init; }
@@ -80,6 +81,7 @@ internal sealed partial class Query
             IsFirstPerson = FirstPerson().IsMatch(question),
             AsksWhoApproves = VerdictClassifier.AsksWhoApproves(question),
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
+            AsksAboutConsequences = VerdictClassifier.AsksAboutConsequences(question),
             Analyzer = analyzer,
             Index = index,
             Originals = seen,

@@ -80,6 +80,12 @@ public static partial class VerdictClassifier
     /// <summary>"What should I do?", "who do I tell?": the question wants a procedure, usually a report.</summary>
     public static bool AsksWhatToDo(string question) => WhatToDo().IsMatch(Normalise(question));
 
+    /// <summary>"Could that get me sacked?", "would school involve the police?": the question asks about consequences.</summary>
+    public static bool AsksAboutConsequences(string question) => ConsequenceQuestion().IsMatch(Normalise(question));
+
+    /// <summary>Does the text state a consequence (disciplinary action, dismissal, the police)?</summary>
+    public static bool StatesConsequence(string text) => Consequence().IsMatch(Normalise(text));
+
     /// <summary>Does the text state a rule at all (as opposed to a definition or background)?</summary>
     public static bool IsNormative(string text) => CueOf(text) != Cue.None;
 
@@ -100,6 +106,12 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"^([^.:]{0,60},\s*)?(pupils|students|children|young people)\b[^.:]{0,30}\b(should be encouraged|are taught|are encouraged|will be taught|should|must)\b")]
     private static partial Regex PupilConduct();
+
+    [GeneratedRegex(@"\b(trouble|sacked|sack me|fired|dismiss\w*|disciplin\w*|lose (my|their|your|his|her) job|consequences?|punish\w*|police|prosecut\w*|misconduct|what happens if|taken off me|take (my|it) away|suspended|suspension)\b")]
+    private static partial Regex ConsequenceQuestion();
+
+    [GeneratedRegex(@"\b(disciplinary|dismissal|gross misconduct|police|legal action|suspension|withheld|criminal offence|prosecut\w*)\b")]
+    private static partial Regex Consequence();
 
     [GeneratedRegex(@"\b(not|never) (to )?report")]
     private static partial Regex NegatedReport();
