@@ -46,6 +46,7 @@ public static partial class PolicyAnswerer
         public static double PairWeight = Env("ASK_PAIR", 0.6);
         public static double CoverageBase = Env("ASK_COVBASE", 0.5);
         public static double CoveragePower = Env("ASK_COVPOW", 1);
+        public static double SentenceBase = Env("ASK_SENT", 0.6);
         static double Env(string name, double fallback) => double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
     }
 
@@ -124,7 +125,7 @@ public static partial class PolicyAnswerer
 
             var score = (bm25 + Tuning.PairWeight * pairs) * Math.Pow(Tuning.CoverageBase + coverage, Tuning.CoveragePower);
             // A question asks what to do: clauses that state a rule beat definitions and background.
-            if (entry.IsDefinition)
+            if (entry.IsDefinition || entry.IsFrontMatter)
                 score *= 0.4;
             else if (entry.Cue == VerdictClassifier.Cue.None)
                 score *= 0.6;
@@ -143,6 +144,17 @@ public static partial class PolicyAnswerer
             results.Add(new Ranked(entry, score, coverage, bm25));
         }
         results.Sort((x, y) => y.Score.CompareTo(x.Score));
+
+        // Re-rank the leaders by their single best-matching sentence: a clause that answers in one sentence beats
+        // one that collects the question's words across a long paragraph.
+        var head = Math.Min(results.Count, 8);
+        for (var i = 0; i < head; i++)
+        {
+            var r = results[i];
+            var best = Parts(r.Entry.Clause.Body).Select(query.Overlap).DefaultIfEmpty(0).Max() / query.TotalSlotWeight;
+            results[i] = r with { Score = r.Score * (Tuning.SentenceBase + best) };
+        }
+        results.Sort(0, head, Comparer<Ranked>.Create((x, y) => y.Score.CompareTo(x.Score)));
         return results;
     }
 
@@ -170,7 +182,7 @@ public static partial class PolicyAnswerer
 
         var (quote, chosenCue, _) = chosen.Value;
         var verdict = VerdictClassifier.Resolve(chosenCue, asksDuty) ?? Verdict.Yes;
-        if (chosenCue is VerdictClassifier.Cue.No && query.MeetsException(quote))
+        if (chosenCue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(quote))
             verdict = Verdict.Yes;
         if (chosenCue is VerdictClassifier.Cue.OnlyThrough && query.MentionsOfficialChannel)
             verdict = Verdict.Yes;

@@ -21,6 +21,7 @@ public sealed class PolicyIndex
         public required bool IsAboutPupilConduct { get; init; }
         public required bool IsAboutThePolicy { get; init; }
         public required bool StatesConsequence { get; init; }
+        public bool IsFrontMatter { get; set; }
     }
 
     readonly Entry[] _entries;
@@ -68,6 +69,9 @@ public sealed class PolicyIndex
             };
         }
         _averageLength = _entries.Length == 0 ? 1 : _entries.Average(e => e.Length);
+        // Mission statements, titles and review dates come before the first rule; they answer nothing.
+        foreach (var entry in _entries.TakeWhile(e => e.Cue == VerdictClassifier.Cue.None))
+            entry.IsFrontMatter = true;
     }
 
     readonly HashSet<string> _schoolNames;

@@ -125,7 +125,7 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(head ?teacher|head|principal|slt|senior|management|leadership|coordinator|co-ordinator|lead|dsl|manager|school|governor)")]
     private static partial Regex Approver();
 
-    [GeneratedRegex(@"\b(unless|except|other than|apart from|excluding)\b")]
+    [GeneratedRegex(@"\b(unless|except|other than|apart from|excluding|only as|only when|only if|only in cases|only where)\b")]
     private static partial Regex Exception();
 
     [GeneratedRegex(@"\b(advised not|advisable to (omit|avoid)|are discouraged|is discouraged|discouraged|caution is advised|strongly advised|are advised|is advised|advisable)\b")]
