@@ -161,44 +161,55 @@ public static partial class PolicyAnswerer
     static (Verdict Verdict, string Quote) ReadVerdict(PolicyClause clause, Query query)
     {
         var asksDuty = query.AsksAboutDuty;
-        (string Text, VerdictClassifier.Cue Cue, double Overlap)? chosen = null;
-        foreach (var part in Parts(clause.Body))
+        (string Text, VerdictClassifier.Cue Cue, double Overlap, string Part)? chosen = null;
+        var sentenceParts = SentenceParts(clause.Body).ToList();
+        var parts = sentenceParts.Select(p => p.Part).ToList();
+        var partConcepts = parts.Select(p => query.Index.Analyze(p).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal)).ToList();
+        for (var i = 0; i < parts.Count; i++)
         {
-            var text = clause.LeadIn is null ? part : $"{clause.LeadIn} {part}";
+            var part = parts[i];
+            var sentence = sentenceParts[i].Sentence;
+            var text = clause.LeadIn is null ? sentence : $"{clause.LeadIn} {sentence}";
             var cue = VerdictClassifier.CueOf(part);
             if (cue == VerdictClassifier.Cue.None && clause.LeadIn is not null)
-                cue = VerdictClassifier.CueOf(text);
+                cue = VerdictClassifier.CueOf($"{clause.LeadIn} {part}");
             if (cue == VerdictClassifier.Cue.None)
                 continue;
-            var overlap = query.Overlap(part);
+            // What this sentence says that its neighbours do not ("not allowed during working hours, but permitted
+            // during break times") decides which one the question is about.
+            var others = partConcepts.Where((_, j) => j != i).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+            var overlap = query.Overlap(partConcepts[i]) * 0.5 + query.Overlap(partConcepts[i].Except(others).ToHashSet(StringComparer.Ordinal));
             if ((query.AsksWhoApproves && cue == VerdictClassifier.Cue.AskFirst) || (query.AsksWhatToDo && cue == VerdictClassifier.Cue.Report)
                 || (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(part)))
                 overlap = overlap * 1.5 + 1;
             if (chosen is null || overlap > chosen.Value.Overlap + 1e-9)
-                chosen = (text, cue, overlap);
+                chosen = (text, cue, overlap, part);
         }
         if (chosen is null)
             return (Verdict.Yes, Shorten(clause.Text));
 
-        var (quote, chosenCue, _) = chosen.Value;
+        var (quote, chosenCue, _, chosenPart) = chosen.Value;
         var verdict = VerdictClassifier.Resolve(chosenCue, asksDuty) ?? Verdict.Yes;
-        if (chosenCue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(quote))
+        if (chosenCue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(clause.LeadIn is null ? chosenPart : $"{clause.LeadIn} {chosenPart}"))
             verdict = Verdict.Yes;
         if (chosenCue is VerdictClassifier.Cue.OnlyThrough && query.MentionsOfficialChannel)
             verdict = Verdict.Yes;
         // "Could that get me sacked?" answered by "… may lead to dismissal": yes, it could.
-        if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(quote) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No)
+        if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(chosenPart) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No)
             verdict = Verdict.Yes;
         return (verdict, Shorten(quote));
     }
 
     /// <summary>Sentences, and the halves of "…, but …" sentences, which often carry opposite rules.</summary>
-    internal static IEnumerable<string> Parts(string text)
+    internal static IEnumerable<string> Parts(string text) => SentenceParts(text).Select(p => p.Part);
+
+    /// <summary>Each part with the whole sentence it comes from (the verdict is read from the part, the sentence is quoted).</summary>
+    internal static IEnumerable<(string Part, string Sentence)> SentenceParts(string text)
     {
         foreach (var sentence in SentenceBreak().Split(text))
             foreach (var part in ContrastBreak().Split(sentence))
                 if (part.Trim().Length > 0)
-                    yield return part.Trim();
+                    yield return (part.Trim(), sentence.Trim());
     }
 
     static string Shorten(string text)
@@ -226,13 +237,15 @@ public static partial class PolicyAnswerer
         var who = NamedPerson(clause.Text);
         return verdict switch
         {
-            Verdict.AskFirst => who is null ? $"Get approval before you go ahead, as clause {clause.Id} says." : $"Ask the {who} before you go ahead.",
-            Verdict.Report => who is null ? $"Report it as clause {clause.Id} says, as soon as you can." : $"Tell the {who} as soon as you can.",
+            Verdict.AskFirst => who is null ? $"Get approval before you go ahead, as {Reference(clause)} says." : $"Ask the {who} before you go ahead.",
+            Verdict.Report => who is null ? $"Report it as {Reference(clause)} says, as soon as you can." : $"Tell the {who} as soon as you can.",
             Verdict.No => "Don't go ahead. If you think your situation is different, ask a person.",
             Verdict.Caution => "Read the clause before you decide; if you are unsure, ask a person.",
             _ => null,
         };
     }
+
+    static string Reference(PolicyClause clause) => clause.Id.Contains('¶') ? $"your policy ({clause.Id})" : $"clause {clause.Id}";
 
     /// <summary>The person or team the clause itself names, if any (never guessed).</summary>
     internal static string? NamedPerson(string text)

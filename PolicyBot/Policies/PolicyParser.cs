@@ -98,17 +98,21 @@ public static partial class PolicyParser
         Unit? _openNumbered;           // a numbered clause whose bullets may still follow
         string? _listLeadIn;            // "... must not:" introducing section-level bullets
 
-        string Section => string.Join(" › ", _headings.Select(h => h.Number is null || h.Text.StartsWith(h.Number, StringComparison.Ordinal) ? h.Text : $"{h.Number} {h.Text}"));
+        // Level 0 is a Markdown document title ("# Staff Social Media Policy"): it names the document, not a section.
+        IEnumerable<Heading> Sections => _headings.Where(h => h.Level > 0);
+
+        string Section => string.Join(" › ", Sections.Select(h => h.Number is null || h.Text.StartsWith(h.Number, StringComparison.Ordinal) ? h.Text : $"{h.Number} {h.Text}"));
 
         // From the deepest numbered heading down: "3.4 ¶2", "3.5 › Contact ¶1", "PERSONAL USE › PUPILS ¶1".
         string IdPrefix
         {
             get
             {
-                if (_headings.Count == 0)
+                var sections = Sections.ToList();
+                if (sections.Count == 0)
                     return "Preamble";
-                var start = _headings.FindLastIndex(h => h.Number is not null);
-                return string.Join(" › ", _headings.Skip(Math.Max(0, start)).Select(h => h.Number ?? h.Text));
+                var start = sections.FindLastIndex(h => h.Number is not null);
+                return string.Join(" › ", sections.Skip(Math.Max(0, start)).Select(h => h.Number ?? h.Text));
             }
         }
 
@@ -122,7 +126,12 @@ public static partial class PolicyParser
             var md = MarkdownHeading().Match(text);
             if (md.Success)
             {
-                AddHeading(Clean(md.Groups[2].Value), md.Groups[1].Value.Length, fromBullet: false, explicitLevel: true);
+                var headingText = Clean(md.Groups[2].Value);
+                var headingNumber = NumberMarker().Match(headingText + " ");
+                if (headingNumber.Success && !char.IsLetter(headingNumber.Groups[1].Value[0]))
+                    AddHeading(headingText[headingNumber.Length..].Trim(), 0, fromBullet: false, explicitLevel: false, number: headingNumber.Groups[1].Value.TrimEnd('.'));
+                else
+                    AddHeading(headingText, md.Groups[1].Value.Length - 1, fromBullet: false, explicitLevel: true); // "#" is the title
                 return;
             }
 

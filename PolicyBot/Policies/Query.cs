@@ -98,10 +98,11 @@ internal sealed partial class Query
     }
 
     /// <summary>How much of this text's content the question asks about (for picking the sentence to quote).</summary>
-    public double Overlap(string text)
+    public double Overlap(string text) => Overlap(Index.Analyze(text).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal));
+
+    public double Overlap(IReadOnlySet<string> concepts)
     {
         double total = 0;
-        var concepts = Index.Analyze(text).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         foreach (var slot in Slots)
         {
             double best = 0;
