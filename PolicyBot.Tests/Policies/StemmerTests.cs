@@ -1,0 +1,26 @@
+using PolicyBot.Policies;
+
+namespace PolicyBot.Tests.Policies;
+
+public sealed class StemmerTests
+{
+    [Theory]
+    [InlineData("photographs", "photograph")]
+    [InlineData("authorised", "authorisation")]
+    [InlineData("authorized", "authorise")]
+    [InlineData("approval", "approved")]
+    [InlineData("communicating", "communication")]
+    [InlineData("policies", "policy")]
+    [InlineData("naming", "name")]
+    [InlineData("permitted", "permit")]
+    [InlineData("requests", "request")]
+    public void Forms_of_a_word_share_a_stem(string a, string b) =>
+        Stemmer.Stem(a).Should().Be(Stemmer.Stem(b));
+
+    [Theory]
+    [InlineData("dsl")]
+    [InlineData("24")]
+    [InlineData("ok")]
+    public void Short_words_and_numbers_are_left_alone(string word) =>
+        Stemmer.Stem(word).Should().Be(word);
+}

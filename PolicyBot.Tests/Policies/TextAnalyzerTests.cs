@@ -1,0 +1,70 @@
+using PolicyBot.Policies;
+
+namespace PolicyBot.Tests.Policies;
+
+public sealed class TextAnalyzerTests
+{
+    static readonly TextAnalyzer Analyzer = TextAnalyzer.Default;
+
+    static List<string> Concepts(string text) => Analyzer.Analyze(text).Select(t => t.Concept).ToList();
+
+    static string Concept(string word) => Concepts(word).Should().ContainSingle().Subject;
+
+    [Theory]
+    [InlineData("insta", "instagram")]
+    [InlineData("fb", "facebook")]
+    [InlineData("pics", "photograph")]
+    [InlineData("selfie", "photo")]
+    [InlineData("mum", "parent")]
+    [InlineData("dad", "carer")]
+    [InlineData("kids", "pupils")]
+    [InlineData("Y5", "pupil")]
+    [InlineData("year 5", "students")]
+    [InlineData("DMs", "message")]
+    [InlineData("senior leadership team", "SLT")]
+    [InlineData("the head teacher", "headteacher")]
+    [InlineData("log-in details", "password")]
+    [InlineData("e-mail", "email")]
+    public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
+    {
+        Concepts(staffWords).Should().Equal(Concepts(policyWords));
+    }
+
+    [Fact]
+    public void Questions_expand_platforms_to_social_media()
+    {
+        var socialMedia = Concept("social media");
+
+        Analyzer.Vocabulary.Expansions(Concept("instagram")).Should().Contain(e => e.Concept == socialMedia);
+    }
+
+    [Fact]
+    public void Questions_expand_a_parent_to_a_family_member()
+    {
+        var family = Concept("family members");
+
+        Analyzer.Vocabulary.Expansions(Concept("mum")).Should().Contain(e => e.Concept == family);
+    }
+
+    [Fact]
+    public void Follow_reaches_friend()
+    {
+        var friend = Concept("friends");
+
+        Analyzer.Vocabulary.Expansions(Concept("follow")).Should().Contain(e => e.Concept == friend && e.Weight >= 0.5);
+    }
+
+    [Fact]
+    public void Stop_words_and_chat_fillers_are_dropped()
+    {
+        Concepts("can i just ask, tbh is it ok?").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_vocabulary_is_loaded_from_the_embedded_data_file()
+    {
+        Analyzer.Vocabulary.StopWords.Should().Contain("the");
+        Analyzer.Vocabulary.DomainConcepts.Should().Contain(Concept("social media"));
+        Analyzer.Vocabulary.Platforms.Should().Contain(Concept("tiktok"));
+    }
+}

@@ -1,0 +1,74 @@
+using PolicyBot.Policies;
+
+namespace PolicyBot.Tests.Policies;
+
+public sealed class VerdictClassifierTests
+{
+    [Theory]
+    [InlineData("Staff must not accept friend requests from pupils.", Verdict.No)]
+    [InlineData("Staff should never share their passwords.", Verdict.No)]
+    [InlineData("Staff are not permitted to follow pupils on personal accounts.", Verdict.No)]
+    [InlineData("Under no circumstances should staff upload pupil photographs to personal accounts.", Verdict.No)]
+    [InlineData("Staff members must decline friend requests from pupils.", Verdict.No)]
+    [InlineData("Staff members may not identify themselves as employees on personal sites.", Verdict.No)]
+    [InlineData("Do not request personal information from a child.", Verdict.No)]
+    [InlineData("Approval for new sites must be obtained from the Computing Coordinator.", Verdict.AskFirst)]
+    [InlineData("Staff must seek permission from the Headteacher before speaking to the press.", Verdict.AskFirst)]
+    [InlineData("Staff must not use school computers for social media unless authorised to do so by a senior leader.", Verdict.AskFirst)]
+    [InlineData("Staff must not communicate with the media without the advice or approval of the head teacher.", Verdict.AskFirst)]
+    [InlineData("Permission to use any photos should be sought in line with the school's policy.", Verdict.AskFirst)]
+    [InlineData("Any safeguarding concern must be reported to the Designated Safeguarding Lead.", Verdict.Report)]
+    [InlineData("Safety concerns should be brought to the attention of the DSL immediately.", Verdict.Report)]
+    [InlineData("Staff have a statutory duty to report signs of radicalisation.", Verdict.Report)]
+    [InlineData("Caution is advised when inviting colleagues to be friends.", Verdict.Caution)]
+    [InlineData("Staff are advised not to identify their employer.", Verdict.Caution)]
+    [InlineData("Staff should consider their privacy settings.", Verdict.Caution)]
+    [InlineData("Excessive use will be considered a disciplinary matter.", Verdict.Caution)]
+    [InlineData("Staff may use their own devices during breaks.", Verdict.Yes)]
+    [InlineData("Limited personal use is permitted during break times.", Verdict.Yes)]
+    [InlineData("The use of social media in an educational context is acceptable.", Verdict.Yes)]
+    public void The_verdict_comes_from_the_clause_wording(string sentence, Verdict expected) =>
+        VerdictClassifier.Classify(sentence).Should().Be(expected);
+
+    [Fact]
+    public void Breaching_copyright_without_permission_is_a_prohibition_not_an_approval()
+    {
+        VerdictClassifier.Classify("Employees must not: breach copyright, for example by using someone else's images without permission;")
+            .Should().Be(Verdict.No);
+    }
+
+    [Fact]
+    public void A_relative_clause_with_do_not_is_not_a_prohibition()
+    {
+        VerdictClassifier.Classify("Personal communications which do not refer to the school are outside the scope of this policy.")
+            .Should().NotBe(Verdict.No);
+    }
+
+    [Fact]
+    public void A_definition_states_no_rule()
+    {
+        VerdictClassifier.CueOf("For the purposes of this policy, social media is defined as interactive online media.")
+            .Should().Be(VerdictClassifier.Cue.None);
+    }
+
+    [Theory]
+    [InlineData("Do I have to add a disclaimer?", true)]
+    [InlineData("Am I required to tell anyone?", true)]
+    [InlineData("Can I accept the request?", false)]
+    public void Duty_questions_are_recognised(string question, bool expected) =>
+        VerdictClassifier.AsksAboutDuty(question).Should().Be(expected);
+
+    [Theory]
+    [InlineData("Who do I ask before setting up a class blog?")]
+    [InlineData("Who needs to agree to a new account?")]
+    [InlineData("Do I need permission to post this?")]
+    public void Approval_questions_are_recognised(string question) =>
+        VerdictClassifier.AsksWhoApproves(question).Should().BeTrue();
+
+    [Theory]
+    [InlineData("A pupil messaged me, what should I do?")]
+    [InlineData("Who do I tell?")]
+    [InlineData("Who needs to know about this?")]
+    public void Procedure_questions_are_recognised(string question) =>
+        VerdictClassifier.AsksWhatToDo(question).Should().BeTrue();
+}

@@ -1,0 +1,271 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyBot.Policies;
+
+/// <summary>
+/// Answers a staff question from one school's policy index: finds the clauses that answer it, reads the verdict
+/// from the best clause's wording and quotes it. Returns <see cref="Verdict.NotCovered"/> when the question is not
+/// about the policy's subject or nothing in the policy matches it well enough.
+/// </summary>
+public static partial class PolicyAnswerer
+{
+    /// <summary>Longer questions are cut here (at a word boundary); nothing useful is lost and time stays bounded.</summary>
+    public const int MaxQuestionLength = 1000;
+
+    /// <summary>How much of the question's weighted content the best clause must cover.</summary>
+    public const double MinCoverage = 0.22;
+
+    public const double MinScore = 2.0;
+
+    const int MaxCitations = 5;
+
+    public static PolicyAnswer Answer(PolicyIndex index, string? question)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var query = Query.From(index, Truncate(question ?? ""));
+        var ranked = Rank(index, query);
+        if (!query.IsOnTopic || ranked.Count == 0 || ranked[0].Coverage < MinCoverage || ranked[0].Bm25 < MinScore)
+            return NotCovered();
+
+        var best = ranked[0];
+        var (verdict, quote) = ReadVerdict(best.Entry.Clause, query);
+        var citations = ranked.Take(MaxCitations)
+            .Select(r => new Citation(r.Entry.Clause.Id, r.Entry.Clause.Section, r.Entry.Clause.Text, Math.Round(r.Score, 3)))
+            .ToList();
+        return new PolicyAnswer(
+            verdict,
+            citations,
+            AnswerSentence(verdict, best.Entry.Clause, quote),
+            NextStep(verdict, best.Entry.Clause),
+            citations.Skip(1).Take(2).Select(c => c.ClauseId).ToList(),
+            quote);
+    }
+
+    internal static class Tuning
+    {
+        public static double PairWeight = Env("ASK_PAIR", 0.6);
+        public static double CoverageBase = Env("ASK_COVBASE", 0.5);
+        public static double CoveragePower = Env("ASK_COVPOW", 1);
+        public static double SentenceBase = Env("ASK_SENT", 0.6);
+        static double Env(string name, double fallback) => double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
+    }
+
+    public static PolicyAnswer NotCovered() => new(
+        Verdict.NotCovered,
+        [],
+        "Your school's policy doesn't cover this, so there is no rule to quote. You can ask a person.",
+        "Ask a person: your question goes to the colleague your school has named for policy questions.",
+        [],
+        null);
+
+    /// <summary>Why the engine answered as it did: the query's slots and the top clauses with their scores (for tuning by hand).</summary>
+    public static string Explain(PolicyIndex index, string question)
+    {
+        var query = Query.From(index, Truncate(question));
+        var lines = new List<string>
+        {
+            $"on topic: {query.IsOnTopic}; asks about a duty: {query.AsksAboutDuty}",
+            "slots: " + string.Join(" | ", query.Slots.Select(s => $"{s.Concept}({s.Weight:0.00}: {string.Join(",", s.Concepts.Select(c => $"{c.Concept}:{c.Weight:0.0}"))})")),
+        };
+        foreach (var r in Rank(index, query).Take(6))
+            lines.Add($"  {r.Score,7:0.00} cov {r.Coverage:0.00} [{r.Entry.Clause.Id}] {r.Entry.Cue} {r.Entry.Clause.Text[..Math.Min(110, r.Entry.Clause.Text.Length)]}");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    internal static string Truncate(string question)
+    {
+        if (question.Length <= MaxQuestionLength)
+            return question;
+        var cut = question.LastIndexOf(' ', MaxQuestionLength);
+        return question[..(cut > MaxQuestionLength / 2 ? cut : MaxQuestionLength)];
+    }
+
+    internal sealed record Ranked(PolicyIndex.Entry Entry, double Score, double Coverage, double Bm25);
+
+    internal static List<Ranked> Rank(PolicyIndex index, Query query)
+    {
+        var results = new List<Ranked>();
+        if (query.Slots.Count == 0)
+            return results;
+        foreach (var entry in index.Entries)
+        {
+            // A clause with list items is answered through its items, which carry its lead-in.
+            if (entry.Clause.HasBullets)
+                continue;
+            double bm25 = 0;
+            foreach (var (concept, weight) in query.Weights)
+                bm25 += weight * index.Bm25(entry, concept);
+            if (bm25 <= 0)
+                continue;
+
+            double covered = 0;
+            foreach (var slot in query.Slots)
+            {
+                double best = 0;
+                foreach (var (concept, weight) in slot.Concepts)
+                    if (weight > best && entry.Tf.ContainsKey(concept))
+                        best = weight;
+                covered += slot.Weight * best;
+            }
+            var coverage = covered / query.TotalSlotWeight;
+
+            double pairs = 0;
+            for (var i = 0; i < query.Slots.Count; i++)
+            {
+                for (var j = i + 1; j < query.Slots.Count && j <= i + 2; j++)
+                {
+                    double bestPair = 0;
+                    foreach (var (a, wa) in query.Slots[i].Concepts)
+                        foreach (var (b, wb) in query.Slots[j].Concepts)
+                            if (a != b && wa * wb > bestPair && entry.Pairs.Contains(PolicyIndex.Ordered(a, b)))
+                                bestPair = wa * wb * (index.Idf(a) + index.Idf(b)) / 2;
+                    pairs += bestPair;
+                }
+            }
+
+            var score = (bm25 + Tuning.PairWeight * pairs) * Math.Pow(Tuning.CoverageBase + coverage, Tuning.CoveragePower);
+            // A question asks what to do: clauses that state a rule beat definitions and background.
+            if (entry.IsDefinition || entry.IsFrontMatter)
+                score *= 0.4;
+            else if (entry.Cue == VerdictClassifier.Cue.None)
+                score *= 0.6;
+            if (entry.IsAboutThePolicy && entry.Cue is VerdictClassifier.Cue.None or VerdictClassifier.Cue.Duty or VerdictClassifier.Cue.Yes)
+                score *= 0.6;
+            // Staff asking about themselves are not asking what pupils are taught to do.
+            if (entry.IsAboutPupilConduct && query.IsFirstPerson)
+                score *= 0.6;
+            // The question's intent picks the kind of rule: "who do I ask?" wants an approval, "what do I do?" a report.
+            if (query.AsksWhoApproves && entry.Cue == VerdictClassifier.Cue.AskFirst)
+                score *= 1.35;
+            if (query.AsksWhatToDo && entry.Cue == VerdictClassifier.Cue.Report)
+                score *= 1.35;
+            if (query.AsksAboutConsequences && entry.StatesConsequence)
+                score *= 1.5;
+            results.Add(new Ranked(entry, score, coverage, bm25));
+        }
+        results.Sort((x, y) => y.Score.CompareTo(x.Score));
+
+        // Re-rank the leaders by their single best-matching sentence: a clause that answers in one sentence beats
+        // one that collects the question's words across a long paragraph.
+        var head = Math.Min(results.Count, 8);
+        for (var i = 0; i < head; i++)
+        {
+            var r = results[i];
+            var best = Parts(r.Entry.Clause.Body).Select(query.Overlap).DefaultIfEmpty(0).Max() / query.TotalSlotWeight;
+            results[i] = r with { Score = r.Score * (Tuning.SentenceBase + best) };
+        }
+        results.Sort(0, head, Comparer<Ranked>.Create((x, y) => y.Score.CompareTo(x.Score)));
+        return results;
+    }
+
+    static (Verdict Verdict, string Quote) ReadVerdict(PolicyClause clause, Query query)
+    {
+        var asksDuty = query.AsksAboutDuty;
+        (string Text, VerdictClassifier.Cue Cue, double Overlap, string Part)? chosen = null;
+        var sentenceParts = SentenceParts(clause.Body).ToList();
+        var parts = sentenceParts.Select(p => p.Part).ToList();
+        var partConcepts = parts.Select(p => query.Index.Analyze(p).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal)).ToList();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            var sentence = sentenceParts[i].Sentence;
+            var text = clause.LeadIn is null ? sentence : $"{clause.LeadIn} {sentence}";
+            var cue = VerdictClassifier.CueOf(part);
+            if (cue == VerdictClassifier.Cue.None && clause.LeadIn is not null)
+                cue = VerdictClassifier.CueOf($"{clause.LeadIn} {part}");
+            if (cue == VerdictClassifier.Cue.None)
+                continue;
+            // What this sentence says that its neighbours do not ("not allowed during working hours, but permitted
+            // during break times") decides which one the question is about.
+            var others = partConcepts.Where((_, j) => j != i).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+            var overlap = query.Overlap(partConcepts[i]) * 0.5 + query.Overlap(partConcepts[i].Except(others).ToHashSet(StringComparer.Ordinal));
+            if ((query.AsksWhoApproves && cue == VerdictClassifier.Cue.AskFirst) || (query.AsksWhatToDo && cue == VerdictClassifier.Cue.Report)
+                || (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(part)))
+                overlap = overlap * 1.5 + 1;
+            if (chosen is null || overlap > chosen.Value.Overlap + 1e-9)
+                chosen = (text, cue, overlap, part);
+        }
+        if (chosen is null)
+            return (Verdict.Yes, Shorten(clause.Text));
+
+        var (quote, chosenCue, _, chosenPart) = chosen.Value;
+        var verdict = VerdictClassifier.Resolve(chosenCue, asksDuty) ?? Verdict.Yes;
+        if (chosenCue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(clause.LeadIn is null ? chosenPart : $"{clause.LeadIn} {chosenPart}"))
+            verdict = Verdict.Yes;
+        if (chosenCue is VerdictClassifier.Cue.OnlyThrough && query.MentionsOfficialChannel)
+            verdict = Verdict.Yes;
+        // "Could that get me sacked?" answered by "… may lead to dismissal": yes, it could.
+        if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(chosenPart) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No)
+            verdict = Verdict.Yes;
+        return (verdict, Shorten(quote));
+    }
+
+    /// <summary>Sentences, and the halves of "…, but …" sentences, which often carry opposite rules.</summary>
+    internal static IEnumerable<string> Parts(string text) => SentenceParts(text).Select(p => p.Part);
+
+    /// <summary>Each part with the whole sentence it comes from (the verdict is read from the part, the sentence is quoted).</summary>
+    internal static IEnumerable<(string Part, string Sentence)> SentenceParts(string text)
+    {
+        foreach (var sentence in SentenceBreak().Split(text))
+            foreach (var part in ContrastBreak().Split(sentence))
+                if (part.Trim().Length > 0)
+                    yield return (part.Trim(), sentence.Trim());
+    }
+
+    static string Shorten(string text)
+    {
+        text = PolicyParser.StripEmphasis(text).Trim();
+        return text.Length <= 400 ? text : text[..text.LastIndexOf(' ', 397)] + "…";
+    }
+
+    static string AnswerSentence(Verdict verdict, PolicyClause clause, string quote)
+    {
+        var source = clause.Id.Contains('¶') ? $"Your policy ({clause.Id})" : $"Clause {clause.Id}";
+        var lead = verdict switch
+        {
+            Verdict.Yes => "Yes.",
+            Verdict.No => "No.",
+            Verdict.AskFirst => "Ask first.",
+            Verdict.Report => "Report it.",
+            _ => "Take care.",
+        };
+        return $"{lead} {source} says: \"{quote}\"";
+    }
+
+    static string? NextStep(Verdict verdict, PolicyClause clause)
+    {
+        var who = NamedPerson(clause.Text);
+        return verdict switch
+        {
+            Verdict.AskFirst => who is null ? $"Get approval before you go ahead, as {Reference(clause)} says." : $"Ask the {who} before you go ahead.",
+            Verdict.Report => who is null ? $"Report it as {Reference(clause)} says, as soon as you can." : $"Tell the {who} as soon as you can.",
+            Verdict.No => "Don't go ahead. If you think your situation is different, ask a person.",
+            Verdict.Caution => "Read the clause before you decide; if you are unsure, ask a person.",
+            _ => null,
+        };
+    }
+
+    static string Reference(PolicyClause clause) => clause.Id.Contains('¶') ? $"your policy ({clause.Id})" : $"clause {clause.Id}";
+
+    /// <summary>The person or team the clause itself names, if any (never guessed).</summary>
+    internal static string? NamedPerson(string text)
+    {
+        var m = Person().Match(text);
+        if (!m.Success) return null;
+        var s = m.Value.ToLowerInvariant();
+        if (s.Contains("safeguarding") || s == "dsl") return "Designated Safeguarding Lead";
+        if (s.Contains("head")) return "Headteacher";
+        if (s.Contains("comput") || s.Contains("ict")) return "Computing Coordinator";
+        if (s.Contains("line manager")) return "line manager";
+        return "senior leadership team";
+    }
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z""“'(])")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@",\s+but\s+|;\s+(?=[A-Za-z])|\.\s+However,\s+")]
+    private static partial Regex ContrastBreak();
+
+    [GeneratedRegex(@"designated safeguarding lead|\bDSL\b|head ?teacher|head of school|principal|computing co-?ordinator|computer co-?ordinator|ICT lead|senior (leadership|management) team|\bSLT\b|\bSMT\b|senior member of staff|line manager", RegexOptions.IgnoreCase)]
+    private static partial Regex Person();
+}

@@ -1,0 +1,134 @@
+namespace PolicyBot.Policies;
+
+/// <summary>
+/// A search index over one school's clauses: BM25 over analysed concepts, with the section heading as a second,
+/// lighter field and adjacent-concept pairs for phrase matching. Immutable once built; safe to share.
+/// </summary>
+public sealed class PolicyIndex
+{
+    const double K1 = 1.2;
+    static readonly double B = double.TryParse(Environment.GetEnvironmentVariable("ASK_B"), System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : 0.5;
+    const double HeadingWeight = 0.35;
+
+    internal sealed class Entry
+    {
+        public required PolicyClause Clause { get; init; }
+        public required Dictionary<string, double> Tf { get; init; }
+        public required HashSet<(string, string)> Pairs { get; init; }
+        public required double Length { get; init; }
+        public required VerdictClassifier.Cue Cue { get; init; }
+        public required bool IsDefinition { get; init; }
+        public required bool IsAboutPupilConduct { get; init; }
+        public required bool IsAboutThePolicy { get; init; }
+        public required bool StatesConsequence { get; init; }
+        public bool IsFrontMatter { get; set; }
+    }
+
+    readonly Entry[] _entries;
+    readonly Dictionary<string, int> _df = new(StringComparer.Ordinal);
+    readonly double _averageLength;
+
+    public PolicyDocument Document { get; }
+    public TextAnalyzer Analyzer { get; }
+
+    PolicyIndex(PolicyDocument document, TextAnalyzer analyzer)
+    {
+        Document = document;
+        Analyzer = analyzer;
+        _schoolNames = SchoolNameConcepts(document.Name, analyzer);
+        var headingTerms = new Dictionary<string, IReadOnlyList<Term>>(StringComparer.Ordinal);
+        _entries = new Entry[document.Clauses.Count];
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            var clause = document.Clauses[i];
+            var terms = Analyze(clause.Text);
+            if (!headingTerms.TryGetValue(clause.Section, out var heading))
+                headingTerms[clause.Section] = heading = Analyze(clause.Section);
+            var tf = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var t in terms)
+                tf[t.Concept] = tf.GetValueOrDefault(t.Concept) + 1;
+            foreach (var t in heading)
+                tf[t.Concept] = tf.GetValueOrDefault(t.Concept) + HeadingWeight;
+            var pairs = new HashSet<(string, string)>();
+            for (var a = 0; a < terms.Count; a++)
+                for (var b = a + 1; b < terms.Count && terms[b].Position - terms[a].Position <= 3; b++)
+                    pairs.Add(Ordered(terms[a].Concept, terms[b].Concept));
+            foreach (var concept in tf.Keys)
+                _df[concept] = _df.GetValueOrDefault(concept) + 1;
+            _entries[i] = new Entry
+            {
+                Clause = clause,
+                Tf = tf,
+                Pairs = pairs,
+                Length = Math.Max(1, terms.Count),
+                Cue = VerdictClassifier.CueOf(clause.Text),
+                IsDefinition = VerdictClassifier.IsDefinition(clause.Text),
+                IsAboutThePolicy = AboutThePolicy(clause.Text),
+                StatesConsequence = VerdictClassifier.StatesConsequence(clause.Text),
+                IsAboutPupilConduct = VerdictClassifier.IsAboutPupilConduct(clause.LeadIn ?? clause.Text),
+            };
+        }
+        _averageLength = _entries.Length == 0 ? 1 : _entries.Average(e => e.Length);
+        // Mission statements, titles and review dates come before the first rule; they answer nothing.
+        foreach (var entry in _entries.TakeWhile(e => e.Cue == VerdictClassifier.Cue.None))
+            entry.IsFrontMatter = true;
+    }
+
+    readonly HashSet<string> _schoolNames;
+    static readonly HashSet<string> NameFillers = new(StringComparer.Ordinal) { "st", "saint", "primary", "school", "ce", "cep", "rc", "catholic", "academy", "junior", "infant", "infants", "c", "e", "of", "the", "and", "church", "england", "policy", "policies" };
+
+    // "St Joseph's" in a question or in the policy means "the school": read the school's own name as that concept.
+    static HashSet<string> SchoolNameConcepts(string name, TextAnalyzer analyzer) =>
+        TextAnalyzer.Words(name.Replace('-', ' ').Replace('_', ' '))
+            .Where(w => !NameFillers.Contains(w) && w.Length > 2)
+            .Select(w => analyzer.Vocabulary.Canonical(Stemmer.Stem(w)))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Analyses text the way this index does (the school's name read as "school").</summary>
+    public IReadOnlyList<Term> Analyze(string text)
+    {
+        var terms = Analyzer.Analyze(text);
+        if (_schoolNames.Count == 0)
+            return terms;
+        var school = Analyzer.Vocabulary.Canonical("school");
+        var result = new List<Term>(terms.Count);
+        foreach (var t in terms)
+            result.Add(_schoolNames.Contains(t.Concept) ? t with { Concept = school } : t);
+        return result;
+    }
+
+    // "This policy sets out …", "This policy reflects …": text about the document, not a rule for staff.
+    static bool AboutThePolicy(string text) =>
+        text.Contains("this policy", StringComparison.OrdinalIgnoreCase) || text.Contains("this document", StringComparison.OrdinalIgnoreCase);
+
+    public static PolicyIndex Build(PolicyDocument document, TextAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new PolicyIndex(document, analyzer ?? TextAnalyzer.Default);
+    }
+
+    public int Count => _entries.Length;
+
+    internal IReadOnlyList<Entry> Entries => _entries;
+
+    public bool Knows(string concept) => _df.ContainsKey(concept);
+
+    /// <summary>Inverse document frequency; a concept the policy never uses gets the weight of a rare one.</summary>
+    public double Idf(string concept)
+    {
+        var n = _entries.Length;
+        var df = _df.GetValueOrDefault(concept);
+        return Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    internal static (string, string) Ordered(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+
+    /// <summary>BM25 contribution of one concept in one clause (0 when absent).</summary>
+    internal double Bm25(Entry entry, string concept)
+    {
+        if (!entry.Tf.TryGetValue(concept, out var tf))
+            return 0;
+        var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * entry.Length / _averageLength));
+        return Idf(concept) * norm;
+    }
+}

@@ -1,0 +1,145 @@
+namespace PolicyBot.Policies;
+
+/// <summary>
+/// A question, analysed against one policy: one slot per content word (with its vocabulary expansions and their
+/// weights), each slot weighted by how informative its word is in this policy.
+/// </summary>
+internal sealed partial class Query
+{
+    internal sealed record Slot(string Concept, double Weight, IReadOnlyList<(string Concept, double Weight)> Concepts);
+
+    public required IReadOnlyList<Slot> Slots { get; init; }
+    public required IReadOnlyDictionary<string, double> Weights { get; init; }
+    public required double TotalSlotWeight { get; init; }
+    public required bool IsOnTopic { get; init; }
+    public required bool AsksAboutDuty { get; init; }
+    public required bool IsFirstPerson { get; init; }
+    public required bool AsksWhoApproves { get; init; }
+    public required bool AsksWhatToDo { get; init; }
+    public required bool AsksAboutConsequences { get; init; }
+    public required TextAnalyzer Analyzer { get; init; }
+    public required PolicyIndex Index { get; init; }
+    public required HashSet<string> Originals { get; init; }
+
+    HashSet<string> Generic => Concepts("staff member policy work");
+    HashSet<string> PersonalWords => Concepts("personal own private");
+    HashSet<string> Concepts(string words) => Analyzer.Analyze(words).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+    string C(string word) => Analyzer.Analyze(word) is [var t] ? t.Concept : word;
+
+    static readonly double PlatformWeight = double.TryParse(Environment.GetEnvironmentVariable("ASK_PLAT"), System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 0.4;
+
+    public static Query From(PolicyIndex index, string question)
+    {
+        var analyzer = index.Analyzer;
+        var vocabulary = analyzer.Vocabulary;
+        var terms = index.Analyze(question);
+        var slots = new List<Slot>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var onTopic = false;
+        var rareIdf = index.Idf("\u0000never-seen");
+        var generic = GenericWords(analyzer);
+        foreach (var term in terms)
+        {
+            if (!seen.Add(term.Concept))
+                continue;
+            var concepts = new Dictionary<string, double>(StringComparer.Ordinal) { [term.Concept] = 1.0 };
+            foreach (var (c1, w1) in vocabulary.Expansions(term.Concept))
+            {
+                Raise(concepts, c1, w1);
+                foreach (var (c2, w2) in vocabulary.Expansions(c1))
+                    Raise(concepts, c2, w1 * w2 * 0.8);
+            }
+            foreach (var (c, w) in concepts)
+            {
+                Raise(weights, c, w);
+                if (w >= 0.5 && vocabulary.DomainConcepts.Contains(c))
+                    onTopic = true;
+            }
+            // Words neither the policy nor the vocabulary knows (names, slang, typos) count, but less.
+            var known = index.Knows(term.Concept) || vocabulary.Expansions(term.Concept).Count > 0 || vocabulary.DomainConcepts.Contains(term.Concept);
+            var slotWeight = index.Knows(term.Concept) ? index.Idf(term.Concept) : known ? rareIdf * 0.5 : rareIdf * 0.15;
+            if (generic.Contains(term.Concept))
+                slotWeight *= 0.3;
+            if (vocabulary.Platforms.Contains(term.Concept))
+            {
+                slotWeight *= PlatformWeight;
+                concepts[term.Concept] = PlatformWeight;
+                foreach (var (c, w) in concepts.ToList())
+                    Raise(weights, c, w);
+                weights[term.Concept] = Math.Min(weights[term.Concept], PlatformWeight);
+            }
+            slots.Add(new Slot(term.Concept, slotWeight, concepts.Select(kv => (kv.Key, kv.Value)).ToList()));
+        }
+        return new Query
+        {
+            Slots = slots,
+            Weights = weights,
+            TotalSlotWeight = Math.Max(1e-9, slots.Sum(s => s.Weight)),
+            IsOnTopic = onTopic,
+            AsksAboutDuty = VerdictClassifier.AsksAboutDuty(question),
+            IsFirstPerson = FirstPerson().IsMatch(question),
+            AsksWhoApproves = VerdictClassifier.AsksWhoApproves(question),
+            AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
+            AsksAboutConsequences = VerdictClassifier.AsksAboutConsequences(question),
+            Analyzer = analyzer,
+            Index = index,
+            Originals = seen,
+        };
+    }
+
+    static HashSet<string> GenericWords(TextAnalyzer analyzer) =>
+        analyzer.Analyze("staff member policy work").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+
+    static void Raise(Dictionary<string, double> map, string key, double value)
+    {
+        if (!map.TryGetValue(key, out var existing) || existing < value)
+            map[key] = value;
+    }
+
+    /// <summary>How much of this text's content the question asks about (for picking the sentence to quote).</summary>
+    public double Overlap(string text) => Overlap(Index.Analyze(text).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal));
+
+    public double Overlap(IReadOnlySet<string> concepts)
+    {
+        double total = 0;
+        foreach (var slot in Slots)
+        {
+            double best = 0;
+            foreach (var (c, w) in slot.Concepts)
+                if (w > best && concepts.Contains(c)) best = w;
+            total += best * slot.Weight;
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// Does the question fall under the exception of a prohibition ("must not … unless the pupils are family
+    /// members", "other than via school-owned accounts")? Only the question's own words count, not expansions.
+    /// </summary>
+    public bool MeetsException(string sentence)
+    {
+        var exception = VerdictClassifier.ExceptionPart(sentence);
+        if (exception.Length == 0)
+            return false;
+        var main = sentence[..Math.Max(0, sentence.Length - exception.Length)];
+        var exceptionConcepts = Index.Analyze(exception).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        var mainConcepts = Index.Analyze(main).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        var distinctive = exceptionConcepts.Except(mainConcepts).Except(Generic).Except(PersonalWords).ToHashSet(StringComparer.Ordinal);
+        if (distinctive.Count == 0 || !Originals.Overlaps(distinctive))
+            return false;
+        // "other than via school accounts": the question must be about the school's channel, not a personal one.
+        if (exceptionConcepts.Contains(C("school")) && !(Originals.Contains(C("school")) || Originals.Contains(C("official")) || Originals.Contains(C("class"))))
+            return false;
+        return !Originals.Overlaps(PersonalWords) || !exceptionConcepts.Contains(C("school"));
+    }
+
+    /// <summary>Is the question about the school's official channel (for "can only … through official school sites")?</summary>
+    public bool MentionsOfficialChannel =>
+        !Originals.Overlaps(PersonalWords)
+        && (Originals.Contains(C("official")) || Originals.Contains(C("learning platform"))
+            || (Originals.Contains(C("school")) && (Originals.Contains(C("account")) || Originals.Contains(C("site")) || Originals.Contains(C("email")))));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(i|i'm|im|i've|my|me|we|our|us|can i|should i)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FirstPerson();
+}

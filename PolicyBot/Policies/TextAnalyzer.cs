@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PolicyBot.Policies;
+
+/// <summary>One concept found in a text, at a word position (for phrase/bigram matching).</summary>
+public readonly record struct Term(string Concept, int Position);
+
+/// <summary>
+/// Text → concepts: lower-case, fold quotes and hyphenated prefixes, words, stems, vocabulary phrases
+/// ("senior leadership team" → slt), synonyms (pic → photo), stop words dropped. The same for policies and questions.
+/// </summary>
+public sealed partial class TextAnalyzer(Vocabulary vocabulary)
+{
+    public Vocabulary Vocabulary { get; } = vocabulary;
+
+    public static TextAnalyzer Default { get; } = new(Vocabulary.Default);
+
+    public IReadOnlyList<Term> Analyze(string text)
+    {
+        var stems = Words(text).Select(Stemmer.Stem).ToList();
+        var raw = Words(text).ToList();
+        var terms = new List<Term>(stems.Count);
+        var position = 0;
+        for (var i = 0; i < stems.Count;)
+        {
+            var matched = false;
+            for (var n = Math.Min(Vocabulary.MaxPhraseWords, stems.Count - i); n >= 2; n--)
+            {
+                if (Vocabulary.TryPhrase(string.Join(' ', stems.Skip(i).Take(n)), out var concept))
+                {
+                    terms.Add(new Term(concept, position++));
+                    i += n;
+                    matched = true;
+                    break;
+                }
+            }
+            if (matched) continue;
+            if (!Vocabulary.StopWords.Contains(raw[i]) && !Vocabulary.StopWords.Contains(stems[i]) && stems[i].Length > 1)
+                terms.Add(new Term(Vocabulary.Canonical(stems[i]), position));
+            position++;
+            i++;
+        }
+        return terms;
+    }
+
+    /// <summary>Lower-case words of a text, with "e-mail" → "email", "Year 5"/"Y5" → "yeargroup", apostrophes dropped.</summary>
+    public static IEnumerable<string> Words(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+            yield break;
+        var s = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"');
+        s = YearGroup().Replace(s, " yeargroup ");
+        s = SingleLetterPrefix().Replace(s, "$1$2");
+        s = Possessive().Replace(s, "");
+        var word = new StringBuilder();
+        foreach (var ch in s)
+        {
+            if (char.IsLetterOrDigit(ch))
+                word.Append(ch);
+            else if (ch == '\'')
+                continue;
+            else if (word.Length > 0)
+            {
+                yield return word.ToString();
+                word.Clear();
+            }
+        }
+        if (word.Length > 0)
+            yield return word.ToString();
+    }
+
+    [GeneratedRegex(@"\b(?:year|yr|y)\s?(?:[1-9]|1[0-3])\b")]
+    private static partial Regex YearGroup();
+
+    [GeneratedRegex(@"\b([ex])-([a-z])")]
+    private static partial Regex SingleLetterPrefix();
+
+    [GeneratedRegex(@"'s\b")]
+    private static partial Regex Possessive();
+}

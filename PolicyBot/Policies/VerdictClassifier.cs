@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyBot.Policies;
+
+/// <summary>
+/// Reads a verdict from a clause's own wording (DESIGN.md decision 9): must report/inform → report;
+/// must obtain approval/seek permission → ask first; must not/never/not permitted → no; advised/consider/be
+/// careful → caution; may/permitted/can → yes. "Not … unless authorised" is ask first; "must not … unless
+/// [something the question is about]" lifts the prohibition; a bare duty ("must ensure the site is private")
+/// answers "do I have to?" with yes and "can I?" with no.
+/// </summary>
+public static partial class VerdictClassifier
+{
+    /// <summary>The cue a piece of text carries, before the question is taken into account.</summary>
+    public enum Cue { None, Yes, No, AskFirst, Report, Caution, Duty, OnlyThrough }
+
+    /// <summary>Verdict of a sentence on its own (a duty reads as "no": the usual question is "can I …?").</summary>
+    public static Verdict Classify(string sentence) => Resolve(CueOf(sentence), questionAsksDuty: false) ?? Verdict.Yes;
+
+    /// <summary>A definition ("For the purposes of this policy, social media is defined as …") states no rule.</summary>
+    public static bool IsDefinition(string text) => Definition().IsMatch(Normalise(text));
+
+    /// <summary>Guidance addressed to pupils ("students should be encouraged to: …", "Pupils are taught: …"), not to staff.</summary>
+    public static bool IsAboutPupilConduct(string text) => PupilConduct().IsMatch(Normalise(text));
+
+    public static Cue CueOf(string text)
+    {
+        var s = Normalise(text);
+        if (Definition().IsMatch(s))
+            return Cue.None;
+        var split = Exception().Match(s);
+        var main = split.Success ? s[..split.Index] : s;
+        var exception = split.Success ? s[split.Index..] : "";
+
+        if (Report().IsMatch(s) && !NegatedReport().IsMatch(s))
+            return Cue.Report;
+        if (ApprovalRequired().IsMatch(s) || (Prohibition().IsMatch(main) && ApprovalWords().IsMatch(exception) && Approver().IsMatch(exception)))
+            return Cue.AskFirst;
+        if (SoftAdvice().IsMatch(s))
+            return Cue.Caution;
+        if (OnlyThrough().IsMatch(main))
+            return Cue.OnlyThrough;
+        if (Prohibition().IsMatch(main))
+            return Cue.No;
+        if (Caution().IsMatch(s))
+            return Cue.Caution;
+        if (Permission().IsMatch(s))
+            return Cue.Yes;
+        if (Duty().IsMatch(s))
+            return Cue.Duty;
+        return Cue.None;
+    }
+
+    /// <summary>The part after "unless"/"other than"/"except", where a prohibition's exception lives.</summary>
+    public static string ExceptionPart(string text)
+    {
+        var s = Normalise(text);
+        var split = Exception().Match(s);
+        return split.Success ? s[split.Index..] : "";
+    }
+
+    public static Verdict? Resolve(Cue cue, bool questionAsksDuty) => cue switch
+    {
+        Cue.Report => Verdict.Report,
+        Cue.AskFirst => Verdict.AskFirst,
+        Cue.No => Verdict.No,
+        Cue.OnlyThrough => Verdict.No,
+        Cue.Caution => Verdict.Caution,
+        Cue.Yes => Verdict.Yes,
+        Cue.Duty => questionAsksDuty ? Verdict.Yes : Verdict.No,
+        _ => null,
+    };
+
+    /// <summary>"Do I have to …", "must I …", "am I required …": a duty then answers yes.</summary>
+    public static bool AsksAboutDuty(string question) => DutyQuestion().IsMatch(Normalise(question));
+
+    /// <summary>"Who do I ask?", "do I need permission?", "who has to agree?": the question wants an approver.</summary>
+    public static bool AsksWhoApproves(string question) => WhoApproves().IsMatch(Normalise(question));
+
+    /// <summary>"What should I do?", "who do I tell?": the question wants a procedure, usually a report.</summary>
+    public static bool AsksWhatToDo(string question) => WhatToDo().IsMatch(Normalise(question));
+
+    /// <summary>"Could that get me sacked?", "would school involve the police?": the question asks about consequences.</summary>
+    public static bool AsksAboutConsequences(string question) => ConsequenceQuestion().IsMatch(Normalise(question));
+
+    /// <summary>Does the text state a consequence (disciplinary action, dismissal, the police)?</summary>
+    public static bool StatesConsequence(string text) => Consequence().IsMatch(Normalise(text));
+
+    /// <summary>Does the text state a rule at all (as opposed to a definition or background)?</summary>
+    public static bool IsNormative(string text) => CueOf(text) != Cue.None;
+
+    static string Normalise(string text) =>
+        PolicyParser.StripEmphasis(text).ToLowerInvariant().Replace('’', '\'').Replace("can not", "cannot");
+
+    [GeneratedRegex(@"\b(must|should|shall|will|are to|is to|duty to|need to|needs to|always)\b[^.;]{0,80}?\b(report|reported|inform|informed|notify|notified|brought to the attention|bring (it |this |them )?to the attention|tell an adult|refer (it |this |them )?to)\b|\b(report|refer) (it |this |them |any |all )?[^.;]{0,40}?\bto (the |a |your )?(dsl|designated safeguarding|senior|head|police|ceop|child exploitation|relevant|appropriate)|\b(must|should) be reported\b|\breport to senior|\bmust be informed\b|\binformed immediately\b")]
+    private static partial Regex Report();
+
+    [GeneratedRegex(@"^(for the purposes? of this policy|we use the term|the term\b|[^.]{0,40}\b(is|are) defined as|[^.]{0,60}\brefers? to any\b)")]
+    private static partial Regex Definition();
+
+    [GeneratedRegex(@"\bwho (do|should|would|can|must) (i|we) (ask|speak to|talk to|go to|get|check with)\b|\bwho (approves|authorises|authorizes|signs off|needs to (agree|approve|sign)|has to (agree|approve|sign)|gives permission|decides)\b|\b(need|needs|get|ask for|require|requires|seek) (the )?(\w+'s )?(permission|approval|authorisation|authorization|sign off|go-ahead|ok)\b|\bwho needs to\b|\bwho has to\b|\bwho signs?\b|\bwhat('s| is) the (process|procedure)\b|\bhow do (i|we) (go about|get (it )?approved)\b")]
+    private static partial Regex WhoApproves();
+
+    [GeneratedRegex(@"\bwhat (should|do|must|can|would) (i|we) do\b|\bwhat (do|should) (i|we) do\b|\bwho (do|should|must|would) (i|we) (tell|report|inform|contact|speak to|talk to|go to|alert)\b|\b(should|do|must) (i|we) (report|tell|inform|flag|pass)\b|\bhow do (i|we) report\b|\bwho (to|should i) tell\b|\bwhat('s| is) the procedure\b|\bwhat next\b|\b(do|should|must) (i|we) (have to |need to )?do (anything|something)\b|\bwho (needs|has|ought|should) to (know|be told|be informed)\b|\bflag (it|this) to\b")]
+    private static partial Regex WhatToDo();
+
+    [GeneratedRegex(@"^([^.:]{0,60},\s*)?(pupils|students|children|young people)\b[^.:]{0,30}\b(should be encouraged|are taught|are encouraged|will be taught|should|must)\b")]
+    private static partial Regex PupilConduct();
+
+    [GeneratedRegex(@"\b(trouble|sacked|sack me|fired|dismiss\w*|disciplin\w*|lose (my|their|your|his|her) job|consequences?|punish\w*|police|prosecut\w*|misconduct|what happens if|taken off me|take (my|it) away|suspended|suspension)\b")]
+    private static partial Regex ConsequenceQuestion();
+
+    [GeneratedRegex(@"\b(disciplinary|dismissal|gross misconduct|police|legal action|suspension|withheld|criminal offence|prosecut\w*)\b")]
+    private static partial Regex Consequence();
+
+    [GeneratedRegex(@"\b(not|never) (to )?report")]
+    private static partial Regex NegatedReport();
+
+    [GeneratedRegex(@"\b(must|should|need to|needs to|have to|has to|are required to|is required to)\b[^.;]{0,60}?\b(obtain|get|seek|receive|gain|have)\b[^.;]{0,70}?\b(approval|authorisation|authorization|permission|consent|agreement|advice)\b|\bapproval\b[^.;]{0,80}?\bmust be (obtained|sought|given)|\bmust be (discussed with and )?approved\b|\bmust be approved\b|\b(permission|approval|consent|authorisation)\b[^.;]{0,60}?\bshould be sought\b|\bonly (do so )?with (the )?(prior )?(approval|permission|authorisation|consent)\b|\bwith the approval of\b|\bmust (first )?(discuss|consult)\b[^.;]{0,60}\bwith\b[^.;]{0,40}\b(head|principal|coordinator|co-ordinator|slt|senior|manager|lead|leadership|management)|\bmust (first )?consult\b|\bmust be (discussed|consulted|agreed)\b|\bseek (prior )?(approval|permission|advice|authorisation)\b|\bget (prior )?(approval|permission|authorisation)\b|\bwithout the (advice or )?(approval|authorisation|permission|consent) of\b|\bunless (they are |you are |it is )?(authorised|authorized|approved|permitted)\b|\b(present|submit|complete)\b[^.;]{0,40}\b(business case|application|approval form|form)\b|\bfollowing (slt|senior|head|the)?[^.;]{0,20}\bapproval\b|\bapplication will be approved\b|\bmust be checked carefully before they are approved\b|\bmust be (forwarded|referred|passed) to\b")]
+    private static partial Regex ApprovalRequired();
+
+    [GeneratedRegex(@"\b(approv\w*|authori[sz]\w*|permission|consent|agreement)\b")]
+    private static partial Regex ApprovalWords();
+
+    [GeneratedRegex(@"\b(head ?teacher|head|principal|slt|senior|management|leadership|coordinator|co-ordinator|lead|dsl|manager|school|governor)")]
+    private static partial Regex Approver();
+
+    [GeneratedRegex(@"\b(unless|except|other than|apart from|excluding|only as|only when|only if|only in cases|only where)\b")]
+    private static partial Regex Exception();
+
+    [GeneratedRegex(@"\b(advised not|advisable to (omit|avoid)|are discouraged|is discouraged|discouraged|caution is advised|strongly advised|are advised|is advised|advisable)\b")]
+    private static partial Regex SoftAdvice();
+
+    [GeneratedRegex(@"\b(can only|may only|must only|should only|only be used for|are only to|is only to)\b")]
+    private static partial Regex OnlyThrough();
+
+    [GeneratedRegex(@"\b(must not|mustn't|must never|should not|shouldn't|should never|may not|cannot|can't|will not|won't|shall not|are not permitted|is not permitted|not permitted|are not allowed|is not allowed|not allowed|not acceptable|are not to|is not to|not to be|never|under no circumstances|prohibited|forbidden|must decline|must be declined|should avoid|must avoid|nor should)\b|^\s*(do not|don't|not)\b|;\s*(do not|don't)\b")]
+    private static partial Regex Prohibition();
+
+    [GeneratedRegex(@"\b(caution|careful|carefully|consider|considered|consideration|be aware|be mindful|mindful|proceed with care|take care|think carefully|disciplinary matter|may lead to disciplinary|could result in disciplinary|may result in|recommended|good idea|it is important|exercise (their |your )?(professional )?judgement|be wary)\b")]
+    private static partial Regex Caution();
+
+    [GeneratedRegex(@"\b(may|can|permitted|permits|permit|allowed|acceptable|is encouraged|are encouraged|to be encouraged|personal choice|free to|does not expect)\b")]
+    private static partial Regex Permission();
+
+    [GeneratedRegex(@"\b(must|should|shall|are expected|is expected|expected to|required|requires|require|have to|has to|need to|needs to|ensure|are to|is to|responsible for)\b")]
+    private static partial Regex Duty();
+
+    [GeneratedRegex(@"\b(do|does) (i|we|staff|you|teachers?) (really )?(need|have) to\b|\bmust (i|we|staff)\b|\b(am i|are we|is staff|are staff) (required|expected|supposed|obliged)\b|\bis it (required|mandatory|compulsory|necessary)\b|\bhave (i|we) got to\b|\bshould (i|we) (add|put|include|keep|set|check|tell|report|inform)\b|\bdo i need\b")]
+    private static partial Regex DutyQuestion();
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace PolicyBot.Policies;
+
+/// <summary>
+/// Domain vocabulary loaded from data (Vocabulary/vocabulary.json, embedded): stop words, synonym groups read as
+/// one concept on both sides, one-way query expansions with weights, and the concepts that make a question a
+/// policy question. Everything is stemmed on load so it meets the analysed text.
+/// </summary>
+public sealed class Vocabulary
+{
+    public const int MaxPhraseWords = 5;
+
+    readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);
+    readonly Dictionary<string, string> _phrases = new(StringComparer.Ordinal);
+    readonly Dictionary<string, IReadOnlyList<(string Concept, double Weight)>> _expansions = new(StringComparer.Ordinal);
+
+    public IReadOnlySet<string> StopWords { get; }
+    public IReadOnlySet<string> DomainConcepts { get; }
+
+    /// <summary>Named services (Instagram, TikTok …): context in a question, so they weigh less than what is being done.</summary>
+    public IReadOnlySet<string> Platforms { get; }
+
+    Vocabulary(VocabularyFile file)
+    {
+        var stop = new HashSet<string>(file.StopWords ?? [], StringComparer.Ordinal);
+        foreach (var keep in file.KeepWords ?? []) stop.Remove(keep);
+        StopWords = stop;
+
+        foreach (var group in file.Synonyms ?? [])
+        {
+            if (group.Count == 0) continue;
+            var concept = StemPhrase(group[0]);
+            foreach (var member in group)
+            {
+                var stemmed = StemPhrase(member);
+                if (stemmed.Contains(' '))
+                    _phrases[stemmed] = concept;
+                else
+                    _canonical.TryAdd(stemmed, concept);
+            }
+        }
+        foreach (var (term, targets) in file.Expansions ?? [])
+        {
+            var from = Canonical(StemPhrase(term));
+            _expansions[from] = targets.Select(t => (Canonical(StemPhrase(t.Key)), t.Value)).ToList();
+        }
+        DomainConcepts = new HashSet<string>((file.Domain ?? []).Select(d => Canonical(StemPhrase(d))), StringComparer.Ordinal);
+        Platforms = new HashSet<string>((file.Platforms ?? []).Select(d => Canonical(StemPhrase(d))), StringComparer.Ordinal);
+    }
+
+    static readonly Lazy<Vocabulary> DefaultVocabulary = new(LoadEmbedded);
+
+    /// <summary>The vocabulary shipped with the project.</summary>
+    public static Vocabulary Default => DefaultVocabulary.Value;
+
+    public static Vocabulary FromJson(string json)
+    {
+        var file = JsonSerializer.Deserialize<VocabularyFile>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
+            ?? throw new InvalidDataException("The vocabulary file is empty.");
+        return new Vocabulary(file);
+    }
+
+    static Vocabulary LoadEmbedded()
+    {
+        using var stream = typeof(Vocabulary).Assembly.GetManifestResourceStream("PolicyBot.Policies.vocabulary.json")
+            ?? throw new InvalidOperationException("The embedded vocabulary (PolicyBot.Policies.vocabulary.json) is missing.");
+        using var reader = new StreamReader(stream);
+        return FromJson(reader.ReadToEnd());
+    }
+
+    /// <summary>The concept a single stemmed word stands for (itself when it has no synonyms).</summary>
+    public string Canonical(string stem) => _canonical.TryGetValue(stem, out var c) ? c : _phrases.TryGetValue(stem, out var p) ? p : stem;
+
+    /// <summary>The concept a stemmed multi-word phrase stands for, if the vocabulary knows it.</summary>
+    public bool TryPhrase(string stemmedPhrase, out string concept) => _phrases.TryGetValue(stemmedPhrase, out concept!);
+
+    public IReadOnlyList<(string Concept, double Weight)> Expansions(string concept) =>
+        _expansions.TryGetValue(concept, out var e) ? e : [];
+
+    static string StemPhrase(string phrase) =>
+        string.Join(' ', TextAnalyzer.Words(phrase).Select(Stemmer.Stem));
+
+    sealed class VocabularyFile
+    {
+        public List<string>? StopWords { get; set; }
+        public List<string>? KeepWords { get; set; }
+        public List<List<string>>? Synonyms { get; set; }
+        public Dictionary<string, Dictionary<string, double>>? Expansions { get; set; }
+        public List<string>? Domain { get; set; }
+        public List<string>? Platforms { get; set; }
+    }
+}

@@ -1,0 +1,13 @@
+namespace PolicyBot.Schools;
+
+/// <summary>Configuration section "Schools": where the school YAML files live.</summary>
+public sealed class SchoolsOptions
+{
+    public const string Section = "Schools";
+
+    /// <summary>The folder shipped with the app (copied to the build output): the demo school.</summary>
+    public static string DefaultPath => System.IO.Path.Combine(AppContext.BaseDirectory, "schools");
+
+    /// <summary>Folder holding one *.yaml / *.yml file per school. Config key <c>Schools:Path</c>.</summary>
+    public string Path { get; set; } = DefaultPath;
+}
