@@ -79,4 +79,14 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
             && f.GetRawText().Contains("new site request"), after: framesAfterCard);
         updated.GetProperty("actionConversationId").GetString().Should().Be(conversationId);
     }
+
+    [Fact]
+    public void The_playground_listens_on_loopback_only()
+    {
+        var listeners = System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners()
+            .Where(l => l.Port == playground.BaseAddress.Port)
+            .ToList();
+
+        listeners.Should().NotBeEmpty().And.OnlyContain(l => IPAddress.IsLoopback(l.Address));
+    }
 }

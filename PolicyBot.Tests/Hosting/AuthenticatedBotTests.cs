@@ -21,6 +21,7 @@ public sealed class AuthenticatedBotTests : IClassFixture<AuthenticatedBotTests.
         public LocalEntraTokenEndpoint Entra { get; private set; } = null!;
         public LocalConnector Connector { get; private set; } = null!;
         public BotApp App { get; private set; } = null!;
+        public RecordingLoggerProvider Logs { get; } = new();
 
         public async Task InitializeAsync()
         {
@@ -38,7 +39,11 @@ public sealed class AuthenticatedBotTests : IClassFixture<AuthenticatedBotTests.
                     ["Bot:ClientSecret"] = "local-test-secret",
                     ["Bot:AuthorityHost"] = Entra.AuthorityHost,
                 },
-                services => services.AddKeyedSingleton(BotFrameworkServiceExtensions.CredentialTransportKey, transport));
+                services =>
+                {
+                    services.AddKeyedSingleton(BotFrameworkServiceExtensions.CredentialTransportKey, transport);
+                    services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+                });
             _ = App.BaseAddress;
         }
 
@@ -127,6 +132,19 @@ public sealed class AuthenticatedBotTests : IClassFixture<AuthenticatedBotTests.
         ((int)response.StatusCode).Should().Be(expectedStatus);
         Connector.Requests.Should().BeEmpty("a refused request sends nothing");
         (await Store.GetAsync(activity.Conversation!.Id!)).Should().BeNull("a refused request saves nothing");
+    }
+
+    [Fact]
+    public async Task A_refused_request_leaves_a_log_line_without_the_token()
+    {
+        var token = _fixture.OpenId.Mint(GoodToken with { Audience = "another-bot" });
+
+        using var response = await _fixture.App.PostActivityAsync(TestActivities.Message(Connector.ServiceUrl, "help"), token);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var lines = _fixture.Logs.Lines;
+        lines.Should().Contain(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Message.Contains("refused (401)") && l.Message.Contains("audience"));
+        lines.Should().NotContain(l => l.Message.Contains(token) || l.Message.Contains(token.Split('.')[2]));
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     ClientWebSocket? _socket;
     Task? _reader;
     string? _preloadPath;
+    string? _workDirectory;
 
     public BotApp App { get; } = new();
     public Uri BaseAddress { get; private set; } = null!;
@@ -66,7 +67,9 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         var port = FreeLoopbackPort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        _preloadPath = Path.Combine(Path.GetTempPath(), $"policybot-playground-loopback-{Guid.NewGuid():N}.js");
+        // The playground writes devTools/*.log into its working directory: give it a scratch one, not the repository.
+        _workDirectory = Directory.CreateTempSubdirectory("policybot-playground-").FullName;
+        _preloadPath = Path.Combine(_workDirectory, "loopback.js");
         await File.WriteAllTextAsync(_preloadPath, PreloadScript);
 
         var start = new ProcessStartInfo("node")
@@ -74,7 +77,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
+            WorkingDirectory = _workDirectory,
         };
         foreach (var arg in new[] { "-r", _preloadPath, cli, "-e", botEndpoint.ToString(), "-c", "msteams",
                      "--su", $"http://127.0.0.1:{port}/_connector", "-p", port.ToString(), "--dt" })
@@ -133,8 +136,8 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         }
         _process?.Dispose();
         Http?.Dispose();
-        if (_preloadPath is not null)
-            File.Delete(_preloadPath);
+        if (_workDirectory is not null)
+            Directory.Delete(_workDirectory, recursive: true);
         await App.DisposeAsync();
         _stop.Dispose();
     }
