@@ -50,72 +50,83 @@ public sealed class CardValidationTests(ValidatedSamples validated) : IClassFixt
     }
 }
 
-/// <summary>The validator itself must catch broken cards, or a green run would mean nothing.</summary>
-public sealed class CardValidatorTests : IDisposable
+/// <summary>Broken cards, each breaking one rule, validated in one node run.</summary>
+public sealed class BrokenCards : IAsyncLifetime
 {
+    /// <summary>Case name → (card JSON, the rule it breaks; null for a card that must pass).</summary>
+    public static readonly IReadOnlyDictionary<string, (string Json, string? Rule)> Cases = CreateCases();
+
     readonly string _directory = CardSampleFiles.NewTempDirectory("validator");
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RulesByCase { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+    public int ExitCode { get; private set; }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    async Task<IReadOnlyList<string>> RulesBrokenBy(string cardJson)
+    public async Task InitializeAsync()
     {
-        var file = Path.Combine(_directory, $"card-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, cardJson);
-        var result = await NodeScript.RunAsync("tools/cards/validate.mjs", [file], TimeSpan.FromMinutes(1));
+        foreach (var (name, (card, _)) in Cases)
+            await File.WriteAllTextAsync(Path.Combine(_directory, name + ".json"), card);
+        var result = await NodeScript.RunAsync("tools/cards/validate.mjs", [_directory], TimeSpan.FromMinutes(1));
+        ExitCode = result.ExitCode;
         using var json = result.Json();
-        var errors = json.RootElement.GetProperty("cards")[0].GetProperty("errors").EnumerateArray()
-            .Select(e => e.GetProperty("rule").GetString()!).ToList();
-        result.ExitCode.Should().Be(errors.Count == 0 ? 0 : 1, "the exit code says whether any card failed");
-        return errors;
+        RulesByCase = json.RootElement.GetProperty("cards").EnumerateArray().ToDictionary(
+            c => c.GetProperty("name").GetString()!,
+            c => (IReadOnlyList<string>)c.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("rule").GetString()!).ToList());
     }
 
-    [Fact]
-    public async Task A_valid_card_has_no_errors()
+    public Task DisposeAsync()
     {
-        var rules = await RulesBrokenBy(CardSamples.Get("answer-no").Card.ToJson());
-        rules.Should().BeEmpty();
+        Directory.Delete(_directory, recursive: true);
+        return Task.CompletedTask;
     }
 
-    [Theory]
-    [InlineData("""{"type":"Image"}""", "image.url")]
-    [InlineData("""{"type":"TextBlock","text":"  "}""", "textblock.empty")]
-    [InlineData("""{"type":"NotAnElement"}""", "parser.UnknownElementType")]
-    [InlineData("""{"type":"Input.Text","id":"x","label":"A"},{"type":"Input.Text","id":"x","label":"B"}""", "input.id.unique")]
-    [InlineData("""{"type":"Input.Text","id":"x","isRequired":true}""", "validate.RequiredInputsShouldHaveLabel")]
-    [InlineData("""{"type":"TextBlock","text":"Hello ${name}"}""", "template")]
-    [InlineData("""{"type":"ActionSet","actions":[{"type":"Action.Execute","title":"Go","verb":"site.approve"}]}""", "execute.fallback")]
-    [InlineData("""{"type":"ActionSet","actions":[{"type":"Action.Execute","title":"Go","verb":"site.approve","fallback":{"type":"Action.Submit","data":{"verb":"site.reject"}}}]}""", "execute.fallback")]
-    [InlineData("""{"type":"ActionSet","actions":[{"type":"Action.Submit","title":"Go","data":{"verb":"site.approve"}}]}""", "submit.alone")]
-    [InlineData("""{"type":"ActionSet","actions":[{"type":"Action.ToggleVisibility","title":"More","targetElements":["missing"]}]}""", "toggle.target")]
-    public async Task A_broken_card_is_caught(string bodyItems, string expectedRule)
+    static Dictionary<string, (string, string?)> CreateCases()
     {
-        var rules = await RulesBrokenBy($$"""{"type":"AdaptiveCard","version":"1.5","body":[{{bodyItems}}]}""");
-        rules.Should().Contain(expectedRule);
-    }
-
-    [Theory]
-    [InlineData("1.6")]
-    [InlineData("1.4")]
-    public async Task A_card_of_another_version_is_caught(string version)
-    {
-        var rules = await RulesBrokenBy($$"""{"type":"AdaptiveCard","version":"{{version}}","body":[{"type":"TextBlock","text":"Hi"}]}""");
-        rules.Should().Contain("version");
-    }
-
-    [Fact]
-    public async Task A_card_of_40_KB_or_more_is_caught()
-    {
-        var big = new string('x', 41 * 1024);
-        var rules = await RulesBrokenBy($$"""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"{{big}}"}]}""");
-        rules.Should().Contain("size");
-    }
-
-    [Fact]
-    public async Task A_refresh_for_more_than_60_users_is_caught()
-    {
+        static string Card(string bodyItems, string version = "1.5") =>
+            $$"""{"type":"AdaptiveCard","version":"{{version}}","body":[{{bodyItems}}]}""";
         var users = JsonSerializer.Serialize(Enumerable.Range(1, 61).Select(i => $"user-{i}"));
         var refresh = """{"action":{"type":"Action.Execute","verb":"card.refresh","fallback":{"type":"Action.Submit","data":{"verb":"card.refresh"}}},"userIds":""" + users + "}";
-        var rules = await RulesBrokenBy("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Hi"}],"refresh":""" + refresh + "}");
-        rules.Should().Contain("refresh.userIds");
+        return new()
+        {
+            ["valid-sample"] = (CardSamples.Get("answer-no").Card.ToJson(), null),
+            ["image-without-url"] = (Card("""{"type":"Image"}"""), "image.url"),
+            ["empty-textblock"] = (Card("""{"type":"TextBlock","text":"  "}"""), "textblock.empty"),
+            ["unknown-element"] = (Card("""{"type":"NotAnElement"}"""), "parser.UnknownElementType"),
+            ["duplicate-input-id"] = (Card("""{"type":"Input.Text","id":"x","label":"A"},{"type":"Input.Text","id":"x","label":"B"}"""), "input.id.unique"),
+            ["required-input-without-label"] = (Card("""{"type":"Input.Text","id":"x","isRequired":true}"""), "validate.RequiredInputsShouldHaveLabel"),
+            ["unbound-template"] = (Card("""{"type":"TextBlock","text":"Hello ${name}"}"""), "template"),
+            ["execute-without-fallback"] = (Card("""{"type":"ActionSet","actions":[{"type":"Action.Execute","title":"Go","verb":"site.approve"}]}"""), "execute.fallback"),
+            ["execute-fallback-other-verb"] = (Card("""{"type":"ActionSet","actions":[{"type":"Action.Execute","title":"Go","verb":"site.approve","fallback":{"type":"Action.Submit","data":{"verb":"site.reject"}}}]}"""), "execute.fallback"),
+            ["submit-alone"] = (Card("""{"type":"ActionSet","actions":[{"type":"Action.Submit","title":"Go","data":{"verb":"site.approve"}}]}"""), "submit.alone"),
+            ["toggle-missing-target"] = (Card("""{"type":"ActionSet","actions":[{"type":"Action.ToggleVisibility","title":"More","targetElements":["missing"]}]}"""), "toggle.target"),
+            ["version-too-new"] = (Card("""{"type":"TextBlock","text":"Hi"}""", "1.6"), "version"),
+            ["version-too-old"] = (Card("""{"type":"TextBlock","text":"Hi"}""", "1.4"), "version"),
+            ["over-40-kb"] = (Card($$"""{"type":"TextBlock","text":"{{new string('x', 41 * 1024)}}"}"""), "size"),
+            ["refresh-for-61-users"] = ("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Hi"}],"refresh":""" + refresh + "}", "refresh.userIds"),
+            ["not-json"] = ("{\"type\":", "json"),
+        };
+    }
+}
+
+/// <summary>The validator itself must catch broken cards, or a green run would mean nothing.</summary>
+public sealed class CardValidatorTests(BrokenCards broken) : IClassFixture<BrokenCards>
+{
+    public static TheoryData<string> BrokenCaseNames() => new(BrokenCards.Cases.Where(c => c.Value.Rule is not null).Select(c => c.Key));
+
+    [Fact]
+    public void A_valid_card_has_no_errors()
+    {
+        broken.RulesByCase["valid-sample"].Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenCaseNames))]
+    public void A_broken_card_is_caught_by_the_rule_it_breaks(string name)
+    {
+        broken.RulesByCase[name].Should().Contain(BrokenCards.Cases[name].Rule!);
+    }
+
+    [Fact]
+    public void The_exit_code_says_some_card_failed()
+    {
+        broken.ExitCode.Should().Be(1);
     }
 }
