@@ -1,7 +1,9 @@
 using PolicyBot.Cli;
+using PolicyBot.Features.PolicyQuestions;
 using PolicyBot.Graph;
 using PolicyBot.Hosting;
-using PolicyBot.Storage;
+using PolicyBot.Schools;
+using PolicyBot.Workflow;
 
 if (Cli.Handles(args))
 {
@@ -15,6 +17,9 @@ builder.UseLocalDefaultUrl();
 builder.AddTableStorage();
 builder.AddBotFramework();
 builder.AddGraphNotifications();
+builder.AddSchools();
+builder.AddWorkflows();
+builder.AddPolicyQuestions();
 builder.AddPolicyBot();
 
 var app = builder.Build();

@@ -4,6 +4,8 @@ using PolicyBot.BotFramework;
 using PolicyBot.BotFramework.Schema;
 using PolicyBot.Cards;
 using PolicyBot.Cards.AdaptiveCards;
+using PolicyBot.Features.PolicyQuestions;
+using PolicyBot.Schools;
 
 namespace PolicyBot.Bot;
 
@@ -11,17 +13,21 @@ namespace PolicyBot.Bot;
 /// PolicyBot's turn router. It only routes: text to a feature, each card verb to one handler, installation to
 /// the welcome. Card data carries ids, never authority; bad card data is answered with a 400, never a crash.
 /// </summary>
-public partial class PolicyBotHandler(IConversationReferenceStore conversations, ILogger<PolicyBotHandler> logger) : ActivityHandler
+public partial class PolicyBotHandler(
+    IConversationReferenceStore conversations,
+    SchoolResolver schools,
+    PolicyQuestionsHandler questions,
+    ILogger<PolicyBotHandler> logger) : ActivityHandler
 {
-    /// <summary>Until schools are configured every card speaks of "your school".</summary>
+    /// <summary>What cards call a school that is not set up.</summary>
     public const string DefaultSchoolName = "your school";
 
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var text = turnContext.Activity.RemoveRecipientMention();
-        if (text.Equals("help", StringComparison.OrdinalIgnoreCase))
+        var text = turnContext.Activity.RemoveRecipientMention().Trim();
+        if (text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase))
         {
-            await SendCardAsync(turnContext, HelpCard.Build(DefaultSchoolName), cancellationToken);
+            await SendCardAsync(turnContext, HelpCard.Build(SchoolNameOf(turnContext)), cancellationToken);
             return;
         }
         await OnQuestionAsync(turnContext, text, cancellationToken);
@@ -30,9 +36,12 @@ public partial class PolicyBotHandler(IConversationReferenceStore conversations,
     /// <summary>Any text that is not a command: a question about the school's policy.</summary>
     protected virtual async Task OnQuestionAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {
-        var reply = Activity.CreateAttachmentActivity(Attachment.FromCard(HelpCard.Build(DefaultSchoolName, HelpTopic.Ask)));
-        reply.Text = "I can't answer questions yet. Here is what I will be able to do.";
-        await turnContext.SendActivityAsync(reply, cancellationToken);
+        if (schools.Resolve(turnContext.Activity) is not { } school)
+        {
+            await SendCardAsync(turnContext, ErrorCard.Build(CardProblem.SchoolNotSetUp), cancellationToken);
+            return;
+        }
+        await questions.AnswerAsync(turnContext, school, text, cancellationToken);
     }
 
     protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
@@ -68,20 +77,41 @@ public partial class PolicyBotHandler(IConversationReferenceStore conversations,
     {
         if (!TryReadData(data, out var actionData))
             return Task.FromResult(BadCardData());
+        if (verb == Verbs.HelpTopic)
+            return Task.FromResult(OnHelpTopic(turnContext, actionData));
+        if (verb is not (Verbs.AnswerFeedback or Verbs.AnswerAskPerson or Verbs.AskPersonReply))
+            return Task.FromResult(UnknownVerb());
+        if (ForSchool(turnContext, actionData, data) is not { } request)
+            return Task.FromResult(CardActionResponses.SchoolNotSetUp());
+        if (actionData.School is { } cardSchool && !string.Equals(cardSchool, request.School.Id, StringComparison.OrdinalIgnoreCase))
+            return Task.FromResult(CardActionResponses.QuestionGone());
         return verb switch
         {
-            Verbs.HelpTopic => Task.FromResult(OnHelpTopic(actionData)),
-            _ => Task.FromResult(UnknownVerb()),
+            Verbs.AnswerFeedback => questions.FeedbackAsync(request, cancellationToken),
+            Verbs.AnswerAskPerson => questions.AskPersonAsync(request, cancellationToken),
+            _ => questions.ReplyAsync(request, cancellationToken),
         };
     }
 
-    AdaptiveCardInvokeResponse OnHelpTopic(CardActionData data)
+    /// <summary>Who pressed, and their school, from the verified activity; the card contributes only ids and inputs.</summary>
+    CardActionRequest? ForSchool(ITurnContext turnContext, CardActionData data, JsonElement? raw)
+    {
+        var activity = turnContext.Activity;
+        var userId = activity.From?.AadObjectId ?? activity.From?.Id;
+        if (schools.Resolve(activity) is not { } school || string.IsNullOrEmpty(userId))
+            return null;
+        return new CardActionRequest(school, SchoolResolver.TenantOf(activity) ?? school.TenantId, userId, activity.From?.Name ?? "", data, raw);
+    }
+
+    string SchoolNameOf(ITurnContext turnContext) => schools.Resolve(turnContext.Activity)?.Name ?? DefaultSchoolName;
+
+    AdaptiveCardInvokeResponse OnHelpTopic(ITurnContext turnContext, CardActionData data)
     {
         // Enum.TryParse also accepts numbers and comma lists; only a defined name is a topic.
         if (data.Arg is not { } arg || !Enum.GetNames<HelpTopic>().Contains(arg, StringComparer.OrdinalIgnoreCase))
             return BadCardData();
         var topic = Enum.Parse<HelpTopic>(arg, ignoreCase: true);
-        return AdaptiveCardInvokeResponse.Card(HelpCard.Build(DefaultSchoolName, topic).ToJsonElement());
+        return AdaptiveCardInvokeResponse.Card(HelpCard.Build(SchoolNameOf(turnContext), topic).ToJsonElement());
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
@@ -111,7 +141,7 @@ public partial class PolicyBotHandler(IConversationReferenceStore conversations,
         var isNew = await conversations.SaveAsync(activity.GetConversationReference(), isPersonal ? activity.From?.AadObjectId : null, cancellationToken);
         LogBotAdded(logger, activity.Conversation.ConversationType ?? "personal", isNew);
         if (isNew)
-            await SendCardAsync(turnContext, WelcomeCard.Build(DefaultSchoolName), cancellationToken);
+            await SendCardAsync(turnContext, WelcomeCard.Build(SchoolNameOf(turnContext)), cancellationToken);
     }
 
     static async Task SendCardAsync(ITurnContext turnContext, AdaptiveCard card, CancellationToken cancellationToken) =>

@@ -56,6 +56,19 @@ public sealed partial class ActivityNotification
 
     public bool IsSafeguarding => ActivityTypes.IsIncident(ActivityType);
 
+    /// <summary>
+    /// Rebuilds a notification that a factory made and an outbox stored field by field. The same checks apply:
+    /// a declared type, a reference, an https link, short single-line values, and no preview for incidents.
+    /// </summary>
+    public static ActivityNotification Restore(string activityType, string reference, Uri webUrl, string? preview, IReadOnlyDictionary<string, string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!ActivityTypes.Templates.ContainsKey(activityType))
+            throw new ArgumentException($"'{activityType}' is not a declared activity type.", nameof(activityType));
+        var values = parameters.Select(p => new KeyValuePair<string, string>(p.Key, CheckText(p.Value, MaxTextLength, p.Key))).ToList();
+        return new(activityType, NotificationReference.Parse(reference), webUrl, ActivityTypes.IsIncident(activityType) ? null : preview, values);
+    }
+
     public static ActivityNotification ApprovalRequested(NotificationReference reference, string requester, string siteName, Uri webUrl, string? preview = null) =>
         new(ActivityTypes.ApprovalRequested, reference, webUrl, preview,
             [Text("requester", requester), Text("siteName", siteName)]);

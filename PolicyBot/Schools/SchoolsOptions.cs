@@ -10,4 +10,10 @@ public sealed class SchoolsOptions
 
     /// <summary>Folder holding one *.yaml / *.yml file per school. Config key <c>Schools:Path</c>.</summary>
     public string Path { get; set; } = DefaultPath;
+
+    /// <summary>
+    /// Development mode only: the school used when an activity's tenant matches none (the Agents Playground
+    /// sends a made-up tenant). Unset: the only school, if there is exactly one.
+    /// </summary>
+    public string? DevelopmentSchoolId { get; set; }
 }

@@ -1,0 +1,19 @@
+using PolicyBot.BotFramework.Schema;
+
+namespace PolicyBot.Features.PolicyQuestions;
+
+/// <summary>The answers to a card action that cannot go ahead: clear words, the card left as it was.</summary>
+public static class CardActionResponses
+{
+    public static AdaptiveCardInvokeResponse BadData() =>
+        AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The card's data is not valid. Please start again from a new card.");
+
+    public static AdaptiveCardInvokeResponse NotAllowed(string why) =>
+        AdaptiveCardInvokeResponse.Error(403, "NotAllowed", why);
+
+    public static AdaptiveCardInvokeResponse QuestionGone() =>
+        AdaptiveCardInvokeResponse.Error(404, "NotFound", "I can't find that question any more. Please ask it again.");
+
+    public static AdaptiveCardInvokeResponse SchoolNotSetUp() =>
+        AdaptiveCardInvokeResponse.Error(403, "SchoolNotSetUp", "Your school is not set up in PolicyBot yet. Please tell your IT administrator.");
+}

@@ -1,0 +1,14 @@
+using PolicyBot.Workflow;
+
+namespace PolicyBot.Features.PolicyQuestions;
+
+public static class PolicyQuestionsExtensions
+{
+    public static IHostApplicationBuilder AddPolicyQuestions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddTable(QuestionEntity.TableName);
+        builder.Services.AddOutboxTable(AskPersonEntity.TableName);
+        builder.Services.AddSingleton<PolicyQuestionsHandler>();
+        return builder;
+    }
+}

@@ -1,0 +1,265 @@
+using System.Text.Json;
+using Azure;
+using Microsoft.Extensions.Options;
+using PolicyBot.Graph;
+using PolicyBot.Storage.Tables;
+
+namespace PolicyBot.Workflow;
+
+/// <summary>
+/// Delivers outbox rows (cards through the Bot Connector, notifications through Graph) and deletes each once
+/// delivered. Rows of one workflow are delivered in the order they were written, and a row that waits for a
+/// retry holds back the rows after it, so a card is never updated before it was posted. Several instances can
+/// run at once: a row is claimed with a conditional write before it is sent. Delivery is at least once: a crash
+/// between sending and deleting sends that one message again.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    TableServiceClient tables,
+    IEnumerable<OutboxTable> outboxTables,
+    ProactiveMessenger messenger,
+    ITeamsNotifier notifier,
+    OutboxSignal signal,
+    IOptions<WorkflowOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    readonly WorkflowOptions _options = options.Value;
+    readonly SemaphoreSlim _onePass = new(1, 1);
+
+    public override void Dispose()
+    {
+        _onePass.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DispatchOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Storage unreachable: nothing is lost, the rows wait for the next pass.
+                LogPassFailed(logger, e);
+            }
+            try
+            {
+                await signal.WaitAsync(_options.DispatchInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>One pass over every outbox table; returns how many messages were delivered.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await _onePass.WaitAsync(cancellationToken);
+        try
+        {
+            var delivered = 0;
+            foreach (var name in outboxTables.Select(t => t.Name).Distinct(StringComparer.Ordinal))
+            {
+                var table = tables.GetTableClient(name);
+                var rows = new List<OutboxEntity>();
+                await foreach (var row in table.QueryAsync<OutboxEntity>(WorkflowRows.StartingWith(WorkflowRows.OutboxPrefix), cancellationToken: cancellationToken))
+                    rows.Add(row);
+                foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
+                    delivered += await DispatchPartitionAsync(table, partition.OrderBy(r => r.RowKey, StringComparer.Ordinal), cancellationToken);
+            }
+            return delivered;
+        }
+        finally
+        {
+            _onePass.Release();
+        }
+    }
+
+    async Task<int> DispatchPartitionAsync(TableClient table, IEnumerable<OutboxEntity> rows, CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        foreach (var row in rows)
+        {
+            if (row.Dead)
+                continue;
+            if (row.NotBefore > time.GetUtcNow())
+                break;
+            if (!await TryClaimAsync(table, row, cancellationToken))
+                break;
+            var outcome = await DeliverAsync(table, row, cancellationToken);
+            if (outcome.Delivered)
+            {
+                delivered++;
+                continue;
+            }
+            await RecordFailureAsync(table, row, outcome, cancellationToken);
+            break;
+        }
+        return delivered;
+    }
+
+    async Task<bool> TryClaimAsync(TableClient table, OutboxEntity row, CancellationToken cancellationToken)
+    {
+        var etag = row.ETag;
+        row.Attempts++;
+        row.NotBefore = time.GetUtcNow() + _options.ClaimDuration;
+        try
+        {
+            var response = await table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
+            row.ETag = response.Headers.ETag ?? throw new InvalidOperationException("The table answered an update without an ETag.");
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Delivered or claimed by another instance in the meantime.
+            return false;
+        }
+    }
+
+    async Task<DeliveryOutcome> DeliverAsync(TableClient table, OutboxEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (row.Kind)
+            {
+                case OutboxKind.CardToUser:
+                    var toUser = await messenger.SendToUserAsync(row.TenantId, Required(row.UserAadObjectId), Required(row.CardJson), cancellationToken);
+                    await CompleteAsync(table, row, toUser, cancellationToken);
+                    return DeliveryOutcome.Done;
+                case OutboxKind.CardToConversation:
+                    var toConversation = await messenger.SendToConversationAsync(Required(row.ServiceUrl), Required(row.ConversationId), Required(row.CardJson), cancellationToken);
+                    await CompleteAsync(table, row, toConversation, cancellationToken);
+                    return DeliveryOutcome.Done;
+                case OutboxKind.UpdateCardCopies:
+                    await UpdateCopiesAsync(table, row, cancellationToken);
+                    await CompleteAsync(table, row, null, cancellationToken);
+                    return DeliveryOutcome.Done;
+                case OutboxKind.Notification:
+                    var result = await notifier.SendActivityNotificationAsync(Required(row.UserAadObjectId), RestoreNotification(row), cancellationToken);
+                    if (result.Outcome == NotificationOutcome.Failed)
+                        return new DeliveryOutcome(false, result.Retryable, "notification failed", result.RetryAfter);
+                    if (!result.Delivered)
+                        LogNotificationNotDelivered(logger, row.NotificationType, result.Outcome);
+                    await CompleteAsync(table, row, null, cancellationToken);
+                    return DeliveryOutcome.Done;
+                default:
+                    return new DeliveryOutcome(false, false, "unknown kind", null);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status is 400 or 401 or 403 or 404)
+        {
+            return new DeliveryOutcome(false, false, $"refused {e.Status}", null);
+        }
+        catch (RequestFailedException e)
+        {
+            return new DeliveryOutcome(false, true, $"failed {e.Status}", null);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new DeliveryOutcome(false, true, "unreachable", null);
+        }
+    }
+
+    async Task UpdateCopiesAsync(TableClient table, OutboxEntity row, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {row.PartitionKey}") + " and " + WorkflowRows.StartingWith(WorkflowRows.CopyPrefix);
+        await foreach (var copy in table.QueryAsync<CardCopyEntity>(filter, cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await messenger.UpdateAsync(copy, Required(row.CardJson), cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 403 or 404)
+            {
+                // The message or the bot's membership is gone: nothing left to update there.
+                LogCopyGone(logger, e.Status);
+            }
+        }
+    }
+
+    /// <summary>The delivered row goes and, where the card is tracked, its copy row comes, in one transaction.</summary>
+    static async Task CompleteAsync(TableClient table, OutboxEntity row, PostedCard? posted, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, row, row.ETag) };
+        if (posted is not null && row.TrackCopy && posted.ActivityId.Length > 0)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new CardCopyEntity
+            {
+                PartitionKey = row.PartitionKey,
+                RowKey = WorkflowRows.Copy(posted.ConversationId),
+                ConversationId = posted.ConversationId,
+                ActivityId = posted.ActivityId,
+                ServiceUrl = posted.ServiceUrl,
+            }));
+        }
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
+        {
+            // Our claim ran out and another instance took the row over; it will finish it.
+        }
+    }
+
+    async Task RecordFailureAsync(TableClient table, OutboxEntity row, DeliveryOutcome outcome, CancellationToken cancellationToken)
+    {
+        row.LastError = outcome.Error;
+        if (!outcome.Retryable || row.Attempts >= _options.MaxAttempts)
+        {
+            row.Dead = true;
+            LogDead(logger, row.PartitionKey, row.Kind, row.Attempts, outcome.Error);
+        }
+        else
+        {
+            var backoff = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.FirstRetryDelay.Ticks * (1L << Math.Min(row.Attempts - 1, 20))));
+            var jitter = TimeSpan.FromMilliseconds(Random.Shared.Next(0, 250));
+            row.NotBefore = time.GetUtcNow() + Max(backoff, outcome.RetryAfter ?? TimeSpan.Zero) + jitter;
+            LogRetry(logger, row.PartitionKey, row.Kind, row.Attempts, outcome.Error);
+        }
+        try
+        {
+            await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+        }
+    }
+
+    static ActivityNotification RestoreNotification(OutboxEntity row)
+    {
+        var parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(row.NotificationParameters ?? "{}") ?? [];
+        return ActivityNotification.Restore(Required(row.NotificationType), Required(row.NotificationReference),
+            new Uri(Required(row.NotificationWebUrl)), row.NotificationPreview, parameters);
+    }
+
+    static string Required(string? value) =>
+        string.IsNullOrEmpty(value) ? throw new RequestFailedException(400, "The outbox row is incomplete.") : value;
+
+    static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    readonly record struct DeliveryOutcome(bool Delivered, bool Retryable, string? Error, TimeSpan? RetryAfter)
+    {
+        public static DeliveryOutcome Done => new(true, false, null, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox pass failed; undelivered messages wait for the next pass")]
+    static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Partition}: {Kind} attempt {Attempts} failed ({Error}); will retry")]
+    static partial void LogRetry(ILogger logger, string partition, OutboxKind kind, int attempts, string? error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Partition}: {Kind} given up after {Attempts} attempts ({Error}); the row is kept, marked dead")]
+    static partial void LogDead(ILogger logger, string partition, OutboxKind kind, int attempts, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {Type} not delivered: {Outcome}")]
+    static partial void LogNotificationNotDelivered(ILogger logger, string? type, NotificationOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A card copy could not be updated ({Status}); skipped")]
+    static partial void LogCopyGone(ILogger logger, int status);
+}

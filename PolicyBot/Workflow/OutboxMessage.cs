@@ -1,0 +1,60 @@
+using System.Text.Json;
+using PolicyBot.Cards.AdaptiveCards;
+using PolicyBot.Graph;
+
+namespace PolicyBot.Workflow;
+
+/// <summary>What a workflow change asks to be delivered; becomes an <see cref="OutboxEntity"/> in its transaction.</summary>
+public abstract record OutboxMessage
+{
+    OutboxMessage() { }
+
+    /// <summary>A card in the person's 1:1 chat with the bot.</summary>
+    public sealed record CardToUser(string TenantId, string UserAadObjectId, AdaptiveCard Card, bool TrackCopy = false) : OutboxMessage;
+
+    /// <summary>A card posted to a conversation the bot is in (a channel, a group chat).</summary>
+    public sealed record CardToConversation(string TenantId, string ConversationId, string ServiceUrl, AdaptiveCard Card, bool TrackCopy = true) : OutboxMessage;
+
+    /// <summary>Every posted copy of the workflow's card now shows this.</summary>
+    public sealed record UpdateCardCopies(AdaptiveCard Card) : OutboxMessage;
+
+    /// <summary>A Teams activity-feed notification to a person.</summary>
+    public sealed record Notify(string UserAadObjectId, ActivityNotification Notification) : OutboxMessage;
+
+    internal OutboxEntity ToEntity(string partitionKey, string rowKey, DateTimeOffset now)
+    {
+        var entity = new OutboxEntity { PartitionKey = partitionKey, RowKey = rowKey, CreatedAt = now, NotBefore = now };
+        switch (this)
+        {
+            case CardToUser m:
+                entity.Kind = OutboxKind.CardToUser;
+                entity.TenantId = m.TenantId;
+                entity.UserAadObjectId = m.UserAadObjectId;
+                entity.CardJson = m.Card.ToJson();
+                entity.TrackCopy = m.TrackCopy;
+                break;
+            case CardToConversation m:
+                entity.Kind = OutboxKind.CardToConversation;
+                entity.TenantId = m.TenantId;
+                entity.ConversationId = m.ConversationId;
+                entity.ServiceUrl = m.ServiceUrl;
+                entity.CardJson = m.Card.ToJson();
+                entity.TrackCopy = m.TrackCopy;
+                break;
+            case UpdateCardCopies m:
+                entity.Kind = OutboxKind.UpdateCardCopies;
+                entity.CardJson = m.Card.ToJson();
+                break;
+            case Notify m:
+                entity.Kind = OutboxKind.Notification;
+                entity.UserAadObjectId = m.UserAadObjectId;
+                entity.NotificationType = m.Notification.ActivityType;
+                entity.NotificationReference = m.Notification.Reference.Value;
+                entity.NotificationWebUrl = m.Notification.WebUrl.ToString();
+                entity.NotificationPreview = m.Notification.IsSafeguarding ? null : m.Notification.PreviewText;
+                entity.NotificationParameters = JsonSerializer.Serialize(m.Notification.TemplateParameters.ToDictionary(p => p.Key, p => p.Value));
+                break;
+        }
+        return entity;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using PolicyBot.Bot;
+using PolicyBot.BotFramework;
+using PolicyBot.BotFramework.Connector;
+using PolicyBot.BotFramework.Schema;
+using PolicyBot.Cards.AdaptiveCards;
+
+namespace PolicyBot.Workflow;
+
+/// <summary>Where a card landed: enough to update it later.</summary>
+public sealed record PostedCard(string ConversationId, string ActivityId, string ServiceUrl);
+
+/// <summary>
+/// Posts and updates cards outside a turn: in a person's 1:1 chat with the bot (created if the bot has never
+/// talked to them: personal scope, by Entra object id) or in a known conversation.
+/// </summary>
+public sealed class ProactiveMessenger(
+    ConnectorClient connector,
+    IConversationReferenceStore conversations,
+    IOptions<BotOptions> botOptions,
+    IOptions<WorkflowOptions> workflowOptions)
+{
+    const string TeamsChannelId = "msteams";
+
+    string BotId => "28:" + (botOptions.Value.AppId ?? "policybot-development");
+
+    public async Task<PostedCard> SendToUserAsync(string tenantId, string userAadObjectId, string cardJson, CancellationToken cancellationToken)
+    {
+        var reference = await conversations.GetForUserAsync(userAadObjectId, cancellationToken);
+        string conversationId, serviceUrl;
+        if (reference is { Conversation.Id: { } knownId, ServiceUrl: { } knownUrl })
+        {
+            (conversationId, serviceUrl) = (knownId, knownUrl);
+        }
+        else
+        {
+            serviceUrl = workflowOptions.Value.DefaultServiceUrl;
+            var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
+            {
+                IsGroup = false,
+                Bot = new ChannelAccount { Id = BotId },
+                Members = [new ChannelAccount { Id = userAadObjectId }],
+                TenantId = tenantId,
+                ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = tenantId } },
+            }, cancellationToken);
+            conversationId = created.Id ?? throw new InvalidOperationException("The Connector created a conversation without an id.");
+            serviceUrl = created.ServiceUrl ?? serviceUrl;
+            await conversations.SaveAsync(new ConversationReference
+            {
+                ChannelId = TeamsChannelId,
+                ServiceUrl = serviceUrl,
+                Bot = new ChannelAccount { Id = BotId },
+                User = new ChannelAccount { Id = userAadObjectId, AadObjectId = userAadObjectId },
+                Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal", TenantId = tenantId },
+            }, userAadObjectId, cancellationToken);
+        }
+        return await SendToConversationAsync(serviceUrl, conversationId, cardJson, cancellationToken);
+    }
+
+    public async Task<PostedCard> SendToConversationAsync(string serviceUrl, string conversationId, string cardJson, CancellationToken cancellationToken)
+    {
+        var sent = await connector.SendToConversationAsync(serviceUrl, conversationId, CardActivity(cardJson), cancellationToken);
+        return new PostedCard(conversationId, sent.Id ?? "", serviceUrl);
+    }
+
+    public async Task UpdateAsync(CardCopyEntity copy, string cardJson, CancellationToken cancellationToken)
+    {
+        var activity = CardActivity(cardJson);
+        activity.Id = copy.ActivityId;
+        await connector.UpdateActivityAsync(copy.ServiceUrl, copy.ConversationId, copy.ActivityId, activity, cancellationToken);
+    }
+
+    static Activity CardActivity(string cardJson)
+    {
+        using var document = JsonDocument.Parse(cardJson);
+        return Activity.CreateAttachmentActivity(new Attachment { ContentType = AdaptiveCard.ContentType, Content = document.RootElement.Clone() });
+    }
+}

@@ -1,0 +1,104 @@
+using Azure;
+using PolicyBot.Storage.Tables;
+
+namespace PolicyBot.Workflow;
+
+/// <summary>
+/// One workflow change as one entity-group transaction in the workflow's partition: the new state (added, or
+/// replaced If-Match the ETag it was read with), an audit row, and the outbox rows for what it causes.
+/// Either all of it is stored or none of it.
+/// </summary>
+public sealed class WorkflowTransaction
+{
+    readonly string _partitionKey;
+    readonly DateTimeOffset _now;
+    readonly List<TableTransactionAction> _actions = [];
+    int _sequence;
+
+    public WorkflowTransaction(string partitionKey, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partitionKey);
+        _partitionKey = partitionKey;
+        _now = now;
+    }
+
+    /// <summary>How many outbox rows the transaction writes.</summary>
+    public int MessageCount { get; private set; }
+
+    /// <summary>A new workflow's first state; fails with 409 if it already exists.</summary>
+    public WorkflowTransaction Create(ITableEntity state)
+    {
+        Own(state, WorkflowRows.State);
+        _actions.Add(new TableTransactionAction(TableTransactionActionType.Add, state));
+        return this;
+    }
+
+    /// <summary>The changed state, written only if nobody changed it since it was read with <paramref name="ifMatch"/>.</summary>
+    public WorkflowTransaction Replace(ITableEntity state, ETag ifMatch)
+    {
+        if (ifMatch == default)
+            throw new ArgumentException("A workflow state is replaced only against the ETag it was read with.", nameof(ifMatch));
+        Own(state, WorkflowRows.State);
+        _actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, ifMatch));
+        return this;
+    }
+
+    public WorkflowTransaction Audit(string by, string byName, string action, string? note = null)
+    {
+        _actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new AuditEntity
+        {
+            PartitionKey = _partitionKey,
+            RowKey = WorkflowRows.Audit(_now),
+            At = _now,
+            By = by,
+            ByName = byName,
+            Action = action,
+            Note = note,
+        }));
+        return this;
+    }
+
+    public WorkflowTransaction Send(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _actions.Add(new TableTransactionAction(TableTransactionActionType.Add,
+            message.ToEntity(_partitionKey, WorkflowRows.Outbox(_now, _sequence++), _now)));
+        MessageCount++;
+        return this;
+    }
+
+    public WorkflowTransaction Send(IEnumerable<OutboxMessage> messages)
+    {
+        foreach (var message in messages)
+            Send(message);
+        return this;
+    }
+
+    /// <summary>
+    /// Stores the change. A stale ETag (someone else acted first) or an existing record becomes a
+    /// <see cref="WorkflowConflictException"/>: reload and show the current state.
+    /// </summary>
+    public async Task SubmitAsync(TableClient table, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        try
+        {
+            await table.SubmitTransactionAsync(_actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && e.FailedTransactionActionIndex is null or 0)
+        {
+            throw new WorkflowConflictException(e);
+        }
+    }
+
+    void Own(ITableEntity state, string rowKey)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.PartitionKey = _partitionKey;
+        state.RowKey = rowKey;
+    }
+}
+
+/// <summary>Someone else changed the workflow first; nothing was written.</summary>
+public sealed class WorkflowConflictException(Exception inner)
+    : Exception("The record was changed by someone else first; nothing was written.", inner);
