@@ -18,6 +18,15 @@ var next = -1;
 var output = TextWriter.Synchronized(Console.Out);
 output.WriteLine("ready");
 
+// If the test process dies without killing us, its end of our stdin closes: stop rather than linger.
+_ = Task.Run(() =>
+{
+    while (Console.In.ReadLine() is not null)
+    {
+    }
+    Environment.Exit(3);
+});
+
 await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
 {
     while (true)

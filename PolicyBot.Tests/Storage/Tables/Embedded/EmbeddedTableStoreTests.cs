@@ -70,7 +70,7 @@ public sealed class EmbeddedTableStoreTests : IDisposable
         var dll = Path.Combine(RepoPaths.Root, "PolicyBot.Tests.CrashWriter", "bin", configuration, framework, "PolicyBot.Tests.CrashWriter.dll");
         if (!File.Exists(dll))
             throw new InvalidOperationException($"The crash writer is not built at {dll}.");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add(databasePath);
         start.ArgumentList.Add(tableName);
