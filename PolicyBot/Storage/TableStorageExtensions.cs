@@ -37,7 +37,7 @@ public static partial class TableStorageExtensions
     static TableServiceClient CreateClient(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<TableStorageOptions>>().Value;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TableStorageExtensions).FullName!);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyBot.Storage.TableStorage");
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {

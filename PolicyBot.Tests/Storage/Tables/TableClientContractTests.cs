@@ -250,6 +250,7 @@ public abstract class TableClientContractTests : IAsyncLifetime
 
         var failure = (await act.Should().ThrowAsync<TableTransactionFailedException>()).Which;
         failure.FailedTransactionActionIndex.Should().Be(37);
+        failure.Message.Should().StartWith("The transaction failed at action 37: ");
         failure.Status.Should().Be(409);
         failure.ErrorCode.Should().Be(TableErrorCode.EntityAlreadyExists);
         var all = await Table.QueryAsync<CounterEntity>().ToListAsync();

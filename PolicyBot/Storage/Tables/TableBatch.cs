@@ -92,7 +92,10 @@ static class TableBatch
         int? index = null;
         var colon = message.IndexOf(':', StringComparison.Ordinal);
         if (colon > 0 && int.TryParse(message.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed < actionCount)
+        {
             index = parsed;
+            message = message[(colon + 1)..];
+        }
         else if (part.Headers.TryGetValue("Content-ID", out var contentId) && int.TryParse(contentId, CultureInfo.InvariantCulture, out var id) && id >= 1 && id <= actionCount)
             index = id - 1;
 

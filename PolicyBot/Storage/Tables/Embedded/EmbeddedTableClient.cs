@@ -118,7 +118,7 @@ public class EmbeddedTableClient : TableClient
             catch (RequestFailedException e)
             {
                 transaction.Rollback();
-                throw new TableTransactionFailedException(e.Status, $"The transaction failed at action {i}: {i}:{e.Message}", e.ErrorCode, i, e);
+                throw new TableTransactionFailedException(e.Status, $"The transaction failed at action {i}: {e.Message}", e.ErrorCode, i, e);
             }
         }
         transaction.Commit();
