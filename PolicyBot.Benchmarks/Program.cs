@@ -4,6 +4,13 @@ namespace PolicyBot.Benchmarks;
 
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) =>
+    public static void Main(string[] args)
+    {
+        if (args is ["trust", ..])
+        {
+            Policies.TrustStartup.Run(args);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    }
 }
