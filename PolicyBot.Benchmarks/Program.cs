@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using PolicyBot.Benchmarks.Load;
+using PolicyBot.Benchmarks.Policies;
 using PolicyBot.Benchmarks.Storage;
 
 namespace PolicyBot.Benchmarks;
@@ -8,14 +9,18 @@ public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        // Throughput against a live service is a plain timed run, not a BenchmarkDotNet micro-benchmark.
-        if (args.Length > 0 && args[0] == TablesThroughput.Command)
-            return await TablesThroughput.RunAsync(args[1..]);
-        // The local Connector sink and bare baseline endpoint for bench/load/run.sh.
-        if (args is ["sink", var url])
+        // Runs against live services or whole-app start-up are plain timed runs, not BenchmarkDotNet micro-benchmarks.
+        switch (args)
         {
-            await LoadSinkServer.RunAsync(url);
-            return 0;
+            case [TablesThroughput.Command, ..]:
+                return await TablesThroughput.RunAsync(args[1..]);
+            case ["trust", ..]:
+                TrustStartup.Run(args);
+                return 0;
+            case ["sink", var url]:
+                // The local Connector sink and bare baseline endpoint for bench/load/run.sh.
+                await LoadSinkServer.RunAsync(url);
+                return 0;
         }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
         return 0;

@@ -28,7 +28,7 @@ public static partial class PolicyAnswerer
             return NotCovered();
 
         var best = ranked[0];
-        var (verdict, quote) = ReadVerdict(best.Entry.Clause, query);
+        var (verdict, quote) = ReadVerdict(best.Entry, query);
         var citations = ranked.Take(MaxCitations)
             .Select(r => new Citation(r.Entry.Clause.Id, r.Entry.Clause.Section, r.Entry.Clause.Text, Math.Round(r.Score, 3)))
             .ToList();
@@ -87,6 +87,10 @@ public static partial class PolicyAnswerer
         var results = new List<Ranked>();
         if (query.Slots.Count == 0)
             return results;
+        var idf = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var slot in query.Slots)
+            foreach (var (concept, _) in slot.Concepts)
+                idf[concept] = index.Idf(concept);
         foreach (var entry in index.Entries)
         {
             // A clause with list items is answered through its items, which carry its lead-in.
@@ -117,8 +121,8 @@ public static partial class PolicyAnswerer
                     double bestPair = 0;
                     foreach (var (a, wa) in query.Slots[i].Concepts)
                         foreach (var (b, wb) in query.Slots[j].Concepts)
-                            if (a != b && wa * wb > bestPair && entry.Pairs.Contains(PolicyIndex.Ordered(a, b)))
-                                bestPair = wa * wb * (index.Idf(a) + index.Idf(b)) / 2;
+                            if (a != b && wa * wb * (idf[a] + idf[b]) / 2 > bestPair && entry.Pairs.Contains(PolicyIndex.Ordered(a, b)))
+                                bestPair = wa * wb * (idf[a] + idf[b]) / 2;
                     pairs += bestPair;
                 }
             }
@@ -151,28 +155,26 @@ public static partial class PolicyAnswerer
         for (var i = 0; i < head; i++)
         {
             var r = results[i];
-            var best = Parts(r.Entry.Clause.Body).Select(query.Overlap).DefaultIfEmpty(0).Max() / query.TotalSlotWeight;
+            var best = r.Entry.Parts.Value.Select(p => query.Overlap(p.Concepts)).DefaultIfEmpty(0).Max() / query.TotalSlotWeight;
             results[i] = r with { Score = r.Score * (Tuning.SentenceBase + best) };
         }
         results.Sort(0, head, Comparer<Ranked>.Create((x, y) => y.Score.CompareTo(x.Score)));
         return results;
     }
 
-    static (Verdict Verdict, string Quote) ReadVerdict(PolicyClause clause, Query query)
+    static (Verdict Verdict, string Quote) ReadVerdict(PolicyIndex.Entry entry, Query query)
     {
+        var clause = entry.Clause;
         var asksDuty = query.AsksAboutDuty;
         (string Text, VerdictClassifier.Cue Cue, double Overlap, string Part)? chosen = null;
-        var sentenceParts = SentenceParts(clause.Body).ToList();
-        var parts = sentenceParts.Select(p => p.Part).ToList();
-        var partConcepts = parts.Select(p => query.Index.Analyze(p).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal)).ToList();
-        for (var i = 0; i < parts.Count; i++)
+        var clauseParts = entry.Parts.Value;
+        var partConcepts = clauseParts.Select(p => p.Concepts).ToList();
+        for (var i = 0; i < clauseParts.Count; i++)
         {
-            var part = parts[i];
-            var sentence = sentenceParts[i].Sentence;
+            var part = clauseParts[i].Part;
+            var sentence = clauseParts[i].Sentence;
             var text = clause.LeadIn is null ? sentence : $"{clause.LeadIn} {sentence}";
-            var cue = VerdictClassifier.CueOf(part);
-            if (cue == VerdictClassifier.Cue.None && clause.LeadIn is not null)
-                cue = VerdictClassifier.CueOf($"{clause.LeadIn} {part}");
+            var cue = clauseParts[i].Cue;
             if (cue == VerdictClassifier.Cue.None)
                 continue;
             // What this sentence says that its neighbours do not ("not allowed during working hours, but permitted

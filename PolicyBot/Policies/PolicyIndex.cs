@@ -22,6 +22,9 @@ public sealed class PolicyIndex
         public required bool IsAboutThePolicy { get; init; }
         public required bool StatesConsequence { get; init; }
         public bool IsFrontMatter { get; set; }
+
+        /// <summary>The clause's sentence parts with their concepts and cues, worked out on first use.</summary>
+        public required Lazy<IReadOnlyList<ClausePart>> Parts { get; init; }
     }
 
     readonly Entry[] _entries;
@@ -57,6 +60,7 @@ public sealed class PolicyIndex
                 _df[concept] = _df.GetValueOrDefault(concept) + 1;
             _entries[i] = new Entry
             {
+                Parts = new Lazy<IReadOnlyList<ClausePart>>(() => SplitParts(clause), LazyThreadSafetyMode.ExecutionAndPublication),
                 Clause = clause,
                 Tf = tf,
                 Pairs = pairs,
@@ -96,6 +100,17 @@ public sealed class PolicyIndex
             result.Add(_schoolNames.Contains(t.Concept) ? t with { Concept = school } : t);
         return result;
     }
+
+    internal sealed record ClausePart(string Part, string Sentence, IReadOnlySet<string> Concepts, VerdictClassifier.Cue Cue);
+
+    List<ClausePart> SplitParts(PolicyClause clause) =>
+        PolicyAnswerer.SentenceParts(clause.Body).Select(p =>
+        {
+            var cue = VerdictClassifier.CueOf(p.Part);
+            if (cue == VerdictClassifier.Cue.None && clause.LeadIn is not null)
+                cue = VerdictClassifier.CueOf($"{clause.LeadIn} {p.Part}");
+            return new ClausePart(p.Part, p.Sentence, Analyze(p.Part).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal), cue);
+        }).ToList();
 
     // "This policy sets out …", "This policy reflects …": text about the document, not a rule for staff.
     static bool AboutThePolicy(string text) =>

@@ -18,16 +18,17 @@ public sealed partial class TextAnalyzer(Vocabulary vocabulary)
 
     public IReadOnlyList<Term> Analyze(string text)
     {
-        var stems = Words(text).Select(Stemmer.Stem).ToList();
         var raw = Words(text).ToList();
+        var stems = raw.ConvertAll(Stemmer.Stem);
         var terms = new List<Term>(stems.Count);
         var position = 0;
         for (var i = 0; i < stems.Count;)
         {
             var matched = false;
-            for (var n = Math.Min(Vocabulary.MaxPhraseWords, stems.Count - i); n >= 2; n--)
+            var longest = Vocabulary.StartsPhrase(stems[i]) ? Math.Min(Vocabulary.MaxPhraseWords, stems.Count - i) : 1;
+            for (var n = longest; n >= 2; n--)
             {
-                if (Vocabulary.TryPhrase(string.Join(' ', stems.Skip(i).Take(n)), out var concept))
+                if (Vocabulary.TryPhrase(string.Join(' ', stems.GetRange(i, n)), out var concept))
                 {
                     terms.Add(new Term(concept, position++));
                     i += n;

@@ -13,6 +13,7 @@ public sealed class Vocabulary
 
     readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);
     readonly Dictionary<string, string> _phrases = new(StringComparer.Ordinal);
+    readonly HashSet<string> _phraseStarts = new(StringComparer.Ordinal);
     readonly Dictionary<string, IReadOnlyList<(string Concept, double Weight)>> _expansions = new(StringComparer.Ordinal);
 
     public IReadOnlySet<string> StopWords { get; }
@@ -35,7 +36,10 @@ public sealed class Vocabulary
             {
                 var stemmed = StemPhrase(member);
                 if (stemmed.Contains(' '))
+                {
                     _phrases[stemmed] = concept;
+                    _phraseStarts.Add(stemmed[..stemmed.IndexOf(' ')]);
+                }
                 else
                     _canonical.TryAdd(stemmed, concept);
             }
@@ -73,6 +77,9 @@ public sealed class Vocabulary
     public string Canonical(string stem) => _canonical.TryGetValue(stem, out var c) ? c : _phrases.TryGetValue(stem, out var p) ? p : stem;
 
     /// <summary>The concept a stemmed multi-word phrase stands for, if the vocabulary knows it.</summary>
+    /// <summary>Could a vocabulary phrase start with this stem? (Skips phrase look-ups for most words.)</summary>
+    public bool StartsPhrase(string stem) => _phraseStarts.Contains(stem);
+
     public bool TryPhrase(string stemmedPhrase, out string concept) => _phrases.TryGetValue(stemmedPhrase, out concept!);
 
     public IReadOnlyList<(string Concept, double Weight)> Expansions(string concept) =>
