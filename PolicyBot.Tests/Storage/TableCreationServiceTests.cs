@@ -44,7 +44,7 @@ public sealed class TableCreationServiceTests(AzuriteFixture azurite) : IClassFi
 
             var start = () => app.Services;
 
-            start.Should().Throw<InvalidOperationException>().WithMessage("*unreachable*ConversationReferences*");
+            start.Should().Throw<InvalidOperationException>().WithMessage("*unreachable*refused to create table*");
         }
         finally
         {
