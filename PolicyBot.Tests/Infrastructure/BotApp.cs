@@ -20,13 +20,32 @@ public sealed class BotApp : WebApplicationFactory<Program>
 {
     readonly IReadOnlyDictionary<string, string?> _settings;
     readonly Action<IServiceCollection>? _services;
+    readonly string? _storageDirectory;
     Uri? _baseAddress;
 
     public BotApp(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        _settings = settings ?? new Dictionary<string, string?>();
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
+        // Unless the test chose its storage, each app gets its own embedded store in a temporary folder (never
+        // data/ in the source tree, never state left by another test or an earlier run).
+        if (!all.Keys.Any(k => k.StartsWith("Storage:", StringComparison.OrdinalIgnoreCase)))
+        {
+            _storageDirectory = Directory.CreateTempSubdirectory("policybot-app-").FullName;
+            all["Storage:EmbeddedPath"] = Path.Combine(_storageDirectory, "policybot.db");
+        }
+        _settings = all;
         _services = services;
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_storageDirectory is not null && Directory.Exists(_storageDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_storageDirectory, recursive: true);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -16,6 +16,12 @@ public interface IConversationReferenceStore
     /// <summary>The personal (1:1) conversation with this user, if the bot is installed for them.</summary>
     Task<ConversationReference?> GetForUserAsync(string userAadObjectId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The latest service URL seen for a tenant: where to create a 1:1 chat with someone who never talked to the
+    /// bot (the Connector's address differs by region, so it is learnt from the tenant's own traffic).
+    /// </summary>
+    Task<string?> GetServiceUrlForTenantAsync(string tenantId, CancellationToken cancellationToken = default);
+
     /// <summary>Forgets a conversation the bot was removed from.</summary>
     Task RemoveAsync(string conversationId, CancellationToken cancellationToken = default);
 }

@@ -10,6 +10,7 @@ namespace PolicyBot.Bot;
 public sealed class InMemoryConversationReferenceStore : IConversationReferenceStore
 {
     readonly ConcurrentDictionary<string, (ConversationReference Reference, string? User)> _byConversation = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, string> _serviceUrlByTenant = new(StringComparer.OrdinalIgnoreCase);
 
     public int Count => _byConversation.Count;
 
@@ -18,6 +19,8 @@ public sealed class InMemoryConversationReferenceStore : IConversationReferenceS
         ArgumentNullException.ThrowIfNull(reference);
         var id = reference.Conversation?.Id;
         ArgumentException.ThrowIfNullOrEmpty(id, "reference.Conversation.Id");
+        if (reference.Conversation?.TenantId is { Length: > 0 } tenantId && !string.IsNullOrEmpty(reference.ServiceUrl))
+            _serviceUrlByTenant[tenantId] = reference.ServiceUrl;
         var isNew = true;
         _byConversation.AddOrUpdate(id, (reference, userAadObjectId), (_, _) =>
         {
@@ -35,6 +38,9 @@ public sealed class InMemoryConversationReferenceStore : IConversationReferenceS
             .Where(e => e.User == userAadObjectId && e.Reference.Conversation?.ConversationType is null or "personal")
             .Select(e => e.Reference)
             .FirstOrDefault());
+
+    public Task<string?> GetServiceUrlForTenantAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_serviceUrlByTenant.TryGetValue(tenantId, out var serviceUrl) ? serviceUrl : null);
 
     public Task RemoveAsync(string conversationId, CancellationToken cancellationToken = default)
     {

@@ -41,12 +41,22 @@ public static class BotFrameworkServiceExtensions
         return builder;
     }
 
-    /// <summary>PolicyBot's handler and what it needs.</summary>
+    /// <summary>
+    /// PolicyBot's handler and what it needs: the table-backed conversation reference store and redelivery log
+    /// (tables declared here, created at start-up; needs <c>AddTableStorage</c>).
+    /// </summary>
     public static WebApplicationBuilder AddPolicyBot(this WebApplicationBuilder builder)
     {
-        // In memory until the host registers the table-backed store (registered first, it wins over this one).
-        builder.Services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
-        builder.Services.AddSingleton<IBot, PolicyBotHandler>();
+        var services = builder.Services;
+        // Conversation references and the activity log must survive restarts and be shared by every instance:
+        // they live in Table Storage (the embedded store unless Storage is configured; see AddTableStorage).
+        services.AddTable(TableConversationReferenceStore.TableName);
+        services.AddTable(TableActivityDeduplicator.TableName);
+        services.TryAddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
+        // Replaces AddBotFramework's in-memory default, whichever was called first.
+        services.Replace(ServiceDescriptor.Singleton<IActivityDeduplicator, TableActivityDeduplicator>());
+        services.AddHostedService<ActivityLogCleanupService>();
+        services.AddSingleton<IBot, PolicyBotHandler>();
         return builder;
     }
 }

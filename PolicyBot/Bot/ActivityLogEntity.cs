@@ -1,0 +1,21 @@
+using Azure;
+using PolicyBot.Storage.Tables;
+
+namespace PolicyBot.Bot;
+
+/// <summary>
+/// A row of the <c>ActivityLog</c> table: an activity taken on. PartitionKey is the UTC day of receipt
+/// (<c>yyyyMMdd</c>), RowKey the escaped de-duplication key (channel, conversation and activity ids).
+/// </summary>
+public sealed class ActivityLogEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+}
