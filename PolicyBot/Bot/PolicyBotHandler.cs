@@ -138,7 +138,11 @@ public partial class PolicyBotHandler(
         if (string.IsNullOrEmpty(activity.Conversation?.Id))
             return;
         var isPersonal = activity.Conversation.ConversationType is null or "personal";
-        var isNew = await conversations.SaveAsync(activity.GetConversationReference(), isPersonal ? activity.From?.AadObjectId : null, cancellationToken);
+        var reference = activity.GetConversationReference();
+        // Teams often names the tenant only in channelData; the stored reference needs it for proactive messages.
+        if (reference.Conversation is { TenantId: null } conversation && SchoolResolver.TenantOf(activity) is { } tenantId)
+            conversation.TenantId = tenantId;
+        var isNew = await conversations.SaveAsync(reference, isPersonal ? activity.From?.AadObjectId : null, cancellationToken);
         LogBotAdded(logger, activity.Conversation.ConversationType ?? "personal", isNew);
         if (isNew)
             await SendCardAsync(turnContext, WelcomeCard.Build(SchoolNameOf(turnContext)), cancellationToken);

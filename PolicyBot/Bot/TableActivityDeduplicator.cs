@@ -1,3 +1,4 @@
+using PolicyBot.Storage;
 using System.Data.Common;
 using System.Globalization;
 using Azure;

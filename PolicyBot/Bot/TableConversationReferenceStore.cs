@@ -1,3 +1,4 @@
+using PolicyBot.Storage;
 using System.Text.Json;
 using Azure;
 using PolicyBot.BotFramework.Schema;

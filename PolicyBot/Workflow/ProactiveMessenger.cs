@@ -35,7 +35,8 @@ public sealed class ProactiveMessenger(
         }
         else
         {
-            serviceUrl = workflowOptions.Value.DefaultServiceUrl;
+            // The tenant's own service URL when any conversation there has shown it; Teams' global one otherwise.
+            serviceUrl = await conversations.GetServiceUrlForTenantAsync(tenantId, cancellationToken) ?? workflowOptions.Value.DefaultServiceUrl;
             var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
             {
                 IsGroup = false,

@@ -1,6 +1,6 @@
-using PolicyBot.Bot;
+using PolicyBot.Storage;
 
-namespace PolicyBot.Tests.Bot;
+namespace PolicyBot.Tests.Storage;
 
 public sealed class TableKeyTests
 {
