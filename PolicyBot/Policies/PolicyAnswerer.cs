@@ -47,6 +47,7 @@ public static partial class PolicyAnswerer
         public static double CoverageBase = Env("ASK_COVBASE", 0.5);
         public static double CoveragePower = Env("ASK_COVPOW", 1);
         public static double SentenceBase = Env("ASK_SENT", 0.6);
+        public static bool SlotMax = Env("ASK_SLOTMAX", 0) > 0;
         static double Env(string name, double fallback) => double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
     }
 
@@ -97,8 +98,22 @@ public static partial class PolicyAnswerer
             if (entry.Clause.HasBullets)
                 continue;
             double bm25 = 0;
-            foreach (var (concept, weight) in query.Weights)
-                bm25 += weight * index.Bm25(entry, concept);
+            if (Tuning.SlotMax)
+            {
+                // Each word of the question counts once, through its best-matching form (itself or an expansion).
+                foreach (var slot in query.Slots)
+                {
+                    double best = 0;
+                    foreach (var (concept, weight) in slot.Concepts)
+                        best = Math.Max(best, weight * index.Bm25(entry, concept));
+                    bm25 += best;
+                }
+            }
+            else
+            {
+                foreach (var (concept, weight) in query.Weights)
+                    bm25 += weight * index.Bm25(entry, concept);
+            }
             if (bm25 <= 0)
                 continue;
 
@@ -197,7 +212,7 @@ public static partial class PolicyAnswerer
         if (chosenCue is VerdictClassifier.Cue.OnlyThrough && query.MentionsOfficialChannel)
             verdict = Verdict.Yes;
         // "Could that get me sacked?" answered by "… may lead to dismissal": yes, it could.
-        if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(chosenPart) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No)
+        if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(chosenPart) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No or Verdict.Report)
             verdict = Verdict.Yes;
         return (verdict, Shorten(quote));
     }

@@ -146,6 +146,6 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(must|should|shall|are expected|is expected|expected to|required|requires|require|have to|has to|need to|needs to|ensure|are to|is to|responsible for)\b")]
     private static partial Regex Duty();
 
-    [GeneratedRegex(@"\b(do|does) (i|we|staff|you|teachers?) (really )?(need|have) to\b|\bmust (i|we|staff)\b|\b(am i|are we|is staff|are staff) (required|expected|supposed|obliged)\b|\bis it (required|mandatory|compulsory|necessary)\b|\bhave (i|we) got to\b|\bshould (i|we) (add|put|include|keep|set|check|tell|report|inform)\b|\bdo i need\b")]
+    [GeneratedRegex(@"\b(do|does) (i|we|staff|you|teachers?) (really )?(need|have) to\b|\bmust (i|we|staff)\b|\b(am i|are we|is staff|are staff) (required|expected|supposed|obliged)\b|\bis it (required|mandatory|compulsory|necessary)\b|\bhave (i|we) got to\b|(?<!what )\bshould (i|we)\b|\bdo i need\b")]
     private static partial Regex DutyQuestion();
 }
