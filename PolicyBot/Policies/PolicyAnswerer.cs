@@ -41,14 +41,14 @@ public static partial class PolicyAnswerer
             quote);
     }
 
+    // Ranking weights, set by reasoning about the five real policies and checked on our own questions.
     internal static class Tuning
     {
-        public static double PairWeight = Env("ASK_PAIR", 0.6);
-        public static double CoverageBase = Env("ASK_COVBASE", 0.5);
-        public static double CoveragePower = Env("ASK_COVPOW", 1);
-        public static double SentenceBase = Env("ASK_SENT", 0.6);
-        public static bool SlotMax = Env("ASK_SLOTMAX", 0) > 0;
-        static double Env(string name, double fallback) => double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
+        public const double PairWeight = 0.6;       // adjacent question words found together in the clause
+        public const double CoverageBase = 0.5;     // score × (base + share of the question the clause covers)
+        public const double CoveragePower = 1;
+        public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
+        public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
     }
 
     public static PolicyAnswer NotCovered() => new(
@@ -98,21 +98,13 @@ public static partial class PolicyAnswerer
             if (entry.Clause.HasBullets)
                 continue;
             double bm25 = 0;
-            if (Tuning.SlotMax)
+            // Each word of the question counts once, through its best-matching form (itself or an expansion).
+            foreach (var slot in query.Slots)
             {
-                // Each word of the question counts once, through its best-matching form (itself or an expansion).
-                foreach (var slot in query.Slots)
-                {
-                    double best = 0;
-                    foreach (var (concept, weight) in slot.Concepts)
-                        best = Math.Max(best, weight * index.Bm25(entry, concept));
-                    bm25 += best;
-                }
-            }
-            else
-            {
-                foreach (var (concept, weight) in query.Weights)
-                    bm25 += weight * index.Bm25(entry, concept);
+                double best = 0;
+                foreach (var (concept, weight) in slot.Concepts)
+                    best = Math.Max(best, weight * index.Bm25(entry, concept));
+                bm25 += best;
             }
             if (bm25 <= 0)
                 continue;
@@ -160,6 +152,9 @@ public static partial class PolicyAnswerer
                 score *= 1.35;
             if (query.AsksAboutConsequences && entry.StatesConsequence)
                 score *= 1.5;
+            // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
+            if (query.AsksPermission && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
+                score *= Tuning.PermissionBoost;
             results.Add(new Ranked(entry, score, coverage, bm25));
         }
         results.Sort((x, y) => y.Score.CompareTo(x.Score));

@@ -7,7 +7,7 @@ namespace PolicyBot.Policies;
 public sealed class PolicyIndex
 {
     const double K1 = 1.2;
-    static readonly double B = double.TryParse(Environment.GetEnvironmentVariable("ASK_B"), System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : 0.5;
+    const double B = 0.5; // clauses vary from one line to a paragraph; a full length penalty buries the paragraphs
     const double HeadingWeight = 0.35;
 
     internal sealed class Entry

@@ -86,6 +86,9 @@ public static partial class VerdictClassifier
     /// <summary>Does the text state a consequence (disciplinary action, dismissal, the police)?</summary>
     public static bool StatesConsequence(string text) => Consequence().IsMatch(Normalise(text));
 
+    /// <summary>"Can I …?", "is it OK to …?", "am I allowed …?": the question asks for permission.</summary>
+    public static bool AsksPermission(string question) => PermissionQuestion().IsMatch(Normalise(question));
+
     /// <summary>Does the text state a rule at all (as opposed to a definition or background)?</summary>
     public static bool IsNormative(string text) => CueOf(text) != Cue.None;
 
@@ -112,6 +115,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(disciplinary|dismissal|gross misconduct|police|legal action|suspension|withheld|criminal offence|prosecut\w*)\b")]
     private static partial Regex Consequence();
+
+    [GeneratedRegex(@"\b(can|could|may|might) (i|we)\b|\bis it (ok|okay|fine|alright|all right|acceptable|allowed|appropriate)\b|\b(am i|are we|are staff|is staff) (allowed|permitted)\b|\b(ok|okay|fine|alright) (for me )?to\b|\bthat fine\b")]
+    private static partial Regex PermissionQuestion();
 
     [GeneratedRegex(@"\b(not|never) (to )?report")]
     private static partial Regex NegatedReport();
