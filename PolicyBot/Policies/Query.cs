@@ -62,6 +62,11 @@ internal sealed partial class Query
             var slotWeight = index.Knows(term.Concept) ? index.Idf(term.Concept) : known ? rareIdf * 0.5 : rareIdf * 0.15;
             if (generic.Contains(term.Concept))
                 slotWeight *= 0.3;
+            if (vocabulary.WeakWords.Contains(term.Concept))
+            {
+                slotWeight *= 0.3;
+                concepts[term.Concept] = 0.3;
+            }
             if (vocabulary.Platforms.Contains(term.Concept))
             {
                 slotWeight *= PlatformWeight;
