@@ -15,7 +15,8 @@ public sealed class PolicyIndex
         public required PolicyClause Clause { get; init; }
         public required Dictionary<string, double> Tf { get; init; }
         public required HashSet<(string, string)> Pairs { get; init; }
-        public required double Length { get; init; }
+        public required double Length { get; set; }
+        public required IReadOnlyList<string> Concepts { get; init; }
         public required VerdictClassifier.Cue Cue { get; init; }
         public required bool IsDefinition { get; init; }
         public required bool IsAboutPupilConduct { get; init; }
@@ -65,6 +66,7 @@ public sealed class PolicyIndex
                 Tf = tf,
                 Pairs = pairs,
                 Length = Math.Max(1, terms.Count),
+                Concepts = terms.Select(t => t.Concept).ToList(),
                 Cue = VerdictClassifier.CueOf(clause.Text),
                 IsDefinition = VerdictClassifier.IsDefinition(clause.Text),
                 IsAboutThePolicy = AboutThePolicy(clause.Text),
@@ -72,6 +74,12 @@ public sealed class PolicyIndex
                 IsAboutPupilConduct = VerdictClassifier.IsAboutPupilConduct(clause.LeadIn ?? clause.Text),
             };
         }
+        // Boilerplate repeated through a document (a trust's full name in every clause) says nothing about the
+        // rule; it should not make those clauses look long. Words the vocabulary knows are never boilerplate.
+        var boilerplate = _df.Where(kv => kv.Value >= Math.Max(3, 0.12 * _entries.Length) && !analyzer.Vocabulary.Knows(kv.Key))
+            .Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in _entries)
+            entry.Length = Math.Max(1, entry.Concepts.Count(c => !boilerplate.Contains(c)));
         _averageLength = _entries.Length == 0 ? 1 : _entries.Average(e => e.Length);
         // Mission statements, titles and review dates come before the first rule; they answer nothing.
         foreach (var entry in _entries.TakeWhile(e => e.Cue == VerdictClassifier.Cue.None))

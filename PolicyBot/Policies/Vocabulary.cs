@@ -77,6 +77,10 @@ public sealed class Vocabulary
         return FromJson(reader.ReadToEnd());
     }
 
+    /// <summary>Does the vocabulary say anything about this concept (synonym, expansion, domain, platform)?</summary>
+    public bool Knows(string concept) =>
+        _canonical.ContainsValue(concept) || _expansions.ContainsKey(concept) || DomainConcepts.Contains(concept) || Platforms.Contains(concept);
+
     /// <summary>The concept a single stemmed word stands for (itself when it has no synonyms).</summary>
     public string Canonical(string stem) => _canonical.TryGetValue(stem, out var c) ? c : _phrases.TryGetValue(stem, out var p) ? p : stem;
 
