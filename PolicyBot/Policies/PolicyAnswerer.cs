@@ -88,6 +88,7 @@ public static partial class PolicyAnswerer
         var results = new List<Ranked>();
         if (query.Slots.Count == 0)
             return results;
+        var counted = new Dictionary<string, double>(StringComparer.Ordinal);
         var idf = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var slot in query.Slots)
             foreach (var (concept, _) in slot.Concepts)
@@ -98,14 +99,24 @@ public static partial class PolicyAnswerer
             if (entry.Clause.HasBullets)
                 continue;
             double bm25 = 0;
-            // Each word of the question counts once, through its best-matching form (itself or an expansion).
+            // Each word of the question counts once, through its best-matching form (itself or an expansion), and
+            // each concept of the clause once ("staffroom at lunch" is one mention of break time, not two).
+            counted.Clear();
             foreach (var slot in query.Slots)
             {
                 double best = 0;
+                string? bestConcept = null;
                 foreach (var (concept, weight) in slot.Concepts)
-                    best = Math.Max(best, weight * index.Bm25(entry, concept));
-                bm25 += best;
+                {
+                    var value = weight * index.Bm25(entry, concept);
+                    if (value > best)
+                        (best, bestConcept) = (value, concept);
+                }
+                if (bestConcept is not null && (!counted.TryGetValue(bestConcept, out var already) || already < best))
+                    counted[bestConcept] = best;
             }
+            foreach (var value in counted.Values)
+                bm25 += value;
             if (bm25 <= 0)
                 continue;
 
