@@ -162,7 +162,7 @@ public static partial class PolicyAnswerer
             if (query.AsksWhatToDo && entry.Cue == VerdictClassifier.Cue.Report)
                 score *= 1.35;
             if (query.AsksAboutConsequences && entry.StatesConsequence)
-                score *= 1.5;
+                score *= 2.0;
             // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
             if (query.AsksPermission && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
                 score *= Tuning.PermissionBoost;

@@ -121,8 +121,10 @@ public sealed class PolicyIndex
         }).ToList();
 
     // "This policy sets out …", "This policy reflects …": text about the document, not a rule for staff.
+    // A return slip's "I have read and understood …" is a declaration to sign, not a rule either.
     static bool AboutThePolicy(string text) =>
-        text.Contains("this policy", StringComparison.OrdinalIgnoreCase) || text.Contains("this document", StringComparison.OrdinalIgnoreCase);
+        text.Contains("this policy", StringComparison.OrdinalIgnoreCase) || text.Contains("this document", StringComparison.OrdinalIgnoreCase)
+        || text.StartsWith("I ", StringComparison.Ordinal);
 
     public static PolicyIndex Build(PolicyDocument document, TextAnalyzer? analyzer = null)
     {
