@@ -60,7 +60,7 @@ public static class Cli
 
     static async Task<int> ClausesAsync(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Positional is not [var file] || !File.Exists(file))
+        if (args.Positional is not [var given] || ResolvePath(given) is not { } file || !File.Exists(file))
         {
             await stderr.WriteLineAsync("clauses: give one policy file that exists.");
             return Usage;
@@ -77,8 +77,8 @@ public static class Cli
         try
         {
             library = args.Policies is not null
-                ? PolicyLibrary.FromFolder(args.Policies)
-                : Schools.SchoolDirectory.Load(args.Schools ?? Schools.SchoolsOptions.DefaultPath).BuildPolicyLibrary();
+                ? PolicyLibrary.FromFolder(ResolvePath(args.Policies))
+                : Schools.SchoolDirectory.Load(args.Schools is null ? Schools.SchoolsOptions.DefaultPath : ResolvePath(args.Schools)).BuildPolicyLibrary();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Schools.SchoolConfigurationException)
         {
@@ -106,6 +106,23 @@ public static class Cli
         if (args.Explain)
             await stdout.WriteLineAsync(PolicyAnswerer.Explain(index, question));
         return Ok;
+    }
+
+    /// <summary>
+    /// A relative path as the user meant it. `dotnet run --project PolicyBot` starts the app in the project folder,
+    /// so "../shared/policies" typed at the repository root is found through the shell's directory ($PWD).
+    /// </summary>
+    internal static string ResolvePath(string path)
+    {
+        if (Path.IsPathRooted(path) || Directory.Exists(path) || File.Exists(path))
+            return path;
+        if (Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } shell)
+        {
+            var fromShell = Path.GetFullPath(Path.Combine(shell, path));
+            if (Directory.Exists(fromShell) || File.Exists(fromShell))
+                return fromShell;
+        }
+        return path;
     }
 
     static async Task<int> AskJsonLinesAsync(PolicyLibrary library, TextReader stdin, TextWriter stdout, TextWriter stderr)

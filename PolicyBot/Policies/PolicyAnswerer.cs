@@ -41,13 +41,14 @@ public static partial class PolicyAnswerer
             quote);
     }
 
+    // Ranking weights, set by reasoning about the five real policies and checked on our own questions.
     internal static class Tuning
     {
-        public static double PairWeight = Env("ASK_PAIR", 0.6);
-        public static double CoverageBase = Env("ASK_COVBASE", 0.5);
-        public static double CoveragePower = Env("ASK_COVPOW", 1);
-        public static double SentenceBase = Env("ASK_SENT", 0.6);
-        static double Env(string name, double fallback) => double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
+        public const double PairWeight = 0.6;       // adjacent question words found together in the clause
+        public const double CoverageBase = 0.5;     // score × (base + share of the question the clause covers)
+        public const double CoveragePower = 1;
+        public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
+        public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
     }
 
     public static PolicyAnswer NotCovered() => new(
@@ -87,6 +88,7 @@ public static partial class PolicyAnswerer
         var results = new List<Ranked>();
         if (query.Slots.Count == 0)
             return results;
+        var counted = new Dictionary<string, double>(StringComparer.Ordinal);
         var idf = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var slot in query.Slots)
             foreach (var (concept, _) in slot.Concepts)
@@ -97,8 +99,24 @@ public static partial class PolicyAnswerer
             if (entry.Clause.HasBullets)
                 continue;
             double bm25 = 0;
-            foreach (var (concept, weight) in query.Weights)
-                bm25 += weight * index.Bm25(entry, concept);
+            // Each word of the question counts once, through its best-matching form (itself or an expansion), and
+            // each concept of the clause once ("staffroom at lunch" is one mention of break time, not two).
+            counted.Clear();
+            foreach (var slot in query.Slots)
+            {
+                double best = 0;
+                string? bestConcept = null;
+                foreach (var (concept, weight) in slot.Concepts)
+                {
+                    var value = weight * index.Bm25(entry, concept);
+                    if (value > best)
+                        (best, bestConcept) = (value, concept);
+                }
+                if (bestConcept is not null && (!counted.TryGetValue(bestConcept, out var already) || already < best))
+                    counted[bestConcept] = best;
+            }
+            foreach (var value in counted.Values)
+                bm25 += value;
             if (bm25 <= 0)
                 continue;
 
@@ -144,7 +162,10 @@ public static partial class PolicyAnswerer
             if (query.AsksWhatToDo && entry.Cue == VerdictClassifier.Cue.Report)
                 score *= 1.35;
             if (query.AsksAboutConsequences && entry.StatesConsequence)
-                score *= 1.5;
+                score *= 2.0;
+            // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
+            if (query.AsksPermission && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
+                score *= Tuning.PermissionBoost;
             results.Add(new Ranked(entry, score, coverage, bm25));
         }
         results.Sort((x, y) => y.Score.CompareTo(x.Score));
@@ -197,7 +218,7 @@ public static partial class PolicyAnswerer
         if (chosenCue is VerdictClassifier.Cue.OnlyThrough && query.MentionsOfficialChannel)
             verdict = Verdict.Yes;
         // "Could that get me sacked?" answered by "… may lead to dismissal": yes, it could.
-        if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(chosenPart) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No)
+        if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(chosenPart) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No or Verdict.Report)
             verdict = Verdict.Yes;
         return (verdict, Shorten(quote));
     }

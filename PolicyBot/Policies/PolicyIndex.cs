@@ -7,7 +7,7 @@ namespace PolicyBot.Policies;
 public sealed class PolicyIndex
 {
     const double K1 = 1.2;
-    static readonly double B = double.TryParse(Environment.GetEnvironmentVariable("ASK_B"), System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : 0.5;
+    const double B = 0.5; // clauses vary from one line to a paragraph; a full length penalty buries the paragraphs
     const double HeadingWeight = 0.35;
 
     internal sealed class Entry
@@ -15,7 +15,8 @@ public sealed class PolicyIndex
         public required PolicyClause Clause { get; init; }
         public required Dictionary<string, double> Tf { get; init; }
         public required HashSet<(string, string)> Pairs { get; init; }
-        public required double Length { get; init; }
+        public required double Length { get; set; }
+        public required IReadOnlyList<string> Concepts { get; init; }
         public required VerdictClassifier.Cue Cue { get; init; }
         public required bool IsDefinition { get; init; }
         public required bool IsAboutPupilConduct { get; init; }
@@ -65,6 +66,7 @@ public sealed class PolicyIndex
                 Tf = tf,
                 Pairs = pairs,
                 Length = Math.Max(1, terms.Count),
+                Concepts = terms.Select(t => t.Concept).ToList(),
                 Cue = VerdictClassifier.CueOf(clause.Text),
                 IsDefinition = VerdictClassifier.IsDefinition(clause.Text),
                 IsAboutThePolicy = AboutThePolicy(clause.Text),
@@ -72,6 +74,12 @@ public sealed class PolicyIndex
                 IsAboutPupilConduct = VerdictClassifier.IsAboutPupilConduct(clause.LeadIn ?? clause.Text),
             };
         }
+        // Boilerplate repeated through a document (a trust's full name in every clause) says nothing about the
+        // rule; it should not make those clauses look long. Words the vocabulary knows are never boilerplate.
+        var boilerplate = _df.Where(kv => kv.Value >= Math.Max(3, 0.12 * _entries.Length) && !analyzer.Vocabulary.Knows(kv.Key))
+            .Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in _entries)
+            entry.Length = Math.Max(1, entry.Concepts.Count(c => !boilerplate.Contains(c)));
         _averageLength = _entries.Length == 0 ? 1 : _entries.Average(e => e.Length);
         // Mission statements, titles and review dates come before the first rule; they answer nothing.
         foreach (var entry in _entries.TakeWhile(e => e.Cue == VerdictClassifier.Cue.None))
@@ -113,8 +121,10 @@ public sealed class PolicyIndex
         }).ToList();
 
     // "This policy sets out …", "This policy reflects …": text about the document, not a rule for staff.
+    // A return slip's "I have read and understood …" is a declaration to sign, not a rule either.
     static bool AboutThePolicy(string text) =>
-        text.Contains("this policy", StringComparison.OrdinalIgnoreCase) || text.Contains("this document", StringComparison.OrdinalIgnoreCase);
+        text.Contains("this policy", StringComparison.OrdinalIgnoreCase) || text.Contains("this document", StringComparison.OrdinalIgnoreCase)
+        || text.StartsWith("I ", StringComparison.Ordinal);
 
     public static PolicyIndex Build(PolicyDocument document, TextAnalyzer? analyzer = null)
     {

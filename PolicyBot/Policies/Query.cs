@@ -17,6 +17,7 @@ internal sealed partial class Query
     public required bool AsksWhoApproves { get; init; }
     public required bool AsksWhatToDo { get; init; }
     public required bool AsksAboutConsequences { get; init; }
+    public required bool AsksPermission { get; init; }
     public required TextAnalyzer Analyzer { get; init; }
     public required PolicyIndex Index { get; init; }
     public required HashSet<string> Originals { get; init; }
@@ -26,7 +27,7 @@ internal sealed partial class Query
     HashSet<string> Concepts(string words) => Analyzer.Analyze(words).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
     string C(string word) => Analyzer.Analyze(word) is [var t] ? t.Concept : word;
 
-    static readonly double PlatformWeight = double.TryParse(Environment.GetEnvironmentVariable("ASK_PLAT"), System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 0.4;
+    const double PlatformWeight = 0.4;
 
     public static Query From(PolicyIndex index, string question)
     {
@@ -61,6 +62,11 @@ internal sealed partial class Query
             var slotWeight = index.Knows(term.Concept) ? index.Idf(term.Concept) : known ? rareIdf * 0.5 : rareIdf * 0.15;
             if (generic.Contains(term.Concept))
                 slotWeight *= 0.3;
+            if (vocabulary.WeakWords.Contains(term.Concept))
+            {
+                slotWeight *= 0.3;
+                concepts[term.Concept] = 0.3;
+            }
             if (vocabulary.Platforms.Contains(term.Concept))
             {
                 slotWeight *= PlatformWeight;
@@ -82,6 +88,7 @@ internal sealed partial class Query
             AsksWhoApproves = VerdictClassifier.AsksWhoApproves(question),
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
             AsksAboutConsequences = VerdictClassifier.AsksAboutConsequences(question),
+            AsksPermission = VerdictClassifier.AsksPermission(question),
             Analyzer = analyzer,
             Index = index,
             Originals = seen,

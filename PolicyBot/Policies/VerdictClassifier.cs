@@ -86,13 +86,16 @@ public static partial class VerdictClassifier
     /// <summary>Does the text state a consequence (disciplinary action, dismissal, the police)?</summary>
     public static bool StatesConsequence(string text) => Consequence().IsMatch(Normalise(text));
 
+    /// <summary>"Can I …?", "is it OK to …?", "am I allowed …?": the question asks for permission.</summary>
+    public static bool AsksPermission(string question) => PermissionQuestion().IsMatch(Normalise(question));
+
     /// <summary>Does the text state a rule at all (as opposed to a definition or background)?</summary>
     public static bool IsNormative(string text) => CueOf(text) != Cue.None;
 
     static string Normalise(string text) =>
         PolicyParser.StripEmphasis(text).ToLowerInvariant().Replace('’', '\'').Replace("can not", "cannot");
 
-    [GeneratedRegex(@"\b(must|should|shall|will|are to|is to|duty to|need to|needs to|always)\b[^.;]{0,80}?\b(report|reported|inform|informed|notify|notified|brought to the attention|bring (it |this |them )?to the attention|tell an adult|refer (it |this |them )?to)\b|\b(report|refer) (it |this |them |any |all )?[^.;]{0,40}?\bto (the |a |your )?(dsl|designated safeguarding|senior|head|police|ceop|child exploitation|relevant|appropriate)|\b(must|should) be reported\b|\breport to senior|\bmust be informed\b|\binformed immediately\b")]
+    [GeneratedRegex(@"\b(must|should|shall|will|are to|is to|duty to|need to|needs to|always)\b[^.;]{0,140}?\b(report|reported|inform|informed|notify|notified|brought to the attention|bring (it |this |them )?to the attention|tell an adult|refer (it |this |them )?to)\b|\b(report|refer) (it |this |them |any |all )?[^.;]{0,40}?\bto (the |a |your )?(dsl|designated safeguarding|senior|head|police|ceop|child exploitation|relevant|appropriate)|\b(must|should) be reported\b|\breport to senior|\bmust be informed\b|\binformed immediately\b")]
     private static partial Regex Report();
 
     [GeneratedRegex(@"^(for the purposes? of this policy|we use the term|the term\b|[^.]{0,40}\b(is|are) defined as|[^.]{0,60}\brefers? to any\b)")]
@@ -112,6 +115,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(disciplinary|dismissal|gross misconduct|police|legal action|suspension|withheld|criminal offence|prosecut\w*)\b")]
     private static partial Regex Consequence();
+
+    [GeneratedRegex(@"\b(can|could|may|might) (i|we)\b|\bis it (ok|okay|fine|alright|all right|acceptable|allowed|appropriate)\b|\b(am i|are we|are staff|is staff) (allowed|permitted)\b|\b(ok|okay|fine|alright) (for me )?to\b|\bthat fine\b")]
+    private static partial Regex PermissionQuestion();
 
     [GeneratedRegex(@"\b(not|never) (to )?report")]
     private static partial Regex NegatedReport();
@@ -146,6 +152,6 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(must|should|shall|are expected|is expected|expected to|required|requires|require|have to|has to|need to|needs to|ensure|are to|is to|responsible for)\b")]
     private static partial Regex Duty();
 
-    [GeneratedRegex(@"\b(do|does) (i|we|staff|you|teachers?) (really )?(need|have) to\b|\bmust (i|we|staff)\b|\b(am i|are we|is staff|are staff) (required|expected|supposed|obliged)\b|\bis it (required|mandatory|compulsory|necessary)\b|\bhave (i|we) got to\b|\bshould (i|we) (add|put|include|keep|set|check|tell|report|inform)\b|\bdo i need\b")]
+    [GeneratedRegex(@"\b(do|does) (i|we|staff|you|teachers?) (really )?(need|have) to\b|\bmust (i|we|staff)\b|\b(am i|are we|is staff|are staff) (required|expected|supposed|obliged)\b|\bis it (required|mandatory|compulsory|necessary)\b|\bhave (i|we) got to\b|(?<!what )\bshould (i|we)\b|\bdo i need\b")]
     private static partial Regex DutyQuestion();
 }

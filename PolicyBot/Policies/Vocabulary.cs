@@ -19,6 +19,9 @@ public sealed class Vocabulary
     public IReadOnlySet<string> StopWords { get; }
     public IReadOnlySet<string> DomainConcepts { get; }
 
+    /// <summary>Words that mean little alone ("add me") but point somewhere through their expansions (friend).</summary>
+    public IReadOnlySet<string> WeakWords { get; }
+
     /// <summary>Named services (Instagram, TikTok …): context in a question, so they weigh less than what is being done.</summary>
     public IReadOnlySet<string> Platforms { get; }
 
@@ -50,6 +53,7 @@ public sealed class Vocabulary
             _expansions[from] = targets.Select(t => (Canonical(StemPhrase(t.Key)), t.Value)).ToList();
         }
         DomainConcepts = new HashSet<string>((file.Domain ?? []).Select(d => Canonical(StemPhrase(d))), StringComparer.Ordinal);
+        WeakWords = new HashSet<string>((file.WeakWords ?? []).Select(d => Canonical(StemPhrase(d))), StringComparer.Ordinal);
         Platforms = new HashSet<string>((file.Platforms ?? []).Select(d => Canonical(StemPhrase(d))), StringComparer.Ordinal);
     }
 
@@ -72,6 +76,10 @@ public sealed class Vocabulary
         using var reader = new StreamReader(stream);
         return FromJson(reader.ReadToEnd());
     }
+
+    /// <summary>Does the vocabulary say anything about this concept (synonym, expansion, domain, platform)?</summary>
+    public bool Knows(string concept) =>
+        _canonical.ContainsValue(concept) || _expansions.ContainsKey(concept) || DomainConcepts.Contains(concept) || Platforms.Contains(concept);
 
     /// <summary>The concept a single stemmed word stands for (itself when it has no synonyms).</summary>
     public string Canonical(string stem) => _canonical.TryGetValue(stem, out var c) ? c : _phrases.TryGetValue(stem, out var p) ? p : stem;
@@ -96,5 +104,6 @@ public sealed class Vocabulary
         public Dictionary<string, Dictionary<string, double>>? Expansions { get; set; }
         public List<string>? Domain { get; set; }
         public List<string>? Platforms { get; set; }
+        public List<string>? WeakWords { get; set; }
     }
 }
