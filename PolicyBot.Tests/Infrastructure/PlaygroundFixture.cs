@@ -18,25 +18,6 @@ namespace PolicyBot.Tests.Infrastructure;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync")]
 public sealed class PlaygroundFixture : IAsyncLifetime
 {
-    const string PreloadScript = """
-        // Pins every listening socket of the playground to 127.0.0.1 (it binds all interfaces by default).
-        const net = require('net');
-        const listen = net.Server.prototype.listen;
-        net.Server.prototype.listen = function (...args) {
-          const first = args[0];
-          if (first !== null && typeof first === 'object' && !Array.isArray(first)) {
-            if (first.path === undefined && first.fd === undefined && first.handle === undefined && first._handle === undefined) {
-              args[0] = { ...first, host: '127.0.0.1' };
-            }
-            return listen.apply(this, args);
-          }
-          if (typeof first === 'string' && !/^\d+$/.test(first)) return listen.apply(this, args);
-          const hasPort = first !== undefined && typeof first !== 'function';
-          const rest = args.slice(hasPort ? 1 : 0);
-          if (typeof rest[0] === 'string' || rest[0] === undefined && rest.length > 0) rest.shift();
-          return listen.call(this, hasPort ? Number(first) : 0, '127.0.0.1', ...rest);
-        };
-        """;
 
     readonly StringBuilder _output = new();
     readonly ConcurrentQueue<JsonElement> _frames = new();
@@ -69,8 +50,8 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         // The playground writes devTools/*.log into its working directory: give it a scratch one, not the repository.
         _workDirectory = Directory.CreateTempSubdirectory("policybot-playground-").FullName;
-        _preloadPath = Path.Combine(_workDirectory, "loopback.js");
-        await File.WriteAllTextAsync(_preloadPath, PreloadScript);
+        // The same preload scripts/playground uses: every listening socket on 127.0.0.1.
+        _preloadPath = Path.Combine(RepoPaths.Root, "tools", "playground", "loopback.cjs");
 
         var start = new ProcessStartInfo("node")
         {
