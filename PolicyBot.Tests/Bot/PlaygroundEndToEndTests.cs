@@ -81,6 +81,31 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
     }
 
     [Fact]
+    public async Task The_demo_school_answers_a_friend_request_question_in_the_playground_with_a_verdict_card()
+    {
+        var config = await playground.GetConfigAsync();
+        var conversationId = config.GetProperty("personalChat").GetProperty("id").GetString()!;
+        var userId = config.GetProperty("currentUser").GetProperty("id").GetString()!;
+        var botId = config.GetProperty("bot").GetProperty("id").GetString()!;
+        var framesBefore = playground.FrameCount;
+
+        using var sent = await playground.Http.PostAsJsonAsync($"_conversation/v1/conversations/{conversationId}/messages",
+            new { from = new { id = userId }, text = "a parent sent me a friend request on facebook, can I accept?", textFormat = "plain" });
+        sent.StatusCode.Should().Be(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
+
+        var reply = await playground.WaitForFrameAsync(f =>
+            f.TryGetProperty("message", out var m) && m.TryGetProperty("from", out var from) && from.GetProperty("id").GetString() == botId
+            && m.TryGetProperty("attachments", out var a) && a.GetRawText().Contains("answer.feedback"), after: framesBefore);
+        var card = reply.GetProperty("message").GetProperty("attachments")[0];
+        card.GetProperty("contentType").GetString().Should().Be("application/vnd.microsoft.card.adaptive");
+        var badge = card.GetProperty("content").GetProperty("body")[0].GetRawText();
+        badge.Should().Contain("Take care", "the verdict badge leads the card");
+        var content = card.GetProperty("content").GetRawText();
+        content.Should().Contain("Clause 3.1").And.Contain("Oakfield Primary School");
+        content.Should().Contain("advised not to accept friend requests from parents");
+    }
+
+    [Fact]
     public void The_playground_listens_on_loopback_only()
     {
         var listeners = System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners()

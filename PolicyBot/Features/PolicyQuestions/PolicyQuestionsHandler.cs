@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using Azure;
 using Microsoft.Extensions.Options;
 using PolicyBot.BotFramework;
@@ -50,10 +52,11 @@ public sealed partial class PolicyQuestionsHandler(
         {
             await Questions.AddEntityAsync(entity, cancellationToken);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (e is RequestFailedException or DbException or IOException)
         {
             // The answer does not depend on storage; only feedback and "ask a person" do, and they say so if pressed.
-            LogQuestionNotStored(logger, e.Status);
+            // The embedded store fails with a DbException (locked, disk full), the HTTP client with RequestFailedException.
+            LogQuestionNotStored(logger, (e as RequestFailedException)?.Status ?? 0);
         }
         LogAnswered(logger, school.Id, entity.Verdict);
         var card = AnswerCard.Build(AnswerCards.ToCardData(id, school, question, answer, Index(school)));
@@ -136,7 +139,7 @@ public sealed partial class PolicyQuestionsHandler(
         var school = request.School;
         if (!school.Holds(request.UserId, school.AskPersonRole))
             return CardActionResponses.NotAllowed($"Only {RoleNames.Of(school.AskPersonRole)} can answer questions passed on by staff.");
-        if (string.IsNullOrEmpty(request.Data.Id))
+        if (!IsQuestionId(request.Data.Id))
             return CardActionResponses.BadData();
 
         var stored = await AskPerson.GetEntityIfExistsAsync<AskPersonEntity>(request.Data.Id, WorkflowRows.State, cancellationToken: cancellationToken);
@@ -183,11 +186,14 @@ public sealed partial class PolicyQuestionsHandler(
 
     async Task<QuestionEntity?> FindQuestionAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(request.Data.Id))
+        // Card data is untrusted: anything but one of our ids is not looked up (a key with '/' or '#' is not even valid).
+        if (!IsQuestionId(request.Data.Id))
             return null;
         var found = await Questions.GetEntityIfExistsAsync<QuestionEntity>(request.School.Id, request.Data.Id, cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
     }
+
+    static bool IsQuestionId([NotNullWhen(true)] string? id) => Guid.TryParseExact(id, "N", out _);
 
     static bool IsAsker(QuestionEntity entity, CardActionRequest request) =>
         string.Equals(entity.AskedBy, request.UserId, StringComparison.OrdinalIgnoreCase);
