@@ -31,7 +31,7 @@ public sealed class PolicyBotHandlerTests : IClassFixture<DevelopmentBotFixture>
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var card = CardOf((await _connector.WaitForRequestsAsync(1)).Single().Json);
-        card.GetRawText().Should().Contain("PolicyBot for your school").And.Contain("help.topic");
+        card.GetRawText().Should().Contain("PolicyBot for Oakfield Primary School", "in development mode the demo school is the school").And.Contain("help.topic");
     }
 
     [Fact]

@@ -285,9 +285,11 @@ public sealed class PolicyQuestionsHandlerTests : IClassFixture<AskInTeamsFixtur
         await _fixture.DispatchAsync();
 
         var requests = _connector.Requests;
-        var create = requests.Should().ContainSingle(r => r.Method == "POST" && r.RawPath == "/v3/conversations", "the asker's chat is found or created by object id").Subject;
-        create.Json.GetProperty("members")[0].GetProperty("id").GetString().Should().Be(TestActivities.UserAadObjectId);
-        var toAsker = requests.Should().ContainSingle(r => r.Method == "POST" && r.RawPath == $"/v3/conversations/{Uri.EscapeDataString(LocalConnector.CreatedConversationId)}/activities").Subject;
+        // The asker's chat: created by object id the first time the bot writes to them, then remembered.
+        var askerChat = (await _fixture.Conversations.GetForUserAsync(TestActivities.UserAadObjectId))!.Conversation!.Id!;
+        foreach (var create in requests.Where(r => r.Method == "POST" && r.RawPath == "/v3/conversations"))
+            create.Json.GetProperty("members")[0].GetProperty("id").GetString().Should().Be(TestActivities.UserAadObjectId);
+        var toAsker = requests.Should().ContainSingle(r => r.Method == "POST" && r.RawPath == $"/v3/conversations/{Uri.EscapeDataString(askerChat)}/activities").Subject;
         Texts(CardOf(toAsker.Json)).Should().Contain("Yes, that is fine: they are an adult now.");
         var puts = requests.Where(r => r.Method == "PUT").ToList();
         puts.Select(p => p.RawPath.Split("/activities/")[0]).Should().BeEquivalentTo(Slt.Select(s => $"/v3/conversations/{Uri.EscapeDataString(SltChat(s))}"));

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Tests.Infrastructure;
 using static PolicyBot.Tests.Features.PolicyQuestions.AskCards;
 
@@ -11,6 +12,7 @@ public sealed class QuestionStorageOutageTests(AzuriteFixture azurite) : IClassF
     LoopbackTcpProxy _proxy = null!;
     LocalConnector _connector = null!;
     BotApp _app = null!;
+    readonly RecordingLoggerProvider _logs = new();
 
     public async Task InitializeAsync()
     {
@@ -21,7 +23,7 @@ public sealed class QuestionStorageOutageTests(AzuriteFixture azurite) : IClassF
             ["Storage:ConnectionString"] = azurite.ConnectionString.Replace($":{azurite.Port}/", $":{_proxy.Port}/", StringComparison.Ordinal),
             ["Schools:Path"] = Path.Combine(RepoPaths.Root, "schools"),
             ["Workflow:DefaultServiceUrl"] = _connector.ServiceUrl,
-        });
+        }, services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(_logs));
         _ = _app.BaseAddress;
     }
 
@@ -39,7 +41,7 @@ public sealed class QuestionStorageOutageTests(AzuriteFixture azurite) : IClassF
 
         using var response = await _app.PostActivityAsync(TestActivities.Message(_connector.ServiceUrl, "a parent sent me a friend request on facebook, can I accept?"));
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, string.Join("\n", _logs.Lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).Select(l => l.Message)));
         var reply = (await _connector.WaitForRequestsAsync(1)).Should().ContainSingle().Subject;
         Texts(CardOf(reply.Json)).Should().Contain("Clause 3.1");
     }

@@ -52,10 +52,9 @@ public sealed partial class PolicyQuestionsHandler(
         {
             await Questions.AddEntityAsync(entity, cancellationToken);
         }
-        catch (Exception e) when (e is RequestFailedException or DbException or IOException)
+        catch (Exception e) when (IsStorageFailure(e))
         {
             // The answer does not depend on storage; only feedback and "ask a person" do, and they say so if pressed.
-            // The embedded store fails with a DbException (locked, disk full), the HTTP client with RequestFailedException.
             LogQuestionNotStored(logger, (e as RequestFailedException)?.Status ?? 0);
         }
         LogAnswered(logger, school.Id, entity.Verdict);
@@ -192,6 +191,17 @@ public sealed partial class PolicyQuestionsHandler(
         var found = await Questions.GetEntityIfExistsAsync<QuestionEntity>(request.School.Id, request.Data.Id, cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
     }
+
+    /// <summary>
+    /// Storage refused or is unreachable: the HTTP client's RequestFailedException, or Azure.Core's AggregateException of
+    /// them once its retries are spent (the SDK's own behaviour); the embedded store's DbException (locked, disk full).
+    /// </summary>
+    static bool IsStorageFailure(Exception e) => e switch
+    {
+        RequestFailedException or DbException or IOException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsStorageFailure),
+        _ => false,
+    };
 
     static bool IsQuestionId([NotNullWhen(true)] string? id) => Guid.TryParseExact(id, "N", out _);
 
