@@ -209,6 +209,21 @@ public abstract class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_malformed_row_is_marked_dead_and_does_not_stop_the_pass()
+    {
+        await SendAsync("a-request", new OutboxMessage.CardToConversation(TenantId, "a:1chat", "not a service url", Card("never")));
+        await SendAsync("b-request", ToChatHere("delivered"));
+
+        var delivered = await NewDispatcher().DispatchOnceAsync();
+
+        delivered.Should().Be(1);
+        PostedMarkers().Should().Equal("delivered");
+        var row = (await OutboxAsync(Table, "a-request")).Single();
+        row.Dead.Should().BeTrue();
+        row.LastError.Should().Contain("malformed");
+    }
+
+    [Fact]
     public async Task A_row_that_keeps_failing_is_marked_dead_after_the_last_attempt()
     {
         await SendAsync("request-5", ToChatHere("never"));

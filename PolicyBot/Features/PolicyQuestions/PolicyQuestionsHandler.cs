@@ -126,9 +126,10 @@ public sealed partial class PolicyQuestionsHandler(
         {
             await Questions.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (IsStorageFailure(e))
         {
-            LogQuestionNotStored(logger, e.Status);
+            // The question was passed on (the workflow is stored); only the "passed on" mark is missing.
+            LogQuestionNotStored(logger, (e as RequestFailedException)?.Status ?? 0);
         }
         return AdaptiveCardInvokeResponse.Card(AnswerCardFor(school, entity).ToJsonElement());
     }
