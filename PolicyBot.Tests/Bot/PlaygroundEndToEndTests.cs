@@ -23,13 +23,12 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
 
         var reply = await playground.WaitForFrameAsync(f =>
             f.TryGetProperty("message", out var m) && m.TryGetProperty("from", out var from) && from.GetProperty("id").GetString() == botId
-            && m.TryGetProperty("attachments", out var a) && a.GetRawText().Contains("PolicyBot for your school"), after: framesBefore);
+            && m.TryGetProperty("attachments", out var a) && a.GetRawText().Contains("PolicyBot for Oakfield Primary School"), after: framesBefore);
         var message = reply.GetProperty("message");
         reply.GetProperty("actionConversationId").GetString().Should().Be(conversationId);
         var card = message.GetProperty("attachments")[0];
         card.GetProperty("contentType").GetString().Should().Be("application/vnd.microsoft.card.adaptive");
-        var askButton = card.GetProperty("content").GetProperty("actions").EnumerateArray()
-            .Single(a => a.GetProperty("data").GetProperty("arg").GetString() == "Ask");
+        var askButton = Actions(card.GetProperty("content")).Single(a => a.GetProperty("data").GetProperty("arg").GetString() == "Ask");
         askButton.GetProperty("type").GetString().Should().Be("Action.Execute");
 
         using var invoked = await playground.Http.PostAsJsonAsync("_conversation/v1/invoke", new
@@ -62,7 +61,7 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
             after: framesBefore);
         var framesAfterCard = playground.FrameCount;
         var messageId = reply.GetProperty("message").GetProperty("messageId").GetString()!;
-        var submitButton = reply.GetProperty("message").GetProperty("attachments")[0].GetProperty("content").GetProperty("actions").EnumerateArray()
+        var submitButton = Actions(reply.GetProperty("message").GetProperty("attachments")[0].GetProperty("content"))
             .Single(a => a.GetProperty("data").GetProperty("arg").GetString() == "SiteRequest").GetProperty("fallback");
 
         using var submitted = await playground.Http.PostAsJsonAsync("_conversation/v1/submit", new
@@ -81,6 +80,31 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
     }
 
     [Fact]
+    public async Task The_demo_school_answers_a_friend_request_question_in_the_playground_with_a_verdict_card()
+    {
+        var config = await playground.GetConfigAsync();
+        var conversationId = config.GetProperty("personalChat").GetProperty("id").GetString()!;
+        var userId = config.GetProperty("currentUser").GetProperty("id").GetString()!;
+        var botId = config.GetProperty("bot").GetProperty("id").GetString()!;
+        var framesBefore = playground.FrameCount;
+
+        using var sent = await playground.Http.PostAsJsonAsync($"_conversation/v1/conversations/{conversationId}/messages",
+            new { from = new { id = userId }, text = "a parent sent me a friend request on facebook, can I accept?", textFormat = "plain" });
+        sent.StatusCode.Should().Be(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
+
+        var reply = await playground.WaitForFrameAsync(f =>
+            f.TryGetProperty("message", out var m) && m.TryGetProperty("from", out var from) && from.GetProperty("id").GetString() == botId
+            && m.TryGetProperty("attachments", out var a) && a.GetRawText().Contains("answer.feedback"), after: framesBefore);
+        var card = reply.GetProperty("message").GetProperty("attachments")[0];
+        card.GetProperty("contentType").GetString().Should().Be("application/vnd.microsoft.card.adaptive");
+        var badge = card.GetProperty("content").GetProperty("body")[0].GetRawText();
+        badge.Should().Contain("Take care", "the verdict badge leads the card");
+        var content = card.GetProperty("content").GetRawText();
+        content.Should().Contain("Clause 3.1").And.Contain("Oakfield Primary School");
+        content.Should().Contain("advised not to accept friend requests from parents");
+    }
+
+    [Fact]
     public void The_playground_listens_on_loopback_only()
     {
         var listeners = System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners()
@@ -88,5 +112,25 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
             .ToList();
 
         listeners.Should().NotBeEmpty().And.OnlyContain(l => IPAddress.IsLoopback(l.Address));
+    }
+
+    /// <summary>The Action.Execute buttons of a card, wherever they sit (card actions or an ActionSet in the body).</summary>
+    static IEnumerable<JsonElement> Actions(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("type", out var type) && type.GetString() == "Action.Execute")
+                yield return element;
+            foreach (var property in element.EnumerateObject().Where(p => p.Name != "fallback"))
+            {
+                foreach (var action in Actions(property.Value))
+                    yield return action;
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var action in element.EnumerateArray().SelectMany(Actions))
+                yield return action;
+        }
     }
 }

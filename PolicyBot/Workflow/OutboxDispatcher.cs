@@ -151,6 +151,12 @@ public sealed partial class OutboxDispatcher(
                     return new DeliveryOutcome(false, false, "unknown kind", null);
             }
         }
+        catch (Exception e) when (e is ArgumentException or JsonException or FormatException)
+        {
+            // A malformed row (a service URL that is not a URL, broken card JSON) can never succeed: give it up now
+            // rather than fail every pass on it.
+            return new DeliveryOutcome(false, false, "malformed row: " + e.GetType().Name, null);
+        }
         catch (RequestFailedException e) when (e.Status is 400 or 401 or 403 or 404)
         {
             return new DeliveryOutcome(false, false, $"refused {e.Status}", null);

@@ -14,6 +14,7 @@ public sealed class WorkflowTransaction
     readonly DateTimeOffset _now;
     readonly List<TableTransactionAction> _actions = [];
     int _sequence;
+    bool _hasState;
 
     public WorkflowTransaction(string partitionKey, DateTimeOffset now)
     {
@@ -29,7 +30,8 @@ public sealed class WorkflowTransaction
     public WorkflowTransaction Create(ITableEntity state)
     {
         Own(state, WorkflowRows.State);
-        _actions.Add(new TableTransactionAction(TableTransactionActionType.Add, state));
+        // The state goes first, whenever it is given: a 409/412 on action 0 is what tells a conflict apart.
+        _actions.Insert(0, new TableTransactionAction(TableTransactionActionType.Add, state));
         return this;
     }
 
@@ -39,7 +41,7 @@ public sealed class WorkflowTransaction
         if (ifMatch == default)
             throw new ArgumentException("A workflow state is replaced only against the ETag it was read with.", nameof(ifMatch));
         Own(state, WorkflowRows.State);
-        _actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, ifMatch));
+        _actions.Insert(0, new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, ifMatch));
         return this;
     }
 
@@ -94,6 +96,9 @@ public sealed class WorkflowTransaction
     void Own(ITableEntity state, string rowKey)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (_hasState)
+            throw new InvalidOperationException("A workflow change writes its state once.");
+        _hasState = true;
         state.PartitionKey = _partitionKey;
         state.RowKey = rowKey;
     }

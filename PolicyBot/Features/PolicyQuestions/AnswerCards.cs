@@ -14,7 +14,8 @@ public static class AnswerCards
         AnswerFeedback feedback = AnswerFeedback.None, string? passedTo = null)
     {
         var first = answer.Citations.Count > 0 ? answer.Citations[0] : null;
-        var clause = first is null ? null : new QuotedClause(first.ClauseId, first.Section, first.Text);
+        // The quote names the school whose policy it is: in a trust, staff must see that the answer is their own school's.
+        var clause = first is null ? null : new QuotedClause(first.ClauseId, OfSchool(school, first.Section), first.Text);
         var related = answer.RelatedClauseIds
             .Select(index.Document.Find)
             .OfType<PolicyClause>()
@@ -25,6 +26,9 @@ public static class AnswerCards
         return new AnswerCardData(questionId, school.Id, question, ToCardVerdict(answer.Verdict), sentence, clause,
             SectionText(index, first), related, AnswerOffers.None, feedback, passedTo);
     }
+
+    static string OfSchool(School school, string section) =>
+        string.IsNullOrWhiteSpace(section) ? school.Name : $"{school.Name}: {section}";
 
     public static AnswerVerdict ToCardVerdict(Verdict verdict) => verdict switch
     {

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using Azure;
 using Microsoft.Extensions.Options;
 using PolicyBot.BotFramework;
@@ -50,10 +52,10 @@ public sealed partial class PolicyQuestionsHandler(
         {
             await Questions.AddEntityAsync(entity, cancellationToken);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (IsStorageFailure(e))
         {
             // The answer does not depend on storage; only feedback and "ask a person" do, and they say so if pressed.
-            LogQuestionNotStored(logger, e.Status);
+            LogQuestionNotStored(logger, (e as RequestFailedException)?.Status ?? 0);
         }
         LogAnswered(logger, school.Id, entity.Verdict);
         var card = AnswerCard.Build(AnswerCards.ToCardData(id, school, question, answer, Index(school)));
@@ -124,9 +126,10 @@ public sealed partial class PolicyQuestionsHandler(
         {
             await Questions.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (IsStorageFailure(e))
         {
-            LogQuestionNotStored(logger, e.Status);
+            // The question was passed on (the workflow is stored); only the "passed on" mark is missing.
+            LogQuestionNotStored(logger, (e as RequestFailedException)?.Status ?? 0);
         }
         return AdaptiveCardInvokeResponse.Card(AnswerCardFor(school, entity).ToJsonElement());
     }
@@ -136,7 +139,7 @@ public sealed partial class PolicyQuestionsHandler(
         var school = request.School;
         if (!school.Holds(request.UserId, school.AskPersonRole))
             return CardActionResponses.NotAllowed($"Only {RoleNames.Of(school.AskPersonRole)} can answer questions passed on by staff.");
-        if (string.IsNullOrEmpty(request.Data.Id))
+        if (!IsQuestionId(request.Data.Id))
             return CardActionResponses.BadData();
 
         var stored = await AskPerson.GetEntityIfExistsAsync<AskPersonEntity>(request.Data.Id, WorkflowRows.State, cancellationToken: cancellationToken);
@@ -183,11 +186,25 @@ public sealed partial class PolicyQuestionsHandler(
 
     async Task<QuestionEntity?> FindQuestionAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(request.Data.Id))
+        // Card data is untrusted: anything but one of our ids is not looked up (a key with '/' or '#' is not even valid).
+        if (!IsQuestionId(request.Data.Id))
             return null;
         var found = await Questions.GetEntityIfExistsAsync<QuestionEntity>(request.School.Id, request.Data.Id, cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
     }
+
+    /// <summary>
+    /// Storage refused or is unreachable: the HTTP client's RequestFailedException, or Azure.Core's AggregateException of
+    /// them once its retries are spent (the SDK's own behaviour); the embedded store's DbException (locked, disk full).
+    /// </summary>
+    static bool IsStorageFailure(Exception e) => e switch
+    {
+        RequestFailedException or DbException or IOException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsStorageFailure),
+        _ => false,
+    };
+
+    static bool IsQuestionId([NotNullWhen(true)] string? id) => Guid.TryParseExact(id, "N", out _);
 
     static bool IsAsker(QuestionEntity entity, CardActionRequest request) =>
         string.Equals(entity.AskedBy, request.UserId, StringComparison.OrdinalIgnoreCase);

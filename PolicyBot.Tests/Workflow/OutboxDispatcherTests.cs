@@ -1,0 +1,321 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PolicyBot.Bot;
+using PolicyBot.BotFramework;
+using PolicyBot.BotFramework.Connector;
+using PolicyBot.BotFramework.Schema;
+using PolicyBot.Graph;
+using PolicyBot.Storage.Tables;
+using PolicyBot.Storage.Tables.Embedded;
+using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Tests.Storage.Tables.Embedded;
+using PolicyBot.Workflow;
+using static PolicyBot.Tests.Workflow.WorkflowTestRows;
+
+namespace PolicyBot.Tests.Workflow;
+
+/// <summary>
+/// The outbox dispatcher against a real table store (embedded and Azurite) and the stand-in Connector: delivery, copies,
+/// order, retries, dead rows and several dispatchers at once.
+/// </summary>
+public abstract class OutboxDispatcherTests : IAsyncLifetime
+{
+    protected abstract TableServiceClient Service { get; }
+
+    protected TableClient Table { get; private set; } = null!;
+    protected LocalConnector Connector { get; private set; } = null!;
+    protected ManualTimeProvider Clock { get; } = new();
+    protected InMemoryConversationReferenceStore Conversations { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Connector = await LocalConnector.StartAsync();
+        Table = Service.GetTableClient(NewTableName());
+        await Table.CreateIfNotExistsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Connector.DisposeAsync();
+        await Table.DeleteAsync();
+    }
+
+    /// <summary>A dispatcher as the host builds it; the Connector client does not retry by itself, so each failure reaches the outbox.</summary>
+    protected OutboxDispatcher NewDispatcher(TableServiceClient? service = null, WorkflowOptions? options = null)
+    {
+        var workflow = options ?? new WorkflowOptions();
+        workflow.DefaultServiceUrl = Connector.ServiceUrl;
+        var botOptions = new BotOptions { ConnectorMaxRetries = 0 };
+        var connector = new ConnectorClient(new HttpClient(), botOptions, null, Clock, NullLogger.Instance);
+        var messenger = new ProactiveMessenger(connector, Conversations, Options.Create(botOptions), Options.Create(workflow));
+        return new OutboxDispatcher(service ?? Service, [new OutboxTable(Table.Name)], messenger,
+            new NotConfiguredTeamsNotifier(NullLogger<NotConfiguredTeamsNotifier>.Instance), new OutboxSignal(),
+            Options.Create(workflow), Clock, NullLogger<OutboxDispatcher>.Instance);
+    }
+
+    protected Task SendAsync(string partition, params OutboxMessage[] messages) =>
+        new WorkflowTransaction(partition, Clock.GetUtcNow()).Audit("user-1", "Alex", "acted").Send(messages).SubmitAsync(Table);
+
+    protected OutboxMessage ToChatHere(string marker, string conversationId = "a:1chat", bool trackCopy = false) =>
+        new OutboxMessage.CardToConversation(TenantId, conversationId, Connector.ServiceUrl, Card(marker), trackCopy);
+
+    /// <summary>The marker text of every card the stand-in received, in arrival order.</summary>
+    protected IReadOnlyList<string> PostedMarkers() =>
+        Connector.Requests.Where(r => r.Method == "POST" && r.RawPath.EndsWith("/activities", StringComparison.Ordinal))
+            .Select(r => r.Json.GetProperty("attachments")[0].GetProperty("content").GetProperty("body")[0].GetProperty("text").GetString()!)
+            .ToList();
+
+    static string Escaped(string id) => ConnectorClient.Escape(id);
+
+    [Fact]
+    public async Task A_card_to_someone_the_bot_never_talked_to_creates_their_chat_by_object_id_then_posts_it()
+    {
+        await new WorkflowTransaction("ask-1", Clock.GetUtcNow()).Create(new StepState())
+            .Send(new OutboxMessage.CardToUser(TenantId, "user-2", Card("hello"), TrackCopy: true)).SubmitAsync(Table);
+
+        var delivered = await NewDispatcher().DispatchOnceAsync();
+
+        delivered.Should().Be(1);
+        var requests = Connector.Requests;
+        requests.Should().HaveCount(2);
+        requests[0].Method.Should().Be("POST");
+        requests[0].RawPath.Should().Be("/v3/conversations");
+        var create = requests[0].Json;
+        create.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetString()).Should().Equal("user-2");
+        create.GetProperty("channelData").GetProperty("tenant").GetProperty("id").GetString().Should().Be(TenantId);
+        requests[1].Method.Should().Be("POST");
+        requests[1].RawPath.Should().Be($"/v3/conversations/{Escaped(LocalConnector.CreatedConversationId)}/activities");
+        PostedMarkers().Should().Equal("hello");
+        var copy = (await CopiesAsync(Table, "ask-1")).Should().ContainSingle().Subject;
+        copy.ConversationId.Should().Be(LocalConnector.CreatedConversationId);
+        copy.ActivityId.Should().Be("activity-2");
+        copy.ServiceUrl.Should().Be(Connector.ServiceUrl);
+        (await OutboxAsync(Table, "ask-1")).Should().BeEmpty();
+        (await Conversations.GetForUserAsync("user-2"))!.Conversation!.Id.Should().Be(LocalConnector.CreatedConversationId, "the next card goes straight to the chat");
+    }
+
+    [Fact]
+    public async Task A_card_to_someone_with_a_stored_chat_is_posted_there_without_creating_one()
+    {
+        await Conversations.SaveAsync(new ConversationReference
+        {
+            ServiceUrl = Connector.ServiceUrl,
+            Conversation = new ConversationAccount { Id = "a:1known-chat" },
+        }, "user-3");
+        await SendAsync("ask-2", new OutboxMessage.CardToUser(TenantId, "user-3", Card("straight there")));
+
+        await NewDispatcher().DispatchOnceAsync();
+
+        Connector.Requests.Should().ContainSingle().Which.RawPath.Should().Be($"/v3/conversations/{Escaped("a:1known-chat")}/activities");
+        (await CopiesAsync(Table, "ask-2")).Should().BeEmpty("the message did not ask for its copy to be tracked");
+    }
+
+    [Fact]
+    public async Task Updating_card_copies_puts_the_new_card_on_every_copy()
+    {
+        await SendAsync("request-1", ToChatHere("v1", "19:dsl-inbox@thread.tacv2", trackCopy: true), ToChatHere("v1", "a:1chat-with-sam", trackCopy: true));
+        var dispatcher = NewDispatcher();
+        await dispatcher.DispatchOnceAsync();
+        var copies = await CopiesAsync(Table, "request-1");
+        copies.Should().HaveCount(2);
+        Connector.Clear();
+
+        await SendAsync("request-1", new OutboxMessage.UpdateCardCopies(Card("v2")));
+        var delivered = await dispatcher.DispatchOnceAsync();
+
+        delivered.Should().Be(1);
+        var puts = Connector.Requests;
+        puts.Should().OnlyContain(r => r.Method == "PUT");
+        puts.Select(r => r.RawPath).Should().BeEquivalentTo(copies.Select(c => $"/v3/conversations/{Escaped(c.ConversationId)}/activities/{Escaped(c.ActivityId)}"));
+        puts.Should().OnlyContain(r => r.Body.Contains("v2"));
+        (await OutboxAsync(Table, "request-1")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Rows_of_one_partition_are_delivered_in_the_order_they_were_written()
+    {
+        await SendAsync("request-2", ToChatHere("m0"), ToChatHere("m1"), ToChatHere("m2"));
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
+        await SendAsync("request-2", ToChatHere("m3"), ToChatHere("m4"));
+
+        var delivered = await NewDispatcher().DispatchOnceAsync();
+
+        delivered.Should().Be(5);
+        PostedMarkers().Should().Equal("m0", "m1", "m2", "m3", "m4");
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(429)]
+    [InlineData(502)]
+    public async Task A_failing_row_holds_back_the_rows_after_it_in_its_partition_but_not_other_partitions(int status)
+    {
+        await SendAsync("a-request", ToChatHere("a1"), ToChatHere("a2"));
+        await SendAsync("b-request", ToChatHere("b1"));
+        Connector.EnqueueStatus(status);
+        var dispatcher = NewDispatcher();
+
+        var delivered = await dispatcher.DispatchOnceAsync();
+
+        delivered.Should().Be(1);
+        PostedMarkers().Should().Equal("a1", "b1");
+        var waiting = await OutboxAsync(Table, "a-request");
+        waiting.Should().HaveCount(2);
+        waiting[0].Attempts.Should().Be(1);
+        waiting[0].LastError.Should().Contain(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        waiting[0].Dead.Should().BeFalse();
+        waiting[0].NotBefore.Should().BeAfter(Clock.GetUtcNow());
+        (await OutboxAsync(Table, "b-request")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_failed_row_waits_for_its_backoff_and_is_then_delivered_before_the_rows_after_it()
+    {
+        await SendAsync("request-3", ToChatHere("first"), ToChatHere("second"));
+        Connector.EnqueueStatus(503);
+        var dispatcher = NewDispatcher();
+        await dispatcher.DispatchOnceAsync();
+        Connector.Clear();
+
+        var tooSoon = await dispatcher.DispatchOnceAsync();
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var afterBackoff = await dispatcher.DispatchOnceAsync();
+
+        tooSoon.Should().Be(0);
+        afterBackoff.Should().Be(2);
+        PostedMarkers().Should().Equal("first", "second");
+        (await OutboxAsync(Table, "request-3")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_403_from_the_connector_marks_the_row_dead_and_keeps_it()
+    {
+        await SendAsync("request-4", ToChatHere("refused"));
+        Connector.EnqueueStatus(403);
+        var dispatcher = NewDispatcher();
+
+        var delivered = await dispatcher.DispatchOnceAsync();
+        Clock.Advance(TimeSpan.FromHours(2));
+        Connector.Clear();
+        await dispatcher.DispatchOnceAsync();
+
+        delivered.Should().Be(0);
+        var row = (await OutboxAsync(Table, "request-4")).Should().ContainSingle("a dead row is kept for an administrator").Subject;
+        row.Dead.Should().BeTrue();
+        row.LastError.Should().Contain("403");
+        Connector.Requests.Should().BeEmpty("a dead row is not tried again");
+    }
+
+    [Fact]
+    public async Task A_malformed_row_is_marked_dead_and_does_not_stop_the_pass()
+    {
+        await SendAsync("a-request", new OutboxMessage.CardToConversation(TenantId, "a:1chat", "not a service url", Card("never")));
+        await SendAsync("b-request", ToChatHere("delivered"));
+
+        var delivered = await NewDispatcher().DispatchOnceAsync();
+
+        delivered.Should().Be(1);
+        PostedMarkers().Should().Equal("delivered");
+        var row = (await OutboxAsync(Table, "a-request")).Single();
+        row.Dead.Should().BeTrue();
+        row.LastError.Should().Contain("malformed");
+    }
+
+    [Fact]
+    public async Task A_row_that_keeps_failing_is_marked_dead_after_the_last_attempt()
+    {
+        await SendAsync("request-5", ToChatHere("never"));
+        var dispatcher = NewDispatcher(options: new WorkflowOptions { MaxAttempts = 2, FirstRetryDelay = TimeSpan.FromSeconds(1) });
+        Connector.EnqueueStatus(500);
+        Connector.EnqueueStatus(500);
+
+        await dispatcher.DispatchOnceAsync();
+        var afterFirst = (await OutboxAsync(Table, "request-5")).Single();
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await dispatcher.DispatchOnceAsync();
+
+        afterFirst.Dead.Should().BeFalse();
+        var row = (await OutboxAsync(Table, "request-5")).Single();
+        row.Attempts.Should().Be(2);
+        row.Dead.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_running_at_once_deliver_each_message_exactly_once()
+    {
+        var expected = new List<string>();
+        for (var p = 0; p < 6; p++)
+        {
+            var markers = Enumerable.Range(0, 3).Select(i => $"p{p}-m{i}").ToArray();
+            expected.AddRange(markers);
+            await SendAsync($"request-{p}", markers.Select(m => ToChatHere(m, $"a:1chat-{p}")).ToArray());
+        }
+        var first = NewDispatcher();
+        var second = NewDispatcher();
+
+        var together = await Task.WhenAll(first.DispatchOnceAsync(), second.DispatchOnceAsync(), first.DispatchOnceAsync(), second.DispatchOnceAsync());
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        var afterClaimsExpire = await first.DispatchOnceAsync() + await second.DispatchOnceAsync();
+
+        (together.Sum() + afterClaimsExpire).Should().Be(expected.Count);
+        PostedMarkers().Should().BeEquivalentTo(expected, "every message once, none twice");
+        for (var p = 0; p < 6; p++)
+        {
+            PostedMarkers().Where(m => m.StartsWith($"p{p}-", StringComparison.Ordinal)).Should().Equal($"p{p}-m0", $"p{p}-m1", $"p{p}-m2");
+            (await OutboxAsync(Table, $"request-{p}")).Should().BeEmpty();
+        }
+    }
+}
+
+public sealed class EmbeddedOutboxDispatcherTests(TemporaryDatabase database) : OutboxDispatcherTests, IClassFixture<TemporaryDatabase>
+{
+    readonly TableServiceClient _service = new EmbeddedTableServiceClient(database.Path);
+
+    protected override TableServiceClient Service => _service;
+}
+
+public sealed class AzuriteOutboxDispatcherTests(AzuriteFixture azurite) : OutboxDispatcherTests, IClassFixture<AzuriteFixture>
+{
+    readonly TableServiceClient _service = new(azurite.ConnectionString);
+
+    protected override TableServiceClient Service => _service;
+
+    [Fact]
+    public async Task A_storage_outage_in_the_middle_of_a_pass_loses_no_message()
+    {
+        await using var proxy = new LoopbackTcpProxy(azurite.Port);
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 0;
+        var throughProxy = new TableServiceClient(azurite.ConnectionString.Replace($":{azurite.Port}/", $":{proxy.Port}/", StringComparison.Ordinal), options);
+        var dispatcher = NewDispatcher(throughProxy);
+        await SendAsync("request-9", ToChatHere("before the outage"), ToChatHere("after the outage"));
+        // Storage goes away just as the first card reaches the Connector: it is sent, but cannot be marked delivered.
+        Connector.Enqueue(async response =>
+        {
+            proxy.Cut();
+            response.StatusCode = StatusCodes.Status201Created;
+            await response.WriteAsJsonAsync(new { id = "activity-during-outage" });
+        });
+
+        try
+        {
+            await dispatcher.DispatchOnceAsync();
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // The pass ends on the outage; the background service logs it and tries again later.
+        }
+        proxy.Restore();
+        var stillWaiting = await OutboxAsync(Table, "request-9");
+        Clock.Advance(new WorkflowOptions().ClaimDuration + TimeSpan.FromMinutes(1));
+        await dispatcher.DispatchOnceAsync();
+
+        stillWaiting.Should().HaveCount(2, "nothing is deleted that was not marked delivered");
+        PostedMarkers().Should().Contain("after the outage").And.StartWith("before the outage");
+        PostedMarkers().Count(m => m == "after the outage").Should().Be(1);
+        PostedMarkers()[^1].Should().Be("after the outage", "order holds across the outage (the first may come twice: at least once)");
+        (await OutboxAsync(Table, "request-9")).Should().BeEmpty();
+    }
+}
