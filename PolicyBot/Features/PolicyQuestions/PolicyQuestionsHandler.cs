@@ -27,6 +27,9 @@ public sealed partial class PolicyQuestionsHandler(
     IOptions<BotOptions> botOptions,
     ILogger<PolicyQuestionsHandler> logger)
 {
+    /// <summary>(100 rows per transaction − state − audit) / (card + notification).</summary>
+    public const int MaxRecipients = 49;
+
     TableClient Questions => tables.GetTableClient(QuestionEntity.TableName);
     TableClient AskPerson => tables.GetTableClient(AskPersonEntity.TableName);
 
@@ -95,6 +98,12 @@ public sealed partial class PolicyQuestionsHandler(
             return CardActionResponses.NotAllowed("Only the person who asked can pass this question on.");
         var school = request.School;
         var recipients = school.AskPersonRecipients;
+        if (recipients.Count > MaxRecipients)
+        {
+            // One transaction holds at most 100 rows: state, audit, and a card + a notification per person.
+            LogTooManyRecipients(logger, school.Id, recipients.Count, MaxRecipients);
+            recipients = recipients.Take(MaxRecipients).ToList();
+        }
         if (recipients.Count == 0)
             return AdaptiveCardInvokeResponse.Message($"Nobody at {school.Name} is set up in PolicyBot to receive questions yet. Please ask your line manager.");
 
@@ -254,6 +263,9 @@ public sealed partial class PolicyQuestionsHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A question at {School} was passed to {Count} people")]
     static partial void LogPassedOn(ILogger logger, string school, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{School}'s ask-a-person role has {Count} people; questions go to the first {Max}")]
+    static partial void LogTooManyRecipients(ILogger logger, string school, int count, int max);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A passed-on question at {School} was answered")]
     static partial void LogReplied(ILogger logger, string school);
