@@ -43,11 +43,12 @@ public static partial class CardText
             "I answer from your school's social media policy, quote the clause and tell you what to do next. " +
             "If the policy does not cover it I say so and can pass your question to a person.",
         HelpTopic.SiteRequest =>
-            "To open an official school social media site or account, type “new site request”. " +
-            "You fill in the form your school's policy asks for and the approvers decide on it.",
+            "Ask me what your school's policy says about setting up an official site or account, for example " +
+            "“how do I set up a class account?”. I quote who has to approve it and what they need from you.",
         HelpTopic.ReportConcern =>
-            "To report a social media incident or a safeguarding concern, type “report a concern”. " +
-            "Only your school's safeguarding team sees what you report.",
+            "If you are worried about a child, speak to your Designated Safeguarding Lead straight away and follow " +
+            "your school's safeguarding procedures. Please don't type the details of a concern here. " +
+            "You can ask me what your policy says about reporting, for example “who do I tell if a pupil messages me?”.",
         _ =>
             "I answer questions about your school's staff social media policy. " +
             "Ask me anything, or choose a topic below.",

@@ -57,8 +57,8 @@ public sealed class PolicyBotHandlerTests : IClassFixture<DevelopmentBotFixture>
 
     [Theory]
     [InlineData("Ask", "Type your question")]
-    [InlineData("SiteRequest", "new site request")]
-    [InlineData("reportconcern", "report a concern")]
+    [InlineData("SiteRequest", "set up a class account")]
+    [InlineData("reportconcern", "Designated Safeguarding Lead")]
     public async Task A_help_topic_button_answers_with_the_card_for_that_topic(string arg, string expected)
     {
         var body = await InvokeAsync("help.topic", new { arg });
@@ -71,7 +71,8 @@ public sealed class PolicyBotHandlerTests : IClassFixture<DevelopmentBotFixture>
     [Fact]
     public async Task An_unknown_verb_is_answered_with_a_400_error()
     {
-        var body = await InvokeAsync("approve.everything", new { id = "x" }, HttpStatusCode.BadRequest);
+        // HTTP 200 carrying the error, as the SDK answers; Teams reads the body's statusCode.
+        var body = await InvokeAsync("approve.everything", new { id = "x" }, HttpStatusCode.OK);
 
         body.GetProperty("statusCode").GetInt32().Should().Be(400);
         body.GetProperty("type").GetString().Should().Be("application/vnd.microsoft.error");
@@ -95,7 +96,7 @@ public sealed class PolicyBotHandlerTests : IClassFixture<DevelopmentBotFixture>
     [MemberData(nameof(TamperedData))]
     public async Task Tampered_card_data_is_answered_with_a_400_error_never_a_500(object data)
     {
-        var body = await InvokeAsync("help.topic", data, HttpStatusCode.BadRequest);
+        var body = await InvokeAsync("help.topic", data, HttpStatusCode.OK);
 
         body.GetProperty("statusCode").GetInt32().Should().Be(400);
         body.GetProperty("type").GetString().Should().Be("application/vnd.microsoft.error");
@@ -124,7 +125,7 @@ public sealed class PolicyBotHandlerTests : IClassFixture<DevelopmentBotFixture>
         var update = (await _connector.WaitForRequestsAsync(1)).Single();
         update.Method.Should().Be("PUT");
         update.RawPath.Should().Be("/v3/conversations/a%3A1personal-chat-with-alex/activities/1%3Athe-help-card");
-        CardOf(update.Json).GetRawText().Should().Contain("report a concern");
+        CardOf(update.Json).GetRawText().Should().Contain("Designated Safeguarding Lead");
     }
 
     [Fact]

@@ -171,6 +171,36 @@ public abstract class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_recipients_failing_card_does_not_hold_up_another_recipients_card_in_the_same_partition()
+    {
+        await SendAsync("ask-many", ToChatHere("to-a-1", "a:1chat-a"), ToChatHere("to-b", "a:1chat-b"), ToChatHere("to-a-2", "a:1chat-a"));
+        Connector.EnqueueStatus(503);
+        var dispatcher = NewDispatcher();
+
+        var delivered = await dispatcher.DispatchOnceAsync();
+
+        delivered.Should().Be(1);
+        PostedMarkers().Should().Equal("to-a-1", "to-b");
+        var waiting = await OutboxAsync(Table, "ask-many");
+        waiting.Should().HaveCount(2, "both of a's cards wait, in order, for a's chat");
+    }
+
+    [Fact]
+    public async Task Updating_card_copies_waits_for_every_post_before_it()
+    {
+        await SendAsync("ask-copies", ToChatHere("post-a", "a:1chat-a", trackCopy: true), ToChatHere("post-b", "a:1chat-b", trackCopy: true),
+            new OutboxMessage.UpdateCardCopies(Card("answered")));
+        Connector.EnqueueStatus(503);
+        var dispatcher = NewDispatcher();
+
+        await dispatcher.DispatchOnceAsync();
+
+        PostedMarkers().Should().Equal("post-a", "post-b");
+        Connector.Requests.Should().NotContain(r => r.Method == "PUT", "the update must not run before a's copy exists");
+        (await OutboxAsync(Table, "ask-copies")).Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task A_failed_row_waits_for_its_backoff_and_is_then_delivered_before_the_rows_after_it()
     {
         await SendAsync("request-3", ToChatHere("first"), ToChatHere("second"));

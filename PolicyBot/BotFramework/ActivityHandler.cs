@@ -56,7 +56,9 @@ public abstract class ActivityHandler : IBot
 
         var result = await OnAdaptiveCardInvokeAsync(turnContext, value, cancellationToken).ConfigureAwait(false);
         // The body's statusCode is what Teams reads; an error is also the HTTP status so that it shows in logs.
-        return new InvokeResponse(result.StatusCode >= 400 ? result.StatusCode : 200, result);
+        // As the Bot Framework SDK does: the handler's answer, error or not, travels in an HTTP 200 body whose own
+        // statusCode Teams reads; only an invoke we cannot read at all is an HTTP 400.
+        return new InvokeResponse(200, result);
     }
 
     protected virtual Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>

@@ -105,11 +105,14 @@ public sealed partial class CloudAdapter
         {
             await bot.OnTurnAsync(turn, cancellationToken);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
-            // Let the channel's retry run the turn again: forget the id before failing.
+            // Let the channel's retry run the turn again: forget the id of any turn that did not finish, including
+            // one cancelled because the caller gave up waiting (Teams retries a slow turn).
             if (dedupKey is not null)
                 await _deduplicator.ForgetAsync(dedupKey, CancellationToken.None);
+            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                throw;
             LogTurnFailed(_logger, e, activity.Type, activity.Id);
             await WriteErrorAsync(response, StatusCodes.Status500InternalServerError, "InternalError", "The bot failed to process the activity.", CancellationToken.None);
             return;

@@ -8,8 +8,11 @@ public static partial class BotEndpoints
     /// <summary><c>POST /api/messages</c> (the bot's messaging endpoint) and <c>GET /healthz</c>.</summary>
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
+        // A turn is not cancelled when the caller hangs up: Teams gives up waiting after ~15 s and retries, and a
+        // half-done turn helps nobody. It stops with the app.
+        var stopping = app.Lifetime.ApplicationStopping;
         app.MapPost("/api/messages", (HttpContext context, CloudAdapter adapter, IBot bot) =>
-            adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted));
+            adapter.ProcessAsync(context.Request, context.Response, bot, stopping));
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
         var options = app.Services.GetRequiredService<IOptions<BotOptions>>().Value;

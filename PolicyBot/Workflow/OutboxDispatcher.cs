@@ -83,14 +83,17 @@ public sealed partial class OutboxDispatcher(
     async Task<int> DispatchPartitionAsync(TableClient table, IEnumerable<OutboxEntity> rows, CancellationToken cancellationToken)
     {
         var delivered = 0;
+        var waiting = new WaitingTargets();
         foreach (var row in rows)
         {
             if (row.Dead)
                 continue;
-            if (row.NotBefore > time.GetUtcNow())
-                break;
-            if (!await TryClaimAsync(table, row, cancellationToken))
-                break;
+            var target = TargetOf(row);
+            if (waiting.Holds(target) || row.NotBefore > time.GetUtcNow() || !await TryClaimAsync(table, row, cancellationToken))
+            {
+                waiting.Add(target);
+                continue;
+            }
             var outcome = await DeliverAsync(table, row, cancellationToken);
             if (outcome.Delivered)
             {
@@ -98,9 +101,40 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
             await RecordFailureAsync(table, row, outcome, cancellationToken);
-            break;
+            waiting.Add(target);
         }
         return delivered;
+    }
+
+    /// <summary>
+    /// Who a row is for. Order matters per recipient (a person's cards arrive in the order they were caused), so
+    /// one person's undeliverable card does not hold up the others'; updating every copy of a card depends on all
+    /// the posts before it.
+    /// </summary>
+    static string TargetOf(OutboxEntity row) => row.Kind switch
+    {
+        OutboxKind.CardToUser => "user|" + row.UserAadObjectId,
+        OutboxKind.CardToConversation => "conversation|" + row.ConversationId,
+        OutboxKind.Notification => "notification|" + row.UserAadObjectId,
+        _ => WaitingTargets.Everyone,
+    };
+
+    /// <summary>The targets of a partition whose earlier rows are still waiting, in a pass.</summary>
+    sealed class WaitingTargets
+    {
+        public const string Everyone = "*";
+        readonly HashSet<string> _targets = new(StringComparer.Ordinal);
+        bool _everyone;
+
+        public bool Holds(string target) => _everyone || (target == Everyone ? _targets.Count > 0 : _targets.Contains(target));
+
+        public void Add(string target)
+        {
+            if (target == Everyone)
+                _everyone = true;
+            else
+                _targets.Add(target);
+        }
     }
 
     async Task<bool> TryClaimAsync(TableClient table, OutboxEntity row, CancellationToken cancellationToken)
@@ -168,6 +202,12 @@ public sealed partial class OutboxDispatcher(
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return new DeliveryOutcome(false, true, "unreachable", null);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Anything else (an expired credential, a reference that cannot be read) is retried with back-off and
+            // in the end marked dead, never left to fail every pass.
+            return new DeliveryOutcome(false, true, "unexpected: " + e.GetType().Name, null);
         }
     }
 

@@ -11,9 +11,13 @@ public sealed class WorkflowOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a claimed message is left to its claimer before another instance may try it.</summary>
+    /// <summary>
+    /// How long a claimed message is left to its claimer before another instance may try it. Longer than the
+    /// slowest delivery (the Connector client's own retries with Retry-After can take a few minutes), or a slow
+    /// send would be sent twice.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
-    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The first retry's delay; each further one doubles, up to <see cref="MaxRetryDelay"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]

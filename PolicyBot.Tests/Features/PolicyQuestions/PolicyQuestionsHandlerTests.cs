@@ -89,7 +89,8 @@ public sealed class PolicyQuestionsHandlerTests : IClassFixture<AskInTeamsFixtur
 
     static void ShouldBeError((HttpStatusCode Status, JsonElement Body) response, int status)
     {
-        ((int)response.Status).Should().Be(status, response.Body.ToString());
+        // As the SDK answers: HTTP 200, the refusal's own status in the body, which Teams reads.
+        response.Status.Should().Be(HttpStatusCode.OK, response.Body.ToString());
         response.Body.GetProperty("statusCode").GetInt32().Should().Be(status);
         response.Body.GetProperty("type").GetString().Should().Be("application/vnd.microsoft.error");
         response.Body.GetProperty("value").GetProperty("message").GetString().Should().NotBeNullOrWhiteSpace();
@@ -204,7 +205,8 @@ public sealed class PolicyQuestionsHandlerTests : IClassFixture<AskInTeamsFixtur
 
         var response = await InvokeAsync(verb, json.RootElement.Clone(), fromSlt, "Sam Head");
 
-        ((int)response.Status).Should().BeInRange(400, 499, response.Body.ToString());
+        response.Status.Should().Be(HttpStatusCode.OK, response.Body.ToString());
+        response.Body.GetProperty("statusCode").GetInt32().Should().BeInRange(400, 499, response.Body.ToString());
         response.Body.GetProperty("type").GetString().Should().Be("application/vnd.microsoft.error");
         (await StoredAsync(id)).Feedback.Should().Be(AnswerFeedback.None);
         (await AskPerson.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}")).ToListAsync()).Should().BeEmpty();

@@ -37,7 +37,7 @@ public sealed partial class PolicyQuestionsHandler(
     {
         var activity = turn.Activity;
         var question = Clip(text, QuestionEntity.MaxStoredLength);
-        var answer = library.Answer(school.Id, text);
+        var answer = library.Answer(school.Id, question);
         var id = Guid.NewGuid().ToString("N");
         var entity = new QuestionEntity
         {
@@ -84,7 +84,13 @@ public sealed partial class PolicyQuestionsHandler(
         entity.Feedback = feedback.Value;
         entity.FeedbackAt = time.GetUtcNow();
         // The asker's own row: the last press is the one that counts, so no condition is needed.
-        await Questions.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken);
+        // Only the feedback columns, merged: a "passed on" written at the same moment is kept.
+        var change = new TableEntity(entity.PartitionKey, entity.RowKey)
+        {
+            [nameof(QuestionEntity.Feedback)] = entity.Feedback.ToString(),
+            [nameof(QuestionEntity.FeedbackAt)] = entity.FeedbackAt,
+        };
+        await Questions.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
         LogFeedback(logger, request.School.Id, feedback.Value);
         return AdaptiveCardInvokeResponse.Card(AnswerCardFor(request.School, entity).ToJsonElement());
     }
@@ -133,7 +139,8 @@ public sealed partial class PolicyQuestionsHandler(
         entity.PassedOnAt ??= now;
         try
         {
-            await Questions.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken);
+            var change = new TableEntity(entity.PartitionKey, entity.RowKey) { [nameof(QuestionEntity.PassedOnAt)] = entity.PassedOnAt };
+            await Questions.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
         catch (Exception e) when (IsStorageFailure(e))
         {
@@ -209,6 +216,8 @@ public sealed partial class PolicyQuestionsHandler(
     static bool IsStorageFailure(Exception e) => e switch
     {
         RequestFailedException or DbException or IOException => true,
+        // Azure.Core's network timeout surfaces as a cancellation the caller did not ask for.
+        TaskCanceledException { CancellationToken.IsCancellationRequested: false } => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsStorageFailure),
         _ => false,
     };
