@@ -83,6 +83,21 @@ public sealed class CloudAdapterProactiveTests : IAsyncLifetime, IDisposable
         bot.Turns.Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7")]
+    public async Task Development_mode_refuses_a_request_forwarded_through_a_tunnel_on_this_machine(string header, string value)
+    {
+        var bot = new RecordingBot();
+        var context = Post(TestActivities.Message(_connector.ServiceUrl, "help", id: "1:tunnelled"), IPAddress.Loopback);
+        context.Request.Headers[header] = value;
+
+        await _adapter.ProcessAsync(context.Request, context.Response, bot);
+
+        context.Response.StatusCode.Should().Be(401);
+        bot.Turns.Should().Be(0);
+    }
+
     [Fact]
     public async Task A_failing_turn_answers_500_and_its_redelivery_is_processed()
     {

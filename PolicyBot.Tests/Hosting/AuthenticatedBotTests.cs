@@ -38,6 +38,8 @@ public sealed class AuthenticatedBotTests : IClassFixture<AuthenticatedBotTests.
                     ["Bot:EntraOpenIdMetadataUrl"] = OpenId.EntraMetadataUrl,
                     ["Bot:ClientSecret"] = "local-test-secret",
                     ["Bot:AuthorityHost"] = Entra.AuthorityHost,
+                    // The local Connector stand-in.
+                    ["Bot:AllowedServiceUrlHosts:0"] = "127.0.0.1",
                 },
                 services =>
                 {

@@ -40,7 +40,34 @@ public sealed class BotOptions
     [Range(0, 10)]
     public int ConnectorMaxRetries { get; set; } = 4;
 
+    /// <summary>
+    /// The hosts an authenticated activity's serviceUrl may name: the bot sends its own Connector token there, so
+    /// a token that validates but names another host (another app in the tenant, say) is refused. An entry is a
+    /// host name or "*.suffix". Configured entries are added to these defaults.
+    /// </summary>
+    public IList<string> AllowedServiceUrlHosts { get; set; } =
+    [
+        "smba.trafficmanager.net",
+        "smba.infra.gcc.teams.microsoft.com",
+        "smba.infra.gov.teams.microsoft.us",
+        "smba.infra.dod.teams.microsoft.us",
+        "*.botframework.com",
+    ];
+
     public bool IsDevelopmentMode => string.IsNullOrWhiteSpace(AppId);
+
+    /// <summary>https on an allowed host; plain http only for a loopback host someone listed (local stand-ins).</summary>
+    public bool IsAllowedServiceUrl(string? serviceUrl)
+    {
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri))
+            return false;
+        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            return false;
+        var host = uri.IdnHost;
+        return AllowedServiceUrlHosts.Any(allowed => allowed.StartsWith("*.", StringComparison.Ordinal)
+            ? host.EndsWith(allowed[1..], StringComparison.OrdinalIgnoreCase)
+            : string.Equals(host, allowed, StringComparison.OrdinalIgnoreCase));
+    }
 
     public string ResolvedEntraOpenIdMetadataUrl =>
         EntraOpenIdMetadataUrl ?? $"https://login.microsoftonline.com/{TenantId}/v2.0/.well-known/openid-configuration";

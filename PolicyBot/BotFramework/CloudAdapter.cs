@@ -176,10 +176,13 @@ public sealed partial class CloudAdapter
         if (_options.IsDevelopmentMode)
         {
             var remote = request.HttpContext.Connection.RemoteIpAddress;
-            if (remote is not null && IPAddress.IsLoopback(remote))
+            // A tunnel (dev tunnels, ngrok) or reverse proxy on this machine forwards the internet from loopback; it
+            // says so in a forwarding header. Such a request needs Bot:AppId and a token.
+            var forwarded = request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("Forwarded");
+            if (remote is not null && IPAddress.IsLoopback(remote) && !forwarded)
                 return null;
             LogNonLoopbackRefused(_logger);
-            return AuthenticationResult.Unauthorized("Development mode (no Bot:AppId) accepts requests from this machine only.");
+            return AuthenticationResult.Unauthorized("Development mode (no Bot:AppId) accepts requests from this machine only, not forwarded ones.");
         }
         var result = await _authenticator.AuthenticateAsync(request.Headers.Authorization, activity, cancellationToken);
         return result.Succeeded ? null : result;

@@ -144,6 +144,17 @@ public sealed class BotAuthenticatorTests : IClassFixture<BotAuthenticatorTests.
     }
 
     [Fact]
+    public async Task A_valid_token_for_an_activity_whose_service_url_is_not_a_connector_host_is_forbidden()
+    {
+        const string elsewhere = "https://attacker.example.com/";
+
+        var result = await _authenticator.AuthenticateAsync($"Bearer {_server.Mint(Good with { ServiceUrl = elsewhere })}", Incoming(serviceUrl: elsewhere));
+
+        result.Succeeded.Should().BeFalse();
+        result.StatusCode.Should().Be(403);
+    }
+
+    [Fact]
     public async Task A_token_whose_serviceurl_differs_from_the_activity_is_forbidden()
     {
         var result = await Check(_server.Mint(Good with { ServiceUrl = "https://attacker.example.com/" }));

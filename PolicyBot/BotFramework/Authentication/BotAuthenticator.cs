@@ -122,6 +122,8 @@ public sealed partial class BotAuthenticator : IDisposable
         {
             return AuthenticationResult.Forbidden("The token's serviceurl claim does not match the activity's serviceUrl.");
         }
+        if (!_options.IsAllowedServiceUrl(activity.ServiceUrl))
+            return AuthenticationResult.Forbidden("The activity's serviceUrl is not a Bot Connector host this bot trusts (Bot:AllowedServiceUrlHosts).");
         return AuthenticationResult.Success(identity);
     }
 
