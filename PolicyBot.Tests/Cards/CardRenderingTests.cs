@@ -1,3 +1,4 @@
+using PolicyBot.Tests.Infrastructure;
 using System.Text.Json;
 
 namespace PolicyBot.Tests.Cards;

@@ -35,7 +35,7 @@ public sealed class AppIconTests(TeamsAppPackageFixture package) : IClassFixture
 
         var result = await NodeScript.RunAsync("tools/manifest/icons.mjs", "--out", folder);
 
-        result.ExitCode.Should().Be(0, result.StandardError);
+        result.ExitCode.Should().Be(0, result.Stderr);
         foreach (var name in new[] { "color.png", "outline.png" })
         {
             var committed = PngImage.Decode(await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Root, "manifest", name)));

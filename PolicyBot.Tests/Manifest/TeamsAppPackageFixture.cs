@@ -1,3 +1,4 @@
+using PolicyBot.Tests.Infrastructure;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 
@@ -24,7 +25,7 @@ public sealed class TeamsAppPackageFixture : IAsyncLifetime
         Directory.CreateDirectory(Folder);
         Packaging = await NodeScript.RunAsync("tools/manifest/package.mjs", "--app-id", AppId, "--domain", Domain, "--out", ZipPath);
         if (Packaging.ExitCode != 0)
-            throw new InvalidOperationException($"packaging failed ({Packaging.ExitCode}): {Packaging.StandardError}");
+            throw new InvalidOperationException($"packaging failed ({Packaging.ExitCode}): {Packaging.Stderr}");
 
         var entries = new Dictionary<string, byte[]>();
         using (var archive = ZipFile.OpenRead(ZipPath))

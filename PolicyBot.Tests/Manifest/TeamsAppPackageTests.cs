@@ -1,3 +1,4 @@
+using PolicyBot.Tests.Infrastructure;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -111,13 +112,13 @@ public sealed class TeamsAppPackageTests(TeamsAppPackageFixture package) : IClas
             "--app-id", "not-a-guid", "--domain", "https://policybot.example/api", "--out", zip);
 
         result.ExitCode.Should().Be(1);
-        result.StandardError.Should().Contain("--app-id must be a GUID").And.Contain("--domain must be a host name");
+        result.Stderr.Should().Contain("--app-id must be a GUID").And.Contain("--domain must be a host name");
         File.Exists(zip).Should().BeFalse();
     }
 
     static List<string> ErrorsOf(NodeScript.Result result)
     {
-        using var json = JsonDocument.Parse(result.StandardOutput);
+        using var json = JsonDocument.Parse(result.Stdout);
         return json.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
     }
 }

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using PolicyBot.Bot;
 using PolicyBot.BotFramework.Schema;
 
-namespace PolicyBot.Bot;
+namespace PolicyBot.Tests.Infrastructure;
 
 /// <summary>
-/// An <see cref="IConversationReferenceStore"/> in memory: for tests and a first local run only. References
+/// An <see cref="IConversationReferenceStore"/> in memory, for unit tests. References
 /// must survive restarts in production, so the host registers a table-backed store there.
 /// </summary>
 public sealed class InMemoryConversationReferenceStore : IConversationReferenceStore

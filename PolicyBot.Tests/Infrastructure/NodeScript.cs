@@ -1,16 +1,18 @@
 using System.Diagnostics;
 using System.Text.Json;
-using PolicyBot.Tests.Infrastructure;
+namespace PolicyBot.Tests.Infrastructure;
 
-namespace PolicyBot.Tests.Cards;
-
-/// <summary>Runs one of the repository's node scripts (tools/cards/*.mjs) and reads its JSON report.</summary>
+/// <summary>Runs one of the repository's node scripts (tools/**/*.mjs) from the repository root and reads its output.</summary>
 public static class NodeScript
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {
         public JsonDocument Json() => JsonDocument.Parse(Stdout);
     }
+
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
+    public static Task<Result> RunAsync(string script, params string[] args) => RunAsync(script, args, DefaultTimeout);
 
     public static async Task<Result> RunAsync(string script, IEnumerable<string> args, TimeSpan timeout)
     {
