@@ -18,8 +18,9 @@ wait_up() { for _ in $(seq 1 100); do curl -fs "$1" >/dev/null 2>&1 && return 0;
 sink_port=$(free_port); bot_port=$(free_port)
 tmp=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; [[ -n "${KEEP_LOG:-}" ]] && cp "$tmp/bot.log" "$KEEP_LOG"; rm -rf "$tmp"; }
 trap cleanup EXIT
+KEEP_LOG=${KEEP_LOG:-}
 
 dotnet PolicyBot.Benchmarks/bin/Release/net10.0/PolicyBot.Benchmarks.dll sink "http://127.0.0.1:$sink_port" &
 pids+=($!)
@@ -31,10 +32,10 @@ wait_up "http://127.0.0.1:$bot_port/healthz"
 
 export SINK_URL="http://127.0.0.1:$sink_port"
 # Warm both up (JIT, connection pools), then measure.
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/load/ask.lua "http://127.0.0.1:$bot_port/api/messages" >/dev/null
+RUN_ID=warmup-$$ wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/load/ask.lua "http://127.0.0.1:$bot_port/api/messages" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/load/bare.lua "http://127.0.0.1:$sink_port/bare" >/dev/null
 before=$(curl -fs "http://127.0.0.1:$sink_port/replies" | node -pe 'JSON.parse(require("fs").readFileSync(0)).replies')
-wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/load/ask.lua "http://127.0.0.1:$bot_port/api/messages" | tee "$tmp/ask.txt"
+RUN_ID=measure-$$ wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/load/ask.lua "http://127.0.0.1:$bot_port/api/messages" | tee "$tmp/ask.txt"
 after=$(curl -fs "http://127.0.0.1:$sink_port/replies" | node -pe 'JSON.parse(require("fs").readFileSync(0)).replies')
 wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/load/bare.lua "http://127.0.0.1:$sink_port/bare" | tee "$tmp/bare.txt"
 
@@ -54,5 +55,6 @@ console.log("\n| endpoint | requests/s | p99 latency | non-2xx |");
 console.log("|---|---|---|---|");
 console.log(`| PolicyBot /api/messages (Ask turn) | ${ask.rps.toFixed(0)} | ${ask.p99ms.toFixed(2)} ms | ${ask.non2xx} |`);
 console.log(`| bare ASP.NET Core endpoint | ${bare.rps.toFixed(0)} | ${bare.p99ms.toFixed(2)} ms | ${bare.non2xx} |`);
-console.log(`\nratio Ask/bare throughput: ${(ask.rps / bare.rps).toFixed(3)}; replies delivered to the sink during the Ask run: ${after - before}`);
+const requests = Number(/(\d+) requests in/.exec(fs.readFileSync(askFile, "utf8"))[1]);
+console.log(`\nratio Ask/bare throughput: ${(ask.rps / bare.rps).toFixed(3)}; Ask requests ${requests}, replies delivered to the sink ${after - before}`);
 JS
