@@ -11,21 +11,11 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
     [Fact]
     public async Task Help_in_the_playground_gets_the_help_card_and_a_topic_button_updates_it()
     {
-        var config = await playground.GetConfigAsync();
-        var conversationId = config.GetProperty("personalChat").GetProperty("id").GetString()!;
-        var userId = config.GetProperty("currentUser").GetProperty("id").GetString()!;
-        var botId = config.GetProperty("bot").GetProperty("id").GetString()!;
-        var framesBefore = playground.FrameCount;
+        var chat = await ChatAsync();
 
-        using var sent = await playground.Http.PostAsJsonAsync($"_conversation/v1/conversations/{conversationId}/messages",
-            new { from = new { id = userId }, text = "help", textFormat = "plain" });
-        sent.StatusCode.Should().Be(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
-
-        var reply = await playground.WaitForFrameAsync(f =>
-            f.TryGetProperty("message", out var m) && m.TryGetProperty("from", out var from) && from.GetProperty("id").GetString() == botId
-            && m.TryGetProperty("attachments", out var a) && a.GetRawText().Contains("PolicyBot for Oakfield Primary School"), after: framesBefore);
+        var reply = await SayAsync(chat, "help", attachments => attachments.Contains("PolicyBot for Oakfield Primary School"));
         var message = reply.GetProperty("message");
-        reply.GetProperty("actionConversationId").GetString().Should().Be(conversationId);
+        reply.GetProperty("actionConversationId").GetString().Should().Be(chat.ConversationId);
         var card = message.GetProperty("attachments")[0];
         card.GetProperty("contentType").GetString().Should().Be("application/vnd.microsoft.card.adaptive");
         var askButton = Actions(card.GetProperty("content")).Single(a => a.GetProperty("data").GetProperty("arg").GetString() == "Ask");
@@ -35,8 +25,8 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
         {
             name = "adaptiveCard/action",
             value = new { action = new { type = "Action.Execute", verb = askButton.GetProperty("verb").GetString(), data = askButton.GetProperty("data") }, trigger = "manual" },
-            from = new { id = userId },
-            conversation = new { id = conversationId },
+            from = new { id = chat.UserId },
+            conversation = new { id = chat.ConversationId },
             replyToId = message.GetProperty("messageId").GetString(),
         });
 
@@ -50,15 +40,8 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
     [Fact]
     public async Task An_action_submit_fallback_in_the_playground_updates_the_card_in_place()
     {
-        var config = await playground.GetConfigAsync();
-        var conversationId = config.GetProperty("personalChat").GetProperty("id").GetString()!;
-        var userId = config.GetProperty("currentUser").GetProperty("id").GetString()!;
-        var framesBefore = playground.FrameCount;
-        using var sent = await playground.Http.PostAsJsonAsync($"_conversation/v1/conversations/{conversationId}/messages",
-            new { from = new { id = userId }, text = "Help", textFormat = "plain" });
-        var reply = await playground.WaitForFrameAsync(f =>
-            f.TryGetProperty("message", out var m) && m.TryGetProperty("attachments", out var a) && a.GetRawText().Contains("choose a topic"),
-            after: framesBefore);
+        var chat = await ChatAsync();
+        var reply = await SayAsync(chat, "Help", attachments => attachments.Contains("choose a topic"));
         var framesAfterCard = playground.FrameCount;
         var messageId = reply.GetProperty("message").GetProperty("messageId").GetString()!;
         var submitButton = Actions(reply.GetProperty("message").GetProperty("attachments")[0].GetProperty("content"))
@@ -66,8 +49,8 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
 
         using var submitted = await playground.Http.PostAsJsonAsync("_conversation/v1/submit", new
         {
-            conversation = new { id = conversationId },
-            from = new { id = userId },
+            conversation = new { id = chat.ConversationId },
+            from = new { id = chat.UserId },
             replyToId = messageId,
             value = submitButton.GetProperty("data"),
         });
@@ -76,25 +59,15 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
         var updated = await playground.WaitForFrameAsync(f =>
             f.TryGetProperty("message", out var m) && m.TryGetProperty("messageId", out var id) && id.GetString() == messageId
             && f.GetRawText().Contains("set up a class account"), after: framesAfterCard);
-        updated.GetProperty("actionConversationId").GetString().Should().Be(conversationId);
+        updated.GetProperty("actionConversationId").GetString().Should().Be(chat.ConversationId);
     }
 
     [Fact]
     public async Task The_demo_school_answers_a_friend_request_question_in_the_playground_with_a_verdict_card()
     {
-        var config = await playground.GetConfigAsync();
-        var conversationId = config.GetProperty("personalChat").GetProperty("id").GetString()!;
-        var userId = config.GetProperty("currentUser").GetProperty("id").GetString()!;
-        var botId = config.GetProperty("bot").GetProperty("id").GetString()!;
-        var framesBefore = playground.FrameCount;
+        var chat = await ChatAsync();
 
-        using var sent = await playground.Http.PostAsJsonAsync($"_conversation/v1/conversations/{conversationId}/messages",
-            new { from = new { id = userId }, text = "a parent sent me a friend request on facebook, can I accept?", textFormat = "plain" });
-        sent.StatusCode.Should().Be(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
-
-        var reply = await playground.WaitForFrameAsync(f =>
-            f.TryGetProperty("message", out var m) && m.TryGetProperty("from", out var from) && from.GetProperty("id").GetString() == botId
-            && m.TryGetProperty("attachments", out var a) && a.GetRawText().Contains("answer.feedback"), after: framesBefore);
+        var reply = await SayAsync(chat, "a parent sent me a friend request on facebook, can I accept?", attachments => attachments.Contains("answer.feedback"));
         var card = reply.GetProperty("message").GetProperty("attachments")[0];
         card.GetProperty("contentType").GetString().Should().Be("application/vnd.microsoft.card.adaptive");
         var badge = card.GetProperty("content").GetProperty("body")[0].GetRawText();
@@ -132,5 +105,29 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
             foreach (var action in element.EnumerateArray().SelectMany(Actions))
                 yield return action;
         }
+    }
+
+    sealed record Chat(string ConversationId, string UserId, string BotId);
+
+    /// <summary>The playground's personal chat, its user and the bot.</summary>
+    async Task<Chat> ChatAsync()
+    {
+        var config = await playground.GetConfigAsync();
+        return new Chat(
+            config.GetProperty("personalChat").GetProperty("id").GetString()!,
+            config.GetProperty("currentUser").GetProperty("id").GetString()!,
+            config.GetProperty("bot").GetProperty("id").GetString()!);
+    }
+
+    /// <summary>Types <paramref name="text"/> as the user and waits for the bot's card whose attachments match.</summary>
+    async Task<JsonElement> SayAsync(Chat chat, string text, Func<string, bool> attachmentsMatch)
+    {
+        var framesBefore = playground.FrameCount;
+        using var sent = await playground.Http.PostAsJsonAsync($"_conversation/v1/conversations/{chat.ConversationId}/messages",
+            new { from = new { id = chat.UserId }, text, textFormat = "plain" });
+        sent.StatusCode.Should().Be(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
+        return await playground.WaitForFrameAsync(f =>
+            f.TryGetProperty("message", out var m) && m.TryGetProperty("from", out var from) && from.GetProperty("id").GetString() == chat.BotId
+            && m.TryGetProperty("attachments", out var a) && attachmentsMatch(a.GetRawText()), after: framesBefore);
     }
 }
