@@ -62,9 +62,11 @@ public sealed class Vocabulary
     /// <summary>The vocabulary shipped with the project.</summary>
     public static Vocabulary Default => DefaultVocabulary.Value;
 
+    static readonly JsonSerializerOptions FileOptions = new() { PropertyNameCaseInsensitive = true };
+
     public static Vocabulary FromJson(string json)
     {
-        var file = JsonSerializer.Deserialize<VocabularyFile>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
+        var file = JsonSerializer.Deserialize<VocabularyFile>(json, FileOptions)
             ?? throw new InvalidDataException("The vocabulary file is empty.");
         return new Vocabulary(file);
     }
