@@ -49,6 +49,7 @@ public static partial class PolicyAnswerer
         public const double CoveragePower = 1;
         public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
         public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
+        public const double CueTieBreak = 0.1;      // sentence choice: share of the question a stronger cue is worth
     }
 
     public static PolicyAnswer NotCovered() => new(
@@ -202,6 +203,9 @@ public static partial class PolicyAnswerer
             // during break times") decides which one the question is about.
             var others = partConcepts.Where((_, j) => j != i).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
             var overlap = query.Overlap(partConcepts[i]) * 0.5 + query.Overlap(partConcepts[i].Except(others).ToHashSet(StringComparer.Ordinal));
+            // Between sentences the question reaches about equally, the one that tells staff what to do decides
+            // ("a statutory duty to report …" over "staff need to be aware …").
+            overlap += Tuning.CueTieBreak * CueStrength(cue) * query.TotalSlotWeight;
             if ((query.AsksWhoApproves && cue == VerdictClassifier.Cue.AskFirst) || (query.AsksWhatToDo && cue == VerdictClassifier.Cue.Report)
                 || (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(part)))
                 overlap = overlap * 1.5 + 1;
@@ -222,6 +226,17 @@ public static partial class PolicyAnswerer
             verdict = Verdict.Yes;
         return (verdict, Shorten(quote));
     }
+
+    /// <summary>How directly a cue tells staff what to do: a report or an approval step beats a bare caution.</summary>
+    static double CueStrength(VerdictClassifier.Cue cue) => cue switch
+    {
+        VerdictClassifier.Cue.Report => 1.0,
+        VerdictClassifier.Cue.AskFirst => 0.8,
+        VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough => 0.6,
+        VerdictClassifier.Cue.Yes => 0.5,
+        VerdictClassifier.Cue.Caution => 0.3,
+        _ => 0.2,
+    };
 
     /// <summary>Sentences, and the halves of "…, but …" sentences, which often carry opposite rules.</summary>
     internal static IEnumerable<string> Parts(string text) => SentenceParts(text).Select(p => p.Part);
