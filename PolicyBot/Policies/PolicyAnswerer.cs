@@ -70,7 +70,7 @@ public static partial class PolicyAnswerer
             "slots: " + string.Join(" | ", query.Slots.Select(s => $"{s.Concept}({s.Weight:0.00}: {string.Join(",", s.Concepts.Select(c => $"{c.Concept}:{c.Weight:0.0}"))})")),
         };
         foreach (var r in Rank(index, query).Take(6))
-            lines.Add($"  {r.Score,7:0.00} cov {r.Coverage:0.00} [{r.Entry.Clause.Id}] {r.Entry.Cue} {r.Entry.Clause.Text[..Math.Min(110, r.Entry.Clause.Text.Length)]}");
+            lines.Add($"  {r.Score,7:0.00} cov {r.Coverage:0.00} bm25 {r.Bm25:0.00} [{r.Entry.Clause.Id}] {r.Entry.Cue} {r.Entry.Clause.Text[..Math.Min(110, r.Entry.Clause.Text.Length)]}");
         return string.Join(Environment.NewLine, lines);
     }
 

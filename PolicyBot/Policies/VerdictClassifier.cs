@@ -89,7 +89,17 @@ public static partial class VerdictClassifier
     public static bool AsksWhoApproves(string question) => WhoApproves().IsMatch(Normalise(question));
 
     /// <summary>"What should I do?", "who do I tell?": the question wants a procedure, usually a report.</summary>
-    public static bool AsksWhatToDo(string question) => WhatToDo().IsMatch(Normalise(question));
+    public static bool AsksWhatToDo(string question) => WhatToDo().IsMatch(Normalise(question)) || ReportsAnIncident(question);
+
+    /// <summary>
+    /// "a y5 kid messaged me on insta last night": staff describing something that happened, with no question at
+    /// all, want to know what to do about it.
+    /// </summary>
+    public static bool ReportsAnIncident(string question)
+    {
+        var s = Normalise(question).Trim();
+        return s.Length > 0 && !s.Contains('?') && !AnyQuestion().IsMatch(s);
+    }
 
     /// <summary>"Could that get me sacked?", "would school involve the police?": the question asks about consequences.</summary>
     public static bool AsksAboutConsequences(string question) => ConsequenceQuestion().IsMatch(Normalise(question));
@@ -129,6 +139,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(can|could|may|might) (i|we)\b|\bis it (ok|okay|fine|alright|all right|acceptable|allowed|appropriate)\b|\b(am i|are we|are staff|is staff) (allowed|permitted)\b|\b(ok|okay|fine|alright) (for me )?to\b|\bthat fine\b")]
     private static partial Regex PermissionQuestion();
+
+    [GeneratedRegex(@"^(what|whats|what's|how|who|when|where|why|which|is|are|am|do|does|did|can|could|should|would|will|may|might|must|have|has)\b|\b(can|could|should|may|might|must|do|am) (i|we)\b|\b(is|are) (it|that|this|they|we|staff)\b|\bis it\b|\b(ok|okay|allowed|fine|alright|right)\s*$|\bwhat\b|\bhow\b|\bwho\b")]
+    private static partial Regex AnyQuestion();
 
     [GeneratedRegex(@"\bwhether\b[^.;]*")]
     private static partial Regex Whether();
