@@ -49,6 +49,7 @@ public static partial class PolicyAnswerer
         public const double CoveragePower = 1;
         public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
         public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
+        public const double OwnerConflict = 0.7;    // a clause only about the other owner's devices/accounts
         public const double CueTieBreak = 0.1;      // sentence choice: share of the question a stronger cue is worth
     }
 
@@ -165,6 +166,9 @@ public static partial class PolicyAnswerer
             if (query.AsksAboutConsequences && entry.StatesConsequence)
                 score *= 2.0;
             // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
+            // A clause only about the other owner's things (own devices vs school computers) answers another question.
+            if (Ownership.Conflicts(query.Owner, entry.Owner))
+                score *= Tuning.OwnerConflict;
             if (query.AsksPermission && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
                 score *= Tuning.PermissionBoost;
             results.Add(new Ranked(entry, score, coverage, bm25));

@@ -18,6 +18,7 @@ internal sealed partial class Query
     public required bool AsksWhatToDo { get; init; }
     public required bool AsksAboutConsequences { get; init; }
     public required bool AsksPermission { get; init; }
+    public required Owner Owner { get; init; }
     public required TextAnalyzer Analyzer { get; init; }
     public required PolicyIndex Index { get; init; }
     public required HashSet<string> Originals { get; init; }
@@ -93,6 +94,7 @@ internal sealed partial class Query
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
             AsksAboutConsequences = VerdictClassifier.AsksAboutConsequences(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
+            Owner = Ownership.OfQuestion(question),
             Analyzer = analyzer,
             Index = index,
             Originals = seen,
