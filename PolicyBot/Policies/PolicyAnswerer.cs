@@ -207,6 +207,10 @@ public static partial class PolicyAnswerer
             // during break times") decides which one the question is about.
             var others = partConcepts.Where((_, j) => j != i).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
             var overlap = query.Overlap(partConcepts[i]) * 0.5 + query.Overlap(partConcepts[i].Except(others).ToHashSet(StringComparer.Ordinal));
+            // "not from the school's computers … however, staff may use their own devices": whose device the
+            // question is about picks the sentence.
+            if (Ownership.Conflicts(query.Owner, Ownership.OfText(part)))
+                overlap *= Tuning.OwnerConflict;
             // Between sentences the question reaches about equally, the one that tells staff what to do decides
             // ("a statutory duty to report …" over "staff need to be aware …").
             overlap += Tuning.CueTieBreak * CueStrength(cue) * query.TotalSlotWeight;
