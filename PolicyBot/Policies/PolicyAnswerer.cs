@@ -165,10 +165,10 @@ public static partial class PolicyAnswerer
                 score *= 1.35;
             if (query.AsksAboutConsequences && entry.StatesConsequence)
                 score *= 2.0;
-            // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
             // A clause only about the other owner's things (own devices vs school computers) answers another question.
             if (Ownership.Conflicts(query.Owner, entry.Owner))
                 score *= Tuning.OwnerConflict;
+            // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
             if (query.AsksPermission && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
                 score *= Tuning.PermissionBoost;
             results.Add(new Ranked(entry, score, coverage, bm25));
