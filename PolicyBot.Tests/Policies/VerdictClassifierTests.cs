@@ -71,4 +71,35 @@ public sealed class VerdictClassifierTests
     [InlineData("Who needs to know about this?")]
     public void Procedure_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhatToDo(question).Should().BeTrue();
+
+    [Theory]
+    [InlineData("New employees should check any information they have posted and remove anything embarrassing.", true)]
+    [InlineData("Staff must ensure that the site is private.", false)]
+    [InlineData("Staff are required to complete the approval form.", false)]
+    public void A_should_duty_is_a_recommendation_and_a_must_duty_is_not(string sentence, bool expected) =>
+        VerdictClassifier.IsRecommendation(sentence).Should().Be(expected);
+
+    [Fact]
+    public void Acceptable_inside_a_whether_clause_grants_nothing()
+    {
+        VerdictClassifier.CueOf("Where there is any doubt about whether a message to a parent is acceptable, the head teacher will decide.")
+            .Should().NotBe(VerdictClassifier.Cue.Yes);
+    }
+
+    [Fact]
+    public void Making_senior_staff_aware_is_a_report()
+    {
+        VerdictClassifier.Classify("A member of the senior leadership team should be made aware of the message.")
+            .Should().Be(Verdict.Report);
+    }
+
+    [Theory]
+    [InlineData("a y3 pupil sent me a message on tiktok last night", true)]
+    [InlineData("A parent posted a photo of my class on facebook.", true)]
+    [InlineData("can i reply to her", false)]
+    [InlineData("a parent wants to add me on facebook, is that ok", false)]
+    [InlineData("what if i accept it", false)]
+    [InlineData("", false)]
+    public void A_statement_of_what_happened_asks_what_to_do(string question, bool expected) =>
+        VerdictClassifier.ReportsAnIncident(question).Should().Be(expected);
 }

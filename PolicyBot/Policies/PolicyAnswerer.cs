@@ -49,6 +49,8 @@ public static partial class PolicyAnswerer
         public const double CoveragePower = 1;
         public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
         public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
+        public const double OwnerConflict = 0.7;    // a clause only about the other owner's devices/accounts
+        public const double CueTieBreak = 0.1;      // sentence choice: share of the question a stronger cue is worth
     }
 
     public static PolicyAnswer NotCovered() => new(
@@ -69,7 +71,7 @@ public static partial class PolicyAnswerer
             "slots: " + string.Join(" | ", query.Slots.Select(s => $"{s.Concept}({s.Weight:0.00}: {string.Join(",", s.Concepts.Select(c => $"{c.Concept}:{c.Weight:0.0}"))})")),
         };
         foreach (var r in Rank(index, query).Take(6))
-            lines.Add($"  {r.Score,7:0.00} cov {r.Coverage:0.00} [{r.Entry.Clause.Id}] {r.Entry.Cue} {r.Entry.Clause.Text[..Math.Min(110, r.Entry.Clause.Text.Length)]}");
+            lines.Add($"  {r.Score,7:0.00} cov {r.Coverage:0.00} bm25 {r.Bm25:0.00} [{r.Entry.Clause.Id}] {r.Entry.Cue} {r.Entry.Clause.Text[..Math.Min(110, r.Entry.Clause.Text.Length)]}");
         return string.Join(Environment.NewLine, lines);
     }
 
@@ -163,6 +165,9 @@ public static partial class PolicyAnswerer
                 score *= 1.35;
             if (query.AsksAboutConsequences && entry.StatesConsequence)
                 score *= 2.0;
+            // A clause only about the other owner's things (own devices vs school computers) answers another question.
+            if (Ownership.Conflicts(query.Owner, entry.Owner))
+                score *= Tuning.OwnerConflict;
             // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
             if (query.AsksPermission && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
                 score *= Tuning.PermissionBoost;
@@ -202,6 +207,13 @@ public static partial class PolicyAnswerer
             // during break times") decides which one the question is about.
             var others = partConcepts.Where((_, j) => j != i).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
             var overlap = query.Overlap(partConcepts[i]) * 0.5 + query.Overlap(partConcepts[i].Except(others).ToHashSet(StringComparer.Ordinal));
+            // "not from the school's computers … however, staff may use their own devices": whose device the
+            // question is about picks the sentence.
+            if (Ownership.Conflicts(query.Owner, Ownership.OfText(part)))
+                overlap *= Tuning.OwnerConflict;
+            // Between sentences the question reaches about equally, the one that tells staff what to do decides
+            // ("a statutory duty to report …" over "staff need to be aware …").
+            overlap += Tuning.CueTieBreak * CueStrength(cue) * query.TotalSlotWeight;
             if ((query.AsksWhoApproves && cue == VerdictClassifier.Cue.AskFirst) || (query.AsksWhatToDo && cue == VerdictClassifier.Cue.Report)
                 || (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(part)))
                 overlap = overlap * 1.5 + 1;
@@ -213,6 +225,8 @@ public static partial class PolicyAnswerer
 
         var (quote, chosenCue, _, chosenPart) = chosen.Value;
         var verdict = VerdictClassifier.Resolve(chosenCue, asksDuty) ?? Verdict.Yes;
+        if (chosenCue == VerdictClassifier.Cue.Duty && asksDuty && VerdictClassifier.IsRecommendation(chosenPart))
+            verdict = Verdict.Caution;
         if (chosenCue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(clause.LeadIn is null ? chosenPart : $"{clause.LeadIn} {chosenPart}"))
             verdict = Verdict.Yes;
         if (chosenCue is VerdictClassifier.Cue.OnlyThrough && query.MentionsOfficialChannel)
@@ -222,6 +236,17 @@ public static partial class PolicyAnswerer
             verdict = Verdict.Yes;
         return (verdict, Shorten(quote));
     }
+
+    /// <summary>How directly a cue tells staff what to do: a report or an approval step beats a bare caution.</summary>
+    static double CueStrength(VerdictClassifier.Cue cue) => cue switch
+    {
+        VerdictClassifier.Cue.Report => 1.0,
+        VerdictClassifier.Cue.AskFirst => 0.8,
+        VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough => 0.6,
+        VerdictClassifier.Cue.Yes => 0.5,
+        VerdictClassifier.Cue.Caution => 0.3,
+        _ => 0.2,
+    };
 
     /// <summary>Sentences, and the halves of "…, but …" sentences, which often carry opposite rules.</summary>
     internal static IEnumerable<string> Parts(string text) => SentenceParts(text).Select(p => p.Part);

@@ -22,6 +22,7 @@ public sealed class PolicyIndex
         public required bool IsAboutPupilConduct { get; init; }
         public required bool IsAboutThePolicy { get; init; }
         public required bool StatesConsequence { get; init; }
+        public required Owner Owner { get; init; }
         public bool IsFrontMatter { get; set; }
 
         /// <summary>The clause's sentence parts with their concepts and cues, worked out on first use.</summary>
@@ -71,6 +72,7 @@ public sealed class PolicyIndex
                 IsDefinition = VerdictClassifier.IsDefinition(clause.Text),
                 IsAboutThePolicy = AboutThePolicy(clause.Text),
                 StatesConsequence = VerdictClassifier.StatesConsequence(clause.Text),
+                Owner = Ownership.OfText(clause.Text),
                 IsAboutPupilConduct = VerdictClassifier.IsAboutPupilConduct(clause.LeadIn ?? clause.Text),
             };
         }

@@ -18,6 +18,7 @@ internal sealed partial class Query
     public required bool AsksWhatToDo { get; init; }
     public required bool AsksAboutConsequences { get; init; }
     public required bool AsksPermission { get; init; }
+    public required Owner Owner { get; init; }
     public required TextAnalyzer Analyzer { get; init; }
     public required PolicyIndex Index { get; init; }
     public required HashSet<string> Originals { get; init; }
@@ -40,6 +41,7 @@ internal sealed partial class Query
         var onTopic = false;
         var rareIdf = index.Idf("\u0000never-seen");
         var generic = GenericWords(analyzer);
+        var possessors = Possessors(index, question);
         foreach (var term in terms)
         {
             if (!seen.Add(term.Concept))
@@ -62,6 +64,9 @@ internal sealed partial class Query
             var slotWeight = index.Knows(term.Concept) ? index.Idf(term.Concept) : known ? rareIdf * 0.5 : rareIdf * 0.15;
             if (generic.Contains(term.Concept))
                 slotWeight *= 0.3;
+            // In "a kid's mum" the question is about the mum: the owner only says whose.
+            if (possessors.Contains(term.Concept))
+                slotWeight *= PossessorWeight;
             if (vocabulary.WeakWords.Contains(term.Concept))
             {
                 slotWeight *= 0.3;
@@ -89,11 +94,34 @@ internal sealed partial class Query
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
             AsksAboutConsequences = VerdictClassifier.AsksAboutConsequences(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
+            Owner = Ownership.OfQuestion(question),
             Analyzer = analyzer,
             Index = index,
             Originals = seen,
         };
     }
+
+    /// <summary>
+    /// Concepts of words used only as owners ("a pupil's parent", "my class's dads"), when the question does not
+    /// also use them on their own elsewhere.
+    /// </summary>
+    static HashSet<string> Possessors(PolicyIndex index, string question)
+    {
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match m in PossessiveModifier().Matches(question))
+            foreach (var t in index.Analyze(m.Groups[1].Value))
+                owners.Add(t.Concept);
+        if (owners.Count == 0)
+            return owners;
+        var stripped = PossessiveModifier().Replace(question, " ");
+        owners.ExceptWith(index.Analyze(stripped).Select(t => t.Concept));
+        return owners;
+    }
+
+    const double PossessorWeight = 0.5;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b([A-Za-z]+)(?:'s|’s|s'|s’)\s+(?=[A-Za-z])")]
+    private static partial System.Text.RegularExpressions.Regex PossessiveModifier();
 
     static HashSet<string> GenericWords(TextAnalyzer analyzer) =>
         analyzer.Analyze("staff member policy work").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);

@@ -44,7 +44,8 @@ public static partial class VerdictClassifier
             return Cue.No;
         if (Caution().IsMatch(s))
             return Cue.Caution;
-        if (Permission().IsMatch(s))
+        // "… about whether communication is acceptable" asks the question; it does not grant anything.
+        if (Permission().IsMatch(Whether().Replace(s, " ")))
             return Cue.Yes;
         if (Duty().IsMatch(s))
             return Cue.Duty;
@@ -71,6 +72,16 @@ public static partial class VerdictClassifier
         _ => null,
     };
 
+    /// <summary>
+    /// A duty worded as advice ("new employees should check …"), with no must/required/have to: asked "should I …?",
+    /// the policy recommends it, which is a caution, not a rule that answers yes.
+    /// </summary>
+    public static bool IsRecommendation(string text)
+    {
+        var s = Normalise(text);
+        return Duty().IsMatch(s) && !StrongDuty().IsMatch(s);
+    }
+
     /// <summary>"Do I have to …", "must I …", "am I required …": a duty then answers yes.</summary>
     public static bool AsksAboutDuty(string question) => DutyQuestion().IsMatch(Normalise(question));
 
@@ -78,7 +89,17 @@ public static partial class VerdictClassifier
     public static bool AsksWhoApproves(string question) => WhoApproves().IsMatch(Normalise(question));
 
     /// <summary>"What should I do?", "who do I tell?": the question wants a procedure, usually a report.</summary>
-    public static bool AsksWhatToDo(string question) => WhatToDo().IsMatch(Normalise(question));
+    public static bool AsksWhatToDo(string question) => WhatToDo().IsMatch(Normalise(question)) || ReportsAnIncident(question);
+
+    /// <summary>
+    /// "a y5 kid messaged me on insta last night": staff describing something that happened, with no question at
+    /// all, want to know what to do about it.
+    /// </summary>
+    public static bool ReportsAnIncident(string question)
+    {
+        var s = Normalise(question).Trim();
+        return s.Length > 0 && !s.Contains('?') && !AnyQuestion().IsMatch(s);
+    }
 
     /// <summary>"Could that get me sacked?", "would school involve the police?": the question asks about consequences.</summary>
     public static bool AsksAboutConsequences(string question) => ConsequenceQuestion().IsMatch(Normalise(question));
@@ -95,7 +116,7 @@ public static partial class VerdictClassifier
     static string Normalise(string text) =>
         PolicyParser.StripEmphasis(text).ToLowerInvariant().Replace('’', '\'').Replace("can not", "cannot");
 
-    [GeneratedRegex(@"\b(must|should|shall|will|are to|is to|duty to|need to|needs to|always)\b[^.;]{0,140}?\b(report|reported|inform|informed|notify|notified|brought to the attention|bring (it |this |them )?to the attention|tell an adult|refer (it |this |them )?to)\b|\b(report|refer) (it |this |them |any |all )?[^.;]{0,40}?\bto (the |a |your )?(dsl|designated safeguarding|senior|head|police|ceop|child exploitation|relevant|appropriate)|\b(must|should) be reported\b|\breport to senior|\bmust be informed\b|\binformed immediately\b")]
+    [GeneratedRegex(@"\b(must|should|shall|will|are to|is to|duty to|need to|needs to|always)\b[^.;]{0,140}?\b(report|reported|inform|informed|notify|notified|brought to the attention|bring (it |this |them )?to the attention|tell an adult|refer (it |this |them )?to)\b|\b(report|refer) (it |this |them |any |all )?[^.;]{0,40}?\bto (the |a |your )?(dsl|designated safeguarding|senior|head|police|ceop|child exploitation|relevant|appropriate)|\b(must|should) be reported\b|\b(must|should|will) be made aware\b|\breport to senior|\bmust be informed\b|\binformed immediately\b")]
     private static partial Regex Report();
 
     [GeneratedRegex(@"^(for the purposes? of this policy|we use the term|the term\b|[^.]{0,40}\b(is|are) defined as|[^.]{0,60}\brefers? to any\b)")]
@@ -118,6 +139,12 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(can|could|may|might) (i|we)\b|\bis it (ok|okay|fine|alright|all right|acceptable|allowed|appropriate)\b|\b(am i|are we|are staff|is staff) (allowed|permitted)\b|\b(ok|okay|fine|alright) (for me )?to\b|\bthat fine\b")]
     private static partial Regex PermissionQuestion();
+
+    [GeneratedRegex(@"^(what|whats|what's|how|who|when|where|why|which|is|are|am|do|does|did|can|could|should|would|will|may|might|must|have|has)\b|\b(can|could|should|may|might|must|do|am) (i|we)\b|\b(is|are) (it|that|this|they|we|staff)\b|\bis it\b|\b(ok|okay|allowed|fine|alright|right)\s*$|\bwhat\b|\bhow\b|\bwho\b")]
+    private static partial Regex AnyQuestion();
+
+    [GeneratedRegex(@"\bwhether\b[^.;]*")]
+    private static partial Regex Whether();
 
     [GeneratedRegex(@"\b(not|never) (to )?report")]
     private static partial Regex NegatedReport();
@@ -151,6 +178,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(must|should|shall|are expected|is expected|expected to|required|requires|require|have to|has to|need to|needs to|ensure|are to|is to|responsible for)\b")]
     private static partial Regex Duty();
+
+    [GeneratedRegex(@"\b(must|shall|are required|is required|required to|requires|have to|has to|need to|needs to|are to|is to|responsible for|duty to)\b")]
+    private static partial Regex StrongDuty();
 
     [GeneratedRegex(@"\b(do|does) (i|we|staff|you|teachers?) (really )?(need|have) to\b|\bmust (i|we|staff)\b|\b(am i|are we|is staff|are staff) (required|expected|supposed|obliged)\b|\bis it (required|mandatory|compulsory|necessary)\b|\bhave (i|we) got to\b|(?<!what )\bshould (i|we)\b|\bdo i need\b")]
     private static partial Regex DutyQuestion();

@@ -1,0 +1,33 @@
+using PolicyBot.Policies;
+
+namespace PolicyBot.Tests.Policies;
+
+public sealed class OwnershipTests
+{
+    [Theory]
+    [InlineData("can i go on insta on my own phone at lunch", Owner.Personal)]
+    [InlineData("is it ok to post this on my personal facebook", Owner.Personal)]
+    [InlineData("can i use the school laptop for facebook at break", Owner.School)]
+    [InlineData("can i check twitter on the classroom pc", Owner.School)]
+    [InlineData("can i accept a friend request from a pupil", Owner.None)]
+    public void A_question_says_whose_device_or_account_it_is_about(string question, Owner expected) =>
+        Ownership.OfQuestion(question).Should().Be(expected);
+
+    [Theory]
+    [InlineData("Staff may use their own devices to access social media websites while they are in school.", Owner.Personal)]
+    [InlineData("Staff must not access social media from the school's computers or other school devices.", Owner.School)]
+    [InlineData("Staff can only use official school sites for communicating with pupils.", Owner.School)]
+    [InlineData("School email addresses must not be used for personal social media accounts.", Owner.Both)]
+    public void A_policy_sentence_says_whose_device_or_account_it_is_about(string text, Owner expected) =>
+        Ownership.OfText(text).Should().Be(expected);
+
+    [Theory]
+    [InlineData(Owner.School, Owner.Personal, true)]
+    [InlineData(Owner.Personal, Owner.School, true)]
+    [InlineData(Owner.School, Owner.School, false)]
+    [InlineData(Owner.School, Owner.Both, false)]
+    [InlineData(Owner.None, Owner.Personal, false)]
+    [InlineData(Owner.Both, Owner.Personal, false)]
+    public void Only_a_clear_disagreement_conflicts(Owner question, Owner text, bool expected) =>
+        Ownership.Conflicts(question, text).Should().Be(expected);
+}

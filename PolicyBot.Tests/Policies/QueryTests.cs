@@ -1,0 +1,30 @@
+using PolicyBot.Policies;
+
+namespace PolicyBot.Tests.Policies;
+
+[Collection(PoliciesCollection.Name)]
+public sealed class QueryTests(PoliciesFixture policies)
+{
+    PolicyIndex Index => policies.Library.TryGet("wexham-court", out var index) ? index : throw new InvalidOperationException("wexham-court not loaded");
+
+    double SlotWeight(string question, string word)
+    {
+        var query = Query.From(Index, question);
+        var concept = Index.Analyze(word).Single().Concept;
+        return query.Slots.Single(s => s.Concept == concept).Weight;
+    }
+
+    [Fact]
+    public void The_owner_in_a_possessive_weighs_less_than_what_it_owns()
+    {
+        SlotWeight("a pupil's parent wants to be friends on facebook", "pupil")
+            .Should().BeLessThan(SlotWeight("a pupil and a parent want to be friends on facebook", "pupil"));
+    }
+
+    [Fact]
+    public void A_word_used_both_as_owner_and_on_its_own_keeps_its_weight()
+    {
+        SlotWeight("a pupil's parent says the pupil is upset", "pupil")
+            .Should().Be(SlotWeight("a pupil and a parent say the pupil is upset", "pupil"));
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyBot.Policies;
+
+/// <summary>
+/// Whose device, account or email a text is about. Policies give opposite rules for the two ("not permitted from
+/// the school's computers" in one paragraph, "staff may use their own devices" in the next), so a question about a
+/// school laptop prefers the clause about school equipment, and one about "my own phone" the clause about own devices.
+/// A clause about both (or neither) is neutral.
+/// </summary>
+[Flags]
+public enum Owner { None = 0, Personal = 1, School = 2, Both = Personal | School }
+
+public static partial class Ownership
+{
+    const string Things = @"(phones?|mobiles?|iphones?|smart ?phones?|laptops?|tablets?|ipads?|pcs?|computers?|devices?|equipment|accounts?|emails?|email address(es)?|gmail|profiles?|pages?|sites?|web ?space|insta\w*|facebook|fb|twitter|tiktok|snap\w*|whatsapp|social media)";
+
+    /// <summary>What a staff member's question is about: "my own phone", "my personal insta" or "the school laptop".</summary>
+    public static Owner OfQuestion(string question)
+    {
+        var s = question.ToLowerInvariant().Replace('’', '\'');
+        var owner = Owner.None;
+        if (PersonalInQuestion().IsMatch(s)) owner |= Owner.Personal;
+        if (SchoolThing().IsMatch(s)) owner |= Owner.School;
+        return owner;
+    }
+
+    /// <summary>What a policy sentence is about: "their own devices", "personal social media", "the school's computers".</summary>
+    public static Owner OfText(string text)
+    {
+        var s = text.ToLowerInvariant().Replace('’', '\'');
+        var owner = Owner.None;
+        if (PersonalInPolicy().IsMatch(s)) owner |= Owner.Personal;
+        if (SchoolThing().IsMatch(s) || Official().IsMatch(s)) owner |= Owner.School;
+        return owner;
+    }
+
+    /// <summary>Both sides say whose it is, and they disagree.</summary>
+    public static bool Conflicts(Owner question, Owner text) =>
+        question is Owner.Personal or Owner.School && text is Owner.Personal or Owner.School && question != text;
+
+    [GeneratedRegex(@"\b(own|personal)\b|\bmy (own )?" + Things + @"\b")]
+    private static partial Regex PersonalInQuestion();
+
+    [GeneratedRegex(@"\b(own|personal)\s+(\w+\s+){0,2}?" + Things + @"\b|\bpersonal (capacity|use|web ?space|social medi\w+)\b")]
+    private static partial Regex PersonalInPolicy();
+
+    [GeneratedRegex(@"\b(school|school's|class|classroom|work|official)\s+(\w+\s+)?" + Things + @"\b|\bschool[- ]owned\b")]
+    private static partial Regex SchoolThing();
+
+    [GeneratedRegex(@"\bofficial (school )?(sites?|channels?|accounts?)\b")]
+    private static partial Regex Official();
+}
