@@ -18,4 +18,10 @@ public sealed class ActivityLogEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>
+    /// Who took the activity on: a fresh id per attempt, so that an insert the client retried after a lost response
+    /// recognises its own row instead of reading it as someone else's.
+    /// </summary>
+    public string? TakenBy { get; set; }
 }

@@ -122,15 +122,19 @@ public sealed partial class TableActivityDeduplicator : IActivityDeduplicator
             if (yesterday.HasValue)
                 return false;
         }
+        var takenBy = Guid.NewGuid().ToString("N");
         try
         {
-            var row = new ActivityLogEntity { PartitionKey = PartitionFor(now), RowKey = rowKey, ReceivedAt = now };
+            var row = new ActivityLogEntity { PartitionKey = PartitionFor(now), RowKey = rowKey, ReceivedAt = now, TakenBy = takenBy };
             await _table.AddEntityAsync(row, timeout.Token).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409 && e.ErrorCode == TableErrorCode.EntityAlreadyExists)
         {
-            return false;
+            // The pipeline retries an insert whose response was lost; the retry then finds our own row. Only
+            // someone else's row means a redelivery.
+            var existing = await _table.GetEntityIfExistsAsync<ActivityLogEntity>(PartitionFor(now), rowKey, cancellationToken: timeout.Token).ConfigureAwait(false);
+            return existing.HasValue && existing.Value!.TakenBy == takenBy;
         }
     }
 
