@@ -13,11 +13,6 @@ public static class Verbs
     public const string Refresh = "card.refresh";
 
     public const string AnswerFeedback = "answer.feedback";
-    /// <summary>
-    /// Not sent by today's answer card (the section is shown on the client with Action.ToggleVisibility);
-    /// kept for clients without ToggleVisibility.
-    /// </summary>
-    public const string AnswerShowSection = "answer.showSection";
     public const string AnswerAskPerson = "answer.askPerson";
     public const string AskPersonReply = "askPerson.reply";
 

@@ -63,6 +63,20 @@ public sealed class TableActivityDeduplicatorOutageTests : IDisposable
     }
 
     [Fact]
+    public async Task Unreachable_storage_fails_open_even_after_the_clients_own_retries_are_spent()
+    {
+        // Azure.Core reports spent retries as an AggregateException of the attempts' failures.
+        var retrying = new TableServiceClient(
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentKey};TableEndpoint=http://127.0.0.1:{ClosedPort()}/devstoreaccount1;",
+            new TableClientOptions { Retry = { MaxRetries = 2, Delay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) } });
+        var deduplicator = Deduplicator(retrying, TimeSpan.FromSeconds(30));
+
+        (await deduplicator.TryBeginAsync("msteams|a:1chat|1:after-retries")).Should().BeTrue();
+
+        _logs.Lines.Should().Contain(l => l.Level == LogLevel.Warning && l.Message.Contains("fail open", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task During_an_outage_a_redelivery_to_the_same_instance_is_still_caught()
     {
         var deduplicator = Deduplicator(ClientFor(ClosedPort()), TimeSpan.FromSeconds(30));

@@ -76,7 +76,7 @@ public partial class PolicyBotHandler(
     protected virtual Task<AdaptiveCardInvokeResponse> OnCardActionAsync(ITurnContext turnContext, string? verb, JsonElement? data, CancellationToken cancellationToken)
     {
         if (!TryReadData(data, out var actionData))
-            return Task.FromResult(BadCardData());
+            return Task.FromResult(CardActionResponses.BadData());
         if (verb == Verbs.HelpTopic)
             return Task.FromResult(OnHelpTopic(turnContext, actionData));
         if (verb is not (Verbs.AnswerFeedback or Verbs.AnswerAskPerson or Verbs.AskPersonReply))
@@ -109,7 +109,7 @@ public partial class PolicyBotHandler(
     {
         // Enum.TryParse also accepts numbers and comma lists; only a defined name is a topic.
         if (data.Arg is not { } arg || !Enum.GetNames<HelpTopic>().Contains(arg, StringComparer.OrdinalIgnoreCase))
-            return BadCardData();
+            return CardActionResponses.BadData();
         var topic = Enum.Parse<HelpTopic>(arg, ignoreCase: true);
         return AdaptiveCardInvokeResponse.Card(HelpCard.Build(SchoolNameOf(turnContext), topic).ToJsonElement());
     }
@@ -168,9 +168,6 @@ public partial class PolicyBotHandler(
             return false;
         }
     }
-
-    static AdaptiveCardInvokeResponse BadCardData() =>
-        AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The card's data is not valid. Please start again from a new card.");
 
     static AdaptiveCardInvokeResponse UnknownVerb() =>
         AdaptiveCardInvokeResponse.Error(400, "NotSupported", "This card action is not recognised.");

@@ -1,5 +1,4 @@
 using PolicyBot.Storage;
-using System.Data.Common;
 using System.Globalization;
 using Azure;
 using Microsoft.Extensions.Logging;
@@ -70,7 +69,7 @@ public sealed partial class TableActivityDeduplicator : IActivityDeduplicator
         {
             taken = await TryInsertAsync(TableKey.EscapeOrHash(key), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsStorageFailure(e, cancellationToken))
+        catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
         {
             // Fail open, deliberately: process the activity. If storage is down, refusing would drop the user's
             // question or decision without a word, while processing risks at worst a duplicate answer to a
@@ -105,7 +104,7 @@ public sealed partial class TableActivityDeduplicator : IActivityDeduplicator
             if (IsJustAfterMidnight(now))
                 await _table.DeleteEntityAsync(PartitionFor(now.AddDays(-1)), rowKey, cancellationToken: timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsStorageFailure(e, cancellationToken))
+        catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
         {
             // The turn already failed; the channel's retry will be taken for a redelivery. Nothing better to do
             // than say so: throwing here would only hide the turn's own failure.
@@ -148,13 +147,6 @@ public sealed partial class TableActivityDeduplicator : IActivityDeduplicator
     }
 
     // Storage refused, could not be reached, or did not answer in time; not the caller giving up.
-    static bool IsStorageFailure(Exception e, CancellationToken cancellationToken) => e switch
-    {
-        OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        RequestFailedException or HttpRequestException or IOException or DbException or TimeoutException or Azure.Identity.AuthenticationFailedException => true,
-        _ => false,
-    };
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity log unavailable; processing the activity without the redelivery check (fail open)")]
     static partial void LogFailedOpen(ILogger logger, Exception exception);
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using Azure;
 using Microsoft.Extensions.Options;
@@ -10,6 +9,7 @@ using PolicyBot.Cards.Ask;
 using PolicyBot.Graph;
 using PolicyBot.Policies;
 using PolicyBot.Schools;
+using PolicyBot.Storage;
 using PolicyBot.Storage.Tables;
 using PolicyBot.Workflow;
 
@@ -55,7 +55,7 @@ public sealed partial class PolicyQuestionsHandler(
         {
             await Questions.AddEntityAsync(entity, cancellationToken);
         }
-        catch (Exception e) when (IsStorageFailure(e))
+        catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
         {
             // The answer does not depend on storage; only feedback and "ask a person" do, and they say so if pressed.
             LogQuestionNotStored(logger, (e as RequestFailedException)?.Status ?? 0);
@@ -142,7 +142,7 @@ public sealed partial class PolicyQuestionsHandler(
             var change = new TableEntity(entity.PartitionKey, entity.RowKey) { [nameof(QuestionEntity.PassedOnAt)] = entity.PassedOnAt };
             await Questions.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
-        catch (Exception e) when (IsStorageFailure(e))
+        catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
         {
             // The question was passed on (the workflow is stored); only the "passed on" mark is missing.
             LogQuestionNotStored(logger, (e as RequestFailedException)?.Status ?? 0);
@@ -208,19 +208,6 @@ public sealed partial class PolicyQuestionsHandler(
         var found = await Questions.GetEntityIfExistsAsync<QuestionEntity>(request.School.Id, request.Data.Id, cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
     }
-
-    /// <summary>
-    /// Storage refused or is unreachable: the HTTP client's RequestFailedException, or Azure.Core's AggregateException of
-    /// them once its retries are spent (the SDK's own behaviour); the embedded store's DbException (locked, disk full).
-    /// </summary>
-    static bool IsStorageFailure(Exception e) => e switch
-    {
-        RequestFailedException or DbException or IOException => true,
-        // Azure.Core's network timeout surfaces as a cancellation the caller did not ask for.
-        TaskCanceledException { CancellationToken.IsCancellationRequested: false } => true,
-        AggregateException aggregate => aggregate.InnerExceptions.All(IsStorageFailure),
-        _ => false,
-    };
 
     static bool IsQuestionId([NotNullWhen(true)] string? id) => Guid.TryParseExact(id, "N", out _);
 
