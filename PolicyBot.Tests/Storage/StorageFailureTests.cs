@@ -10,6 +10,8 @@ public sealed class StorageFailureTests
     {
         new RequestFailedException(503, "Server busy"),
         new AggregateException(new RequestFailedException(500, "a"), new HttpRequestException("b")),
+        // What CI saw once when the relay to Azurite was cut: the connection pool's own SocketException, unwrapped, as the last try.
+        new AggregateException(new RequestFailedException(500, "a"), new System.Net.Sockets.SocketException(107)),
         new HttpRequestException("connection refused"),
         new IOException("reset"),
         new TimeoutException(),

@@ -2,6 +2,7 @@ using System.Net;
 using Azure.Identity;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
+using System.Net.Sockets;
 
 namespace PolicyBot.Graph;
 
@@ -39,7 +40,7 @@ internal sealed record GraphFailure(int? Status, string? Code, bool Retryable, T
         },
         CredentialUnavailableException => new GraphFailure(null, "credentialUnavailable", Retryable: true, null, "no token for Graph: the managed identity is not available"),
         AuthenticationFailedException => new GraphFailure(null, "tokenRequestFailed", Retryable: true, null, "no token for Graph: the identity's sign-in failed"),
-        HttpRequestException => new GraphFailure(null, "unreachable", Retryable: true, null, "Graph could not be reached"),
+        HttpRequestException or SocketException => new GraphFailure(null, "unreachable", Retryable: true, null, "Graph could not be reached"),
         TaskCanceledException => new GraphFailure(null, "timeout", Retryable: true, null, "Graph did not answer in time"),
         _ => null,
     };

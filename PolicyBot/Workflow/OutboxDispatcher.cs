@@ -3,6 +3,7 @@ using Azure;
 using Microsoft.Extensions.Options;
 using PolicyBot.Graph;
 using PolicyBot.Storage.Tables;
+using System.Net.Sockets;
 
 namespace PolicyBot.Workflow;
 
@@ -199,7 +200,7 @@ public sealed partial class OutboxDispatcher(
         {
             return new DeliveryOutcome(false, true, $"failed {e.Status}", null);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return new DeliveryOutcome(false, true, "unreachable", null);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
+using System.Net.Sockets;
 
 namespace PolicyBot.BotFramework.Authentication;
 
@@ -104,7 +105,7 @@ public sealed partial class OpenIdKeyCache : IDisposable
             _current = new KeySet(keys, now);
             LogKeysRefreshed(_logger, _metadataUrl, keys.Count);
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or ArgumentException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or SocketException or JsonException or ArgumentException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // Keep the keys we had: a metadata outage must not lock out every valid token.
             LogMetadataFailed(_logger, _metadataUrl, e.Message);

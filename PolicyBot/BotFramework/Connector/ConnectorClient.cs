@@ -7,6 +7,7 @@ using Azure.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.BotFramework.Schema;
+using System.Net.Sockets;
 
 namespace PolicyBot.BotFramework.Connector;
 
@@ -127,7 +128,7 @@ public partial class ConnectorClient
             {
                 response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (HttpRequestException e) when (attempt < _options.ConnectorMaxRetries)
+            catch (Exception e) when (e is HttpRequestException or SocketException && attempt < _options.ConnectorMaxRetries)
             {
                 var wait = Backoff(attempt);
                 LogRetrying(_logger, method.Method, uri.AbsolutePath, 0, (int)wait.TotalMilliseconds, e.Message);
