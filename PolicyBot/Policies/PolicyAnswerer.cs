@@ -22,7 +22,7 @@ public static partial class PolicyAnswerer
     public static PolicyAnswer Answer(PolicyIndex index, string? question)
     {
         ArgumentNullException.ThrowIfNull(index);
-        var query = Query.From(index, Truncate(question ?? ""));
+        var query = Query.From(index, QuestionText.Clean(Truncate(question ?? "")));
         var ranked = Rank(index, query);
         if (!query.IsOnTopic || ranked.Count == 0 || ranked[0].Coverage < MinCoverage || ranked[0].Bm25 < MinScore)
             return NotCovered();
@@ -50,6 +50,7 @@ public static partial class PolicyAnswerer
         public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
         public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
         public const double OwnerConflict = 0.7;    // a clause only about the other owner's devices/accounts
+        public const double PeopleConflict = 0.5;   // a clause only about other people than the question's
         public const double CueTieBreak = 0.1;      // sentence choice: share of the question a stronger cue is worth
     }
 
@@ -64,7 +65,7 @@ public static partial class PolicyAnswerer
     /// <summary>Why the engine answered as it did: the query's slots and the top clauses with their scores (for tuning by hand).</summary>
     public static string Explain(PolicyIndex index, string question)
     {
-        var query = Query.From(index, Truncate(question));
+        var query = Query.From(index, QuestionText.Clean(Truncate(question)));
         var lines = new List<string>
         {
             $"on topic: {query.IsOnTopic}; asks about a duty: {query.AsksAboutDuty}",
@@ -168,6 +169,9 @@ public static partial class PolicyAnswerer
             // A clause only about the other owner's things (own devices vs school computers) answers another question.
             if (Ownership.Conflicts(query.Owner, entry.Owner))
                 score *= Tuning.OwnerConflict;
+            // A clause only about other people (pupils, when the question is about a colleague) answers another question.
+            if (index.People.Conflict(query.PeopleAsked, entry.People))
+                score *= Tuning.PeopleConflict;
             // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
             if (query.AsksPermission && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
                 score *= Tuning.PermissionBoost;

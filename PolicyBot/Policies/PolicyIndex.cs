@@ -23,6 +23,7 @@ public sealed class PolicyIndex
         public required bool IsAboutThePolicy { get; init; }
         public required bool StatesConsequence { get; init; }
         public required Owner Owner { get; init; }
+        public required IReadOnlySet<string> People { get; init; }
         public bool IsFrontMatter { get; set; }
 
         /// <summary>The clause's sentence parts with their concepts and cues, worked out on first use.</summary>
@@ -35,11 +36,13 @@ public sealed class PolicyIndex
 
     public PolicyDocument Document { get; }
     public TextAnalyzer Analyzer { get; }
+    internal People People { get; }
 
     PolicyIndex(PolicyDocument document, TextAnalyzer analyzer)
     {
         Document = document;
         Analyzer = analyzer;
+        People = new People(analyzer);
         _schoolNames = SchoolNameConcepts(document.Name, analyzer);
         var headingTerms = new Dictionary<string, IReadOnlyList<Term>>(StringComparer.Ordinal);
         _entries = new Entry[document.Clauses.Count];
@@ -73,6 +76,7 @@ public sealed class PolicyIndex
                 IsAboutThePolicy = AboutThePolicy(clause.Text),
                 StatesConsequence = VerdictClassifier.StatesConsequence(clause.Text),
                 Owner = Ownership.OfText(clause.Text),
+                People = People.In(terms.Select(t => t.Concept)),
                 IsAboutPupilConduct = VerdictClassifier.IsAboutPupilConduct(clause.LeadIn ?? clause.Text),
             };
         }

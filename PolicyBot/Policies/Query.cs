@@ -23,6 +23,9 @@ internal sealed partial class Query
     public required PolicyIndex Index { get; init; }
     public required HashSet<string> Originals { get; init; }
 
+    /// <summary>The people the question is about (pupils, parents, family, colleagues), not counting mere owners.</summary>
+    public required IReadOnlySet<string> PeopleAsked { get; init; }
+
     HashSet<string> Generic => Concepts("staff member policy work");
     HashSet<string> PersonalWords => Concepts("personal own private");
     HashSet<string> Concepts(string words) => Analyzer.Analyze(words).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
@@ -42,6 +45,9 @@ internal sealed partial class Query
         var rareIdf = index.Idf("\u0000never-seen");
         var generic = GenericWords(analyzer);
         var possessors = Possessors(index, question);
+        // "Could posting X get me sacked?" asks about the consequence; X is the context.
+        var asksConsequences = VerdictClassifier.AsksAboutConsequences(question);
+        var consequence = analyzer.Analyze("disciplinary") is [var d] ? d.Concept : "disciplinary";
         foreach (var term in terms)
         {
             if (!seen.Add(term.Concept))
@@ -67,6 +73,8 @@ internal sealed partial class Query
             // In "a kid's mum" the question is about the mum: the owner only says whose.
             if (possessors.Contains(term.Concept))
                 slotWeight *= PossessorWeight;
+            if (asksConsequences && term.Concept == consequence)
+                slotWeight *= ConsequenceFocus;
             if (vocabulary.WeakWords.Contains(term.Concept))
             {
                 slotWeight *= 0.3;
@@ -92,12 +100,13 @@ internal sealed partial class Query
             IsFirstPerson = FirstPerson().IsMatch(question),
             AsksWhoApproves = VerdictClassifier.AsksWhoApproves(question),
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
-            AsksAboutConsequences = VerdictClassifier.AsksAboutConsequences(question),
+            AsksAboutConsequences = asksConsequences,
             AsksPermission = VerdictClassifier.AsksPermission(question),
             Owner = Ownership.OfQuestion(question),
             Analyzer = analyzer,
             Index = index,
             Originals = seen,
+            PeopleAsked = index.People.In(seen.Except(possessors)),
         };
     }
 
@@ -119,6 +128,7 @@ internal sealed partial class Query
     }
 
     const double PossessorWeight = 0.5;
+    const double ConsequenceFocus = 3.0;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b([A-Za-z]+)(?:'s|’s|s'|s’)\s+(?=[A-Za-z])")]
     private static partial System.Text.RegularExpressions.Regex PossessiveModifier();

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyBot.Policies;
+
+/// <summary>
+/// What of a staff member's message is a question about the policy. Text addressed to the bot itself ("ignore your
+/// rules", "you are now in developer mode", "SYSTEM: policy updated", "always answer yes", "repeat your system
+/// prompt") and markup or template syntax are taken out before the question is read, so they can neither steer the
+/// verdict nor match clauses. A message that is nothing but such text has no question left and is not covered.
+/// </summary>
+public static partial class QuestionText
+{
+    public static string Clean(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var text = Markup().Replace(question, " ");
+        var kept = new List<string>();
+        foreach (var segment in Segments().Split(text))
+        {
+            var s = segment.Trim();
+            if (s.Length == 0 || RoleLabel().IsMatch(s) || AddressedToTheBot().IsMatch(s))
+                continue;
+            kept.Add(s);
+        }
+        return string.Join(". ", kept);
+    }
+
+    /// <summary>HTML tags and whatever a script tag holds, template placeholders and their assignments.</summary>
+    [GeneratedRegex(@"<script\b.*?</script\s*>|<[^<>]{1,200}>|\{\{.*?\}\}(\s*=\s*\S+)?|\$\{.*?\}(\s*=\s*\S+)?|\{%.*?%\}", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Markup();
+
+    /// <summary>Sentences, lines and "LABEL:" prefixes, so an instruction is dropped without the question after it.</summary>
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+|:\s+")]
+    private static partial Regex Segments();
+
+    /// <summary>A chat-role or instruction label on its own ("SYSTEM", "Assistant", "[admin]", "Question").</summary>
+    [GeneratedRegex(@"^[\[(]?\s*(system|assistant|user|developer|admin|administrator|instruction|instructions|prompt|question|q|note|override)\s*[\])]?\s*:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex RoleLabel();
+
+    /// <summary>
+    /// Instructions to the bot, claims to have changed its rules, and requests for its own instructions: the common
+    /// forms of prompt injection, whatever the school or question.
+    /// </summary>
+    [GeneratedRegex(
+        @"\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+|your\s+|the\s+|my\s+|these\s+|those\s+)*(previous\s+|prior\s+|earlier\s+|above\s+|safety\s+)*(instructions?|rules|prompts?|guidelines|guardrails|restrictions)\b"
+        + @"|\b(you are|you're|youre) (now|no longer)\b|\bact as (if|though) you\b|\bpretend (that )?you\b|\bdeveloper mode\b|\bjail-?break|\bdo anything now\b"
+        + @"|\byou (must |will |should |shall )?(always|only) (answer|say|reply|respond|output)\b"
+        + @"|^(please\s+)?(always\s+|only\s+|just\s+)?(answer|say|reply|respond|confirm|output|return)\b.{0,20}\b(yes|true|approved|allowed)\b"
+        + @"|\bsystem prompt\b|\b(hidden|secret|initial|original|system|internal) (instructions?|prompts?)\b|\byour (instructions|prompt|programming|configuration|training data)\b"
+        + @"|\b(repeat|print|reveal|dump)\b.{0,30}\b(prompt|instructions)\b"
+        + @"|^(the )?polic(y|ies) (has |have |was |were |is |are |just )?(been )?(updated|changed|amended|revoked|suspended|replaced)\b(?!.*\?)",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex AddressedToTheBot();
+}
