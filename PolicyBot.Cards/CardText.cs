@@ -255,6 +255,7 @@ public static partial class CardText
         CardProblem.AlreadyDone => "Someone got there first",
         CardProblem.NotFound => "I can't find that any more",
         CardProblem.SchoolNotSetUp => "Your school isn't set up yet",
+        CardProblem.NotDelivered => "I couldn't pass that on",
         _ => "Sorry, something went wrong",
     };
 
@@ -264,6 +265,7 @@ public static partial class CardText
         CardProblem.AlreadyDone => "Your click changed nothing. The latest card shows where things stand.",
         CardProblem.NotFound => "It may have been withdrawn or closed. Type “my requests” to see yours.",
         CardProblem.SchoolNotSetUp => "Ask your IT lead to add your school to PolicyBot.",
+        CardProblem.NotDelivered => "PolicyBot could not reach them in Teams (the app may not be installed for them). Please ask them directly; your IT lead can check the set-up.",
         _ => "Nothing you sent was lost. Please try again in a minute; if it keeps happening, tell your IT lead.",
     };
 

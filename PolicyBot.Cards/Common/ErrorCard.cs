@@ -16,6 +16,8 @@ public enum CardProblem
     NotFound,
     /// <summary>The reader's school is not set up in PolicyBot.</summary>
     SchoolNotSetUp,
+    /// <summary>Something the reader sent could not be delivered to the person it was for; the detail says to whom.</summary>
+    NotDelivered,
 }
 
 /// <summary>A clear, kind message and what to do next, in place of a card that could not be shown.</summary>

@@ -377,6 +377,8 @@ public static class CardSamples
         yield return CardSample.Of("error-not-allowed", "The person may not do this.", () => ErrorCard.Build(CardProblem.NotAllowed, null, null));
         yield return CardSample.Of("error-not-found", "The record is gone.", () => ErrorCard.Build(CardProblem.NotFound, null, null));
         yield return CardSample.Of("error-school-not-set-up", "The person's school is not configured.", () => ErrorCard.Build(CardProblem.SchoolNotSetUp, null, null));
+        yield return CardSample.Of("error-not-delivered", "A question could not reach the person it was for.",
+            () => ErrorCard.Build(CardProblem.NotDelivered, "Your question did not reach the senior leadership team.", null));
 
         var mine = new MyRequestsCardData(School,
         [

@@ -239,6 +239,45 @@ public abstract class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_card_that_is_given_up_is_replaced_by_its_fallback_to_the_person_who_should_know()
+    {
+        await new WorkflowTransaction("ask-9", Clock.GetUtcNow()).Create(new StepState())
+            .Send(new OutboxMessage.CardToUser(TenantId, "user-2", Card("question"), TrackCopy: true,
+                new OutboxMessage.Fallback("user-asker", Card("not delivered")))).SubmitAsync(Table);
+        Connector.EnqueueStatus(403);
+        var dispatcher = NewDispatcher();
+
+        var first = await dispatcher.DispatchOnceAsync();
+        var afterFirst = await OutboxAsync(Table, "ask-9");
+        Connector.Clear();
+        var second = await dispatcher.DispatchOnceAsync();
+
+        first.Should().Be(0);
+        afterFirst.Should().HaveCount(2, "the dead card is kept and its fallback is queued in the same transaction");
+        afterFirst.Should().ContainSingle(r => r.Dead && r.UserAadObjectId == "user-2");
+        afterFirst.Should().ContainSingle(r => !r.Dead && r.UserAadObjectId == "user-asker" && r.FallbackCardJson == null);
+        second.Should().Be(1);
+        Connector.Requests[0].Json.GetProperty("members")[0].GetProperty("id").GetString().Should().Be("user-asker");
+        PostedMarkers().Should().Equal("not delivered");
+        (await OutboxAsync(Table, "ask-9")).Should().ContainSingle().Which.Dead.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_delivered_cards_fallback_is_never_sent()
+    {
+        await new WorkflowTransaction("ask-10", Clock.GetUtcNow()).Create(new StepState())
+            .Send(new OutboxMessage.CardToUser(TenantId, "user-2", Card("question"), TrackCopy: false,
+                new OutboxMessage.Fallback("user-asker", Card("not delivered")))).SubmitAsync(Table);
+        var dispatcher = NewDispatcher();
+
+        (await dispatcher.DispatchOnceAsync()).Should().Be(1);
+        (await dispatcher.DispatchOnceAsync()).Should().Be(0);
+
+        PostedMarkers().Should().Equal("question");
+        (await OutboxAsync(Table, "ask-10")).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_malformed_row_is_marked_dead_and_does_not_stop_the_pass()
     {
         await SendAsync("a-request", new OutboxMessage.CardToConversation(TenantId, "a:1chat", "not a service url", Card("never")));

@@ -271,11 +271,44 @@ public sealed partial class OutboxDispatcher(
         }
         try
         {
-            await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            if (row.Dead && FallbackFor(row) is { } fallback)
+            {
+                // Given up and replaced by its fallback in one transaction: the fallback is sent exactly when the row dies.
+                await table.SubmitTransactionAsync(
+                    [new(TableTransactionActionType.UpdateReplace, row, row.ETag), new(TableTransactionActionType.Add, fallback)], cancellationToken);
+                LogFallbackQueued(logger, row.PartitionKey);
+                signal.Notify();
+            }
+            else
+            {
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
         }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
+        {
+        }
+    }
+
+    /// <summary>The row that takes a dead card's place, if it has one; a fallback has none of its own.</summary>
+    OutboxEntity? FallbackFor(OutboxEntity row)
+    {
+        if (row.Kind != OutboxKind.CardToUser || string.IsNullOrEmpty(row.FallbackCardJson) || string.IsNullOrEmpty(row.FallbackUserAadObjectId))
+            return null;
+        var now = time.GetUtcNow();
+        return new OutboxEntity
+        {
+            PartitionKey = row.PartitionKey,
+            RowKey = WorkflowRows.Outbox(now, 0),
+            Kind = OutboxKind.CardToUser,
+            TenantId = row.TenantId,
+            UserAadObjectId = row.FallbackUserAadObjectId,
+            CardJson = row.FallbackCardJson,
+            CreatedAt = now,
+            NotBefore = now,
+        };
     }
 
     static ActivityNotification RestoreNotification(OutboxEntity row)
@@ -294,6 +327,9 @@ public sealed partial class OutboxDispatcher(
     {
         public static DeliveryOutcome Done => new(true, false, null, null);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {Partition}: a card was given up; its fallback card is queued")]
+    static partial void LogFallbackQueued(ILogger logger, string partition);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox pass failed; undelivered messages wait for the next pass")]
     static partial void LogPassFailed(ILogger logger, Exception exception);

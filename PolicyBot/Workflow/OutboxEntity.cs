@@ -50,4 +50,8 @@ public sealed class OutboxEntity : ITableEntity
     public string? LastError { get; set; }
     /// <summary>Gave up after too many attempts; kept for an administrator, never deleted silently.</summary>
     public bool Dead { get; set; }
+
+    /// <summary>If this row is given up, this card goes to <see cref="FallbackUserAadObjectId"/> in its place (the asker learns their question did not reach someone).</summary>
+    public string? FallbackCardJson { get; set; }
+    public string? FallbackUserAadObjectId { get; set; }
 }

@@ -9,8 +9,11 @@ public abstract record OutboxMessage
 {
     OutboxMessage() { }
 
-    /// <summary>A card in the person's 1:1 chat with the bot.</summary>
-    public sealed record CardToUser(string TenantId, string UserAadObjectId, AdaptiveCard Card, bool TrackCopy = false) : OutboxMessage;
+    /// <summary>A card in the person's 1:1 chat with the bot; if it cannot be delivered, <paramref name="IfUndeliverable"/> goes instead.</summary>
+    public sealed record CardToUser(string TenantId, string UserAadObjectId, AdaptiveCard Card, bool TrackCopy = false, Fallback? IfUndeliverable = null) : OutboxMessage;
+
+    /// <summary>A card for another person (in the same tenant) when a card cannot be delivered.</summary>
+    public sealed record Fallback(string UserAadObjectId, AdaptiveCard Card);
 
     /// <summary>A card posted to a conversation the bot is in (a channel, a group chat).</summary>
     public sealed record CardToConversation(string TenantId, string ConversationId, string ServiceUrl, AdaptiveCard Card, bool TrackCopy = true) : OutboxMessage;
@@ -32,6 +35,8 @@ public abstract record OutboxMessage
                 entity.UserAadObjectId = m.UserAadObjectId;
                 entity.CardJson = m.Card.ToJson();
                 entity.TrackCopy = m.TrackCopy;
+                entity.FallbackUserAadObjectId = m.IfUndeliverable?.UserAadObjectId;
+                entity.FallbackCardJson = m.IfUndeliverable?.Card.ToJson();
                 break;
             case CardToConversation m:
                 entity.Kind = OutboxKind.CardToConversation;

@@ -10,6 +10,7 @@ public sealed class ErrorCardTests
     [InlineData(CardProblem.AlreadyDone)]
     [InlineData(CardProblem.NotFound)]
     [InlineData(CardProblem.SchoolNotSetUp)]
+    [InlineData(CardProblem.NotDelivered)]
     public void Every_problem_has_a_title_and_advice_on_what_to_do(CardProblem problem)
     {
         var card = new CardInspector(ErrorCard.Build(problem));

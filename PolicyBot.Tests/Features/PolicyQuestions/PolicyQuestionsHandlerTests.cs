@@ -245,6 +245,28 @@ public sealed class PolicyQuestionsHandlerTests : IClassFixture<AskInTeamsFixtur
     }
 
     [Fact]
+    public async Task When_the_question_cannot_reach_someone_the_asker_is_told()
+    {
+        // Nobody in the SLT has a stored chat, so each card creates one; Teams refuses the first (the app is not installed for them).
+        var (card, _) = await AskAsync("can I share a class photo on the school's tiktok?");
+        ShouldBeCard(await InvokeAsync(Verbs.AnswerAskPerson, ActionData(card, Verbs.AnswerAskPerson)!.Value));
+        _connector.EnqueueStatus(403);
+
+        var reached = await _fixture.DispatchAsync();
+        _connector.Clear();
+        var told = await _fixture.DispatchAsync();
+
+        reached.Should().Be(Slt.Length - 1);
+        told.Should().Be(1);
+        // In the asker's 1:1 chat: the one the bot knows for them, opened by their object id if it knew none.
+        var note = _connector.Requests.Should().ContainSingle(r => r.Method == "POST" && r.RawPath.EndsWith("/activities", StringComparison.Ordinal)).Subject;
+        var askersChat = (await _fixture.Conversations.GetForUserAsync(TestActivities.UserAadObjectId))!.Conversation!.Id!;
+        note.RawPath.Should().Be($"/v3/conversations/{Uri.EscapeDataString(askersChat)}/activities");
+        Texts(CardOf(note.Json)).Should().Contain("I couldn't pass that on").And.Contain($"did not reach one of the {Slt.Length} people");
+        Texts(CardOf(note.Json)).Should().NotContain("tiktok", "the note says who it missed, not the question, in case it is misdirected");
+    }
+
+    [Fact]
     public async Task Ask_a_person_pressed_twice_passes_the_question_on_once()
     {
         await InstalledForSltAsync();

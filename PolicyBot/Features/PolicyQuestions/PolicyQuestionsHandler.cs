@@ -116,10 +116,15 @@ public sealed partial class PolicyQuestionsHandler(
         var now = time.GetUtcNow();
         var question = new AskPersonQuestion(entity.RowKey, school.Id, request.TenantId, entity.AskedBy, entity.AskedByName, now, entity.Question, entity.ClauseId);
         var card = AskPersonCardFor(question);
+        // If Teams will not take the card for someone (the app is not installed for them), the asker is told, not left waiting.
+        var undeliverable = new OutboxMessage.Fallback(entity.AskedBy, ErrorCard.Build(CardProblem.NotDelivered,
+            recipients.Count == 1
+                ? $"Your question did not reach {RoleNames.Of(school.AskPersonRole)}."
+                : $"Your question did not reach one of the {recipients.Count} people it went to ({RoleNames.Of(school.AskPersonRole)})."));
         var transaction = new WorkflowTransaction(question.QuestionId, now)
             .Create(AskPersonEntity.From(question))
             .Audit(request.UserId, request.UserName, "asked")
-            .Send(recipients.Select(r => new OutboxMessage.CardToUser(request.TenantId, r, card, TrackCopy: true)));
+            .Send(recipients.Select(r => new OutboxMessage.CardToUser(request.TenantId, r, card, TrackCopy: true, undeliverable)));
         if (NotificationLink() is { } link)
         {
             var notification = ActivityNotification.AskPersonQuestion(Reference(question.QuestionId), NotificationName(entity.AskedByName), "staff question", link);
