@@ -34,6 +34,18 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void Not_permitted_unless_authorised_is_no_for_can_i_and_ask_first_for_who_do_i_ask()
+    {
+        var canI = policies.Ask("bradfield", "can I use the office computer to check twitter in my lunch break?");
+        var whoDoIAsk = policies.Ask("bradfield", "who do I need to ask if I want to use the school computers for social media?");
+
+        canI.Verdict.Should().Be(Verdict.No);
+        canI.Citations[0].Text.Should().Contain("unless authorised to do so by a member of the senior management team");
+        whoDoIAsk.Verdict.Should().Be(Verdict.AskFirst);
+        whoDoIAsk.Citations[0].Text.Should().Contain("unless authorised to do so by a member of the senior management team");
+    }
+
+    [Fact]
     public void The_same_question_gets_each_school_s_own_answer()
     {
         const string question = "Can I check Instagram on my own phone at lunchtime?";

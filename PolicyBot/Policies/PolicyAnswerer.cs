@@ -233,6 +233,9 @@ public static partial class PolicyAnswerer
             verdict = Verdict.Caution;
         if (chosenCue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(clause.LeadIn is null ? chosenPart : $"{clause.LeadIn} {chosenPart}"))
             verdict = Verdict.Yes;
+        // "Not permitted … unless authorised": the rule is no; the approval is the answer only to "who do I ask?".
+        if (chosenCue == VerdictClassifier.Cue.AskFirst && !query.AsksWhoApproves && VerdictClassifier.IsProhibitionUnlessApproved(chosenPart))
+            verdict = Verdict.No;
         if (chosenCue is VerdictClassifier.Cue.OnlyThrough && query.MentionsOfficialChannel)
             verdict = Verdict.Yes;
         // "Could that get me sacked?" answered by "… may lead to dismissal": yes, it could.

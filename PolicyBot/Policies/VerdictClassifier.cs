@@ -5,7 +5,8 @@ namespace PolicyBot.Policies;
 /// <summary>
 /// Reads a verdict from a clause's own wording (DESIGN.md decision 9): must report/inform → report;
 /// must obtain approval/seek permission → ask first; must not/never/not permitted → no; advised/consider/be
-/// careful → caution; may/permitted/can → yes. "Not … unless authorised" is ask first; "must not … unless
+/// careful → caution; may/permitted/can → yes. "Not … unless authorised" is ask first (the answerer makes it no
+/// unless the question asks who approves); "must not … unless
 /// [something the question is about]" lifts the prohibition; a bare duty ("must ensure the site is private")
 /// answers "do I have to?" with yes and "can I?" with no.
 /// </summary>
@@ -50,6 +51,14 @@ public static partial class VerdictClassifier
         if (Duty().IsMatch(s))
             return Cue.Duty;
         return Cue.None;
+    }
+
+    /// <summary>"Not permitted … unless authorised by …": a prohibition whose only way out is someone's approval.</summary>
+    public static bool IsProhibitionUnlessApproved(string text)
+    {
+        var s = Normalise(text);
+        var split = Exception().Match(s);
+        return split.Success && Prohibition().IsMatch(s[..split.Index]) && ApprovalWords().IsMatch(s[split.Index..]);
     }
 
     /// <summary>The part after "unless"/"other than"/"except", where a prohibition's exception lives.</summary>
@@ -122,7 +131,7 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"^(for the purposes? of this policy|we use the term|the term\b|[^.]{0,40}\b(is|are) defined as|[^.]{0,60}\brefers? to any\b)")]
     private static partial Regex Definition();
 
-    [GeneratedRegex(@"\bwho (do|should|would|can|must) (i|we) (ask|speak to|talk to|go to|get|check with)\b|\bwho (approves|authorises|authorizes|signs off|needs to (agree|approve|sign)|has to (agree|approve|sign)|gives permission|decides)\b|\b(need|needs|get|ask for|require|requires|seek) (the )?(\w+'s )?(permission|approval|authorisation|authorization|sign off|go-ahead|ok)\b|\bwho needs to\b(?! (know|be told|be informed|hear))|\bwho has to\b|\bwho signs?\b|\bwhat('s| is) the (process|procedure)\b|\bhow do (i|we) (go about|get (it )?approved)\b")]
+    [GeneratedRegex(@"\bwho (do|should|would|can|must) (i|we) (need to |have to |ought to )?(ask|speak to|talk to|go to|get|check with)\b|\bwho (approves|authorises|authorizes|signs off|needs to (agree|approve|sign)|has to (agree|approve|sign)|gives permission|decides)\b|\b(need|needs|get|ask for|require|requires|seek) (the )?(\w+'s )?(permission|approval|authorisation|authorization|sign off|go-ahead|ok)\b|\bwho needs to\b(?! (know|be told|be informed|hear))|\bwho has to\b|\bwho signs?\b|\bwhat('s| is) the (process|procedure)\b|\bhow do (i|we) (go about|get (it )?approved)\b")]
     private static partial Regex WhoApproves();
 
     [GeneratedRegex(@"\bwho (needs|has|ought|should|must) (to )?(know|be told|be informed|hear about it)\b|\bwho (do|should|must|would|can) (i|we) (let know|flag (it|this) (up )?to|pass (it|this) (on )?to)\b|\bwhat (should|do|must|can|would) (i|we) do\b|\bwhat (do|should) (i|we) do\b|\bwho (do|should|must|would) (i|we) (tell|report|inform|contact|speak to|talk to|go to|alert)\b|\b(should|do|must) (i|we) (report|tell|inform|flag|pass)\b|\bhow do (i|we) report\b|\bwho (to|should i) tell\b|\bwhat('s| is) the procedure\b|\bwhat next\b|\b(do|should|must) (i|we) (have to |need to )?do (anything|something)\b|\bwho (needs|has|ought|should) to (know|be told|be informed)\b|\bflag (it|this) to\b")]
