@@ -19,13 +19,24 @@ public static partial class PolicyAnswerer
 
     const int MaxCitations = 5;
 
+    /// <summary>How far down the ranking the answering clause may be (the first that matches enough of the question).</summary>
+    const int AnswerFrom = 5;
+
     public static PolicyAnswer Answer(PolicyIndex index, string? question)
     {
         ArgumentNullException.ThrowIfNull(index);
         var query = Query.From(index, QuestionText.Clean(Truncate(question ?? "")));
         var ranked = Rank(index, query);
-        if (!query.IsOnTopic || ranked.Count == 0 || ranked[0].Coverage < MinCoverage || ranked[0].Bm25 < MinScore)
+        var answering = query.IsOnTopic ? AnsweringClause(ranked) : -1;
+        if (answering < 0)
             return NotCovered();
+        if (answering > 0)
+        {
+            // Quote the clause that answers first; the ones ranked above it stay as related clauses.
+            var first = ranked[answering];
+            ranked.RemoveAt(answering);
+            ranked.Insert(0, first);
+        }
 
         var best = ranked[0];
         var (verdict, quote) = ReadVerdict(best.Entry, query);
@@ -52,6 +63,22 @@ public static partial class PolicyAnswerer
         public const double OwnerConflict = 0.7;    // a clause only about the other owner's devices/accounts
         public const double PeopleConflict = 0.5;   // a clause only about other people than the question's
         public const double CueTieBreak = 0.1;      // sentence choice: share of the question a stronger cue is worth
+    }
+
+    /// <summary>
+    /// The best-ranked clause that matches enough of the question, among the first few: an intent boost ("who do I
+    /// tell?" → a reporting rule) can lift a clause that barely matches above one that does. Lower down, a
+    /// definition or front matter answers nothing. -1 when none does: the policy does not cover the question.
+    /// </summary>
+    static int AnsweringClause(List<Ranked> ranked)
+    {
+        for (var i = 0; i < Math.Min(ranked.Count, AnswerFrom); i++)
+        {
+            var r = ranked[i];
+            if (r.Coverage >= MinCoverage && r.Bm25 >= MinScore && (i == 0 || !(r.Entry.IsDefinition || r.Entry.IsFrontMatter)))
+                return i;
+        }
+        return -1;
     }
 
     public static PolicyAnswer NotCovered() => new(
@@ -161,9 +188,9 @@ public static partial class PolicyAnswerer
                 score *= 0.6;
             // The question's intent picks the kind of rule: "who do I ask?" wants an approval, "what do I do?" a report.
             if (query.AsksWhoApproves && entry.Cue == VerdictClassifier.Cue.AskFirst)
-                score *= 1.35;
+                score *= 1.7;
             if (query.AsksWhatToDo && entry.Cue == VerdictClassifier.Cue.Report)
-                score *= 1.35;
+                score *= 2.2;
             if (query.AsksAboutConsequences && entry.StatesConsequence)
                 score *= 2.0;
             // A clause only about the other owner's things (own devices vs school computers) answers another question.
