@@ -27,8 +27,24 @@ public sealed class VerdictClassifierTests
     [InlineData("Staff may use their own devices during breaks.", Verdict.Yes)]
     [InlineData("Limited personal use is permitted during break times.", Verdict.Yes)]
     [InlineData("The use of social media in an educational context is acceptable.", Verdict.Yes)]
+    [InlineData("They may use their own computers while they are in school.", Verdict.Yes)]
+    [InlineData("Staff must follow the school media policy before responding to a journalist.", Verdict.AskFirst)]
     public void The_verdict_comes_from_the_clause_wording(string sentence, Verdict expected) =>
         VerdictClassifier.Classify(sentence).Should().Be(expected);
+
+    [Theory]
+    [InlineData("It may be shared or re-published elsewhere.")]
+    [InlineData("Pupils can see anything posted on the page.")]
+    public void May_and_can_about_a_possibility_or_someone_else_grant_staff_nothing(string sentence) =>
+        VerdictClassifier.CueOf(sentence).Should().NotBe(VerdictClassifier.Cue.Yes);
+
+    [Fact]
+    public void A_parenthetical_or_if_alternative_is_an_exception()
+    {
+        VerdictClassifier.ExceptionPart("Comments must be responded to within 24 hours (or on the next working day if received at a weekend).")
+            .Should().StartWith("(or on the next working day if received at a weekend");
+        VerdictClassifier.ExceptionPart("Staff must respond to comments (or ask a colleague to).").Should().BeEmpty();
+    }
 
     [Fact]
     public void Breaching_copyright_without_permission_is_a_prohibition_not_an_approval()

@@ -46,7 +46,7 @@ public static partial class VerdictClassifier
         if (Caution().IsMatch(s))
             return Cue.Caution;
         // "… about whether communication is acceptable" asks the question; it does not grant anything.
-        if (Permission().IsMatch(Whether().Replace(s, " ")))
+        if (GrantsPermission(Whether().Replace(s, " ")))
             return Cue.Yes;
         if (Duty().IsMatch(s))
             return Cue.Duty;
@@ -59,6 +59,22 @@ public static partial class VerdictClassifier
         var s = Normalise(text);
         var split = Exception().Match(s);
         return split.Success && Prohibition().IsMatch(s[..split.Index]) && ApprovalWords().IsMatch(s[split.Index..]);
+    }
+
+    /// <summary>
+    /// Permission words, where they grant something to staff: "staff may use their own devices", "it is acceptable",
+    /// not "it may be shared elsewhere" or "pupils can see it" (a possibility, or about someone else).
+    /// </summary>
+    static bool GrantsPermission(string s)
+    {
+        foreach (Match m in Permission().Matches(s))
+        {
+            if (m.Value is not ("may" or "can"))
+                return true;
+            if (StaffSubject().IsMatch(s[..m.Index]))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The part after "unless"/"other than"/"except", where a prohibition's exception lives.</summary>
@@ -184,6 +200,10 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(may|can|permitted|permits|permit|allowed|acceptable|is encouraged|are encouraged|to be encouraged|personal choice|free to|does not expect)\b")]
     private static partial Regex Permission();
+
+    /// <summary>A staff subject just before "may"/"can": "staff may", "they can", "employees may also".</summary>
+    [GeneratedRegex(@"\b(staff|staff members|members of staff|employees|employee|you|they|teachers|colleagues|users|we|individuals|everyone)\s+(\w+\s+)?$")]
+    private static partial Regex StaffSubject();
 
     [GeneratedRegex(@"\b(must|should|shall|are expected|is expected|expected to|required|requires|require|have to|has to|need to|needs to|ensure|are to|is to|responsible for)\b")]
     private static partial Regex Duty();
