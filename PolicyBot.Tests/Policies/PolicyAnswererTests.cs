@@ -46,6 +46,26 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void A_question_about_a_prohibitions_exception_is_answered_by_that_clause()
+    {
+        var answer = policies.Ask("st-georges", "my grandson is in year 2 here, we're facebook friends, is that allowed?");
+
+        answer.Verdict.Should().Be(Verdict.Yes);
+        answer.Citations[0].Text.Should().Contain("unless the pupils are family members");
+    }
+
+    [Theory]
+    [InlineData("a parent asked something on the school facebook on sunday night, can I reply on monday?", Verdict.Yes)]
+    [InlineData("a parent asked something on the school facebook on tuesday, can I reply on friday?", Verdict.No)]
+    public void Or_if_alternative_applies_only_when_its_condition_is_met(string question, Verdict verdict)
+    {
+        var answer = policies.Ask("st-josephs", question);
+
+        answer.Verdict.Should().Be(verdict);
+        answer.Citations[0].Text.Should().Contain("(or on the next working day if received at a weekend)");
+    }
+
+    [Fact]
     public void The_same_question_gets_each_school_s_own_answer()
     {
         const string question = "Can I check Instagram on my own phone at lunchtime?";

@@ -61,7 +61,8 @@ public static partial class PolicyAnswerer
         public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
         public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
         public const double OwnerConflict = 0.7;    // a clause only about the other owner's devices/accounts
-        public const double PeopleConflict = 0.5;   // a clause only about other people than the question's
+        public const double PeopleConflict = 0.5;
+        public const double ExceptionMet = 2.0;     // a prohibition whose exception the question is about   // a clause only about other people than the question's
         public const double CueTieBreak = 0.1;      // sentence choice: share of the question a stronger cue is worth
     }
 
@@ -199,6 +200,10 @@ public static partial class PolicyAnswerer
             // A clause only about other people (pupils, when the question is about a colleague) answers another question.
             if (index.People.Conflict(query.PeopleAsked, entry.People))
                 score *= Tuning.PeopleConflict;
+            // "My nephew is in Y4: can we stay friends?" is about the exception of "must not … unless the pupils are
+            // family members": that clause decides it.
+            if (entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && entry.Parts.Value.Any(p => p.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(p.Part)))
+                score *= Tuning.ExceptionMet;
             // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
             if (query.AsksPermission && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
                 score *= Tuning.PermissionBoost;

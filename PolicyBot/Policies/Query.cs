@@ -168,6 +168,9 @@ internal sealed partial class Query
         if (exception.Length == 0)
             return false;
         var main = sentence[..Math.Max(0, sentence.Length - exception.Length)];
+        // "(or on the next working day if received at a weekend)": the condition is the weekend, not the working day.
+        if (exception.StartsWith("(or", StringComparison.Ordinal) && exception.IndexOf(" if ", StringComparison.Ordinal) is var at and > 0)
+            exception = exception[(at + 4)..];
         var exceptionConcepts = Index.Analyze(exception).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         var mainConcepts = Index.Analyze(main).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         var distinctive = exceptionConcepts.Except(mainConcepts).Except(Generic).Except(PersonalWords).ToHashSet(StringComparer.Ordinal);
