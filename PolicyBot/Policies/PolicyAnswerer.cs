@@ -201,8 +201,8 @@ public static partial class PolicyAnswerer
             if (index.People.Conflict(query.PeopleAsked, entry.People))
                 score *= Tuning.PeopleConflict;
             // "My nephew is in Y4: can we stay friends?" is about the exception of "must not … unless the pupils are
-            // family members": that clause decides it.
-            if (entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && entry.Parts.Value.Any(p => p.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(p.Part)))
+            // family members": that clause decides it (unless the question asks whose approval it needs).
+            if (!query.AsksWhoApproves && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && entry.Parts.Value.Any(p => p.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(p.Part)))
                 score *= Tuning.ExceptionMet;
             // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
             if (query.AsksPermission && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
