@@ -34,6 +34,7 @@ public sealed class VerdictClassifierTests
 
     [Theory]
     [InlineData("It may be shared or re-published elsewhere.")]
+    [InlineData("Be mindful that it is still public, as you cannot control what others do with it.")]
     [InlineData("Pupils can see anything posted on the page.")]
     public void May_and_can_about_a_possibility_or_someone_else_grant_staff_nothing(string sentence) =>
         VerdictClassifier.CueOf(sentence).Should().NotBe(VerdictClassifier.Cue.Yes);

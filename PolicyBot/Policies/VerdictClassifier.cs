@@ -192,7 +192,7 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(can only|may only|must only|should only|only be used for|are only to|is only to)\b")]
     private static partial Regex OnlyThrough();
 
-    [GeneratedRegex(@"\b(must not|mustn't|must never|should not|shouldn't|should never|may not|cannot|can't|will not|won't|shall not|are not permitted|is not permitted|not permitted|are not allowed|is not allowed|not allowed|not acceptable|are not to|is not to|not to be|never|under no circumstances|prohibited|forbidden|must decline|must be declined|should avoid|must avoid|nor should)\b|^\s*(do not|don't|not)\b|;\s*(do not|don't)\b")]
+    [GeneratedRegex(@"\b(must not|mustn't|must never|should not|shouldn't|should never|may not|cannot(?! (control|guarantee|prevent|predict|know|tell|be sure|be certain|undo|stop|take back|always))|can't(?! (control|guarantee|prevent|predict|know|tell|be sure|be certain|undo|stop|take back|always))|will not|won't|shall not|are not permitted|is not permitted|not permitted|are not allowed|is not allowed|not allowed|not acceptable|are not to|is not to|not to be|never|under no circumstances|prohibited|forbidden|must decline|must be declined|should avoid|must avoid|nor should)\b|^\s*(do not|don't|not)\b|;\s*(do not|don't)\b")]
     private static partial Regex Prohibition();
 
     [GeneratedRegex(@"\b(caution|careful|carefully|consider|considered|consideration|be aware|be mindful|mindful|proceed with care|take care|think carefully|disciplinary matter|may lead to disciplinary|could result in disciplinary|may result in|recommended|good idea|it is important|exercise (their |your )?(professional )?judgement|be wary)\b")]
@@ -211,6 +211,6 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(must|shall|are required|is required|required to|requires|have to|has to|need to|needs to|are to|is to|responsible for|duty to)\b")]
     private static partial Regex StrongDuty();
 
-    [GeneratedRegex(@"\b(do|does) (i|we|staff|you|teachers?) (really )?(need|have) to\b|\bmust (i|we|staff)\b|\b(am i|are we|is staff|are staff) (required|expected|supposed|obliged)\b|\bis it (required|mandatory|compulsory|necessary)\b|\bhave (i|we) got to\b|(?<!what )\bshould (i|we)\b|\bdo i need\b")]
+    [GeneratedRegex(@"\b(do|does) (i|we|staff|you|teachers?) (really )?(need|have) to\b|\bmust (i|we|staff)\b|\b(am i|are we|is staff|are staff) (required|expected|supposed|obliged)\b|\bis it (required|mandatory|compulsory|necessary)\b|\bhave (i|we) got to\b|(?<!what )\bshould (i|we)\b|\bdo i need\b|\b(anything|something) (else )?(i|we) (should|need to|ought to|must|have to)\b")]
     private static partial Regex DutyQuestion();
 }
