@@ -29,8 +29,8 @@ public static partial class QuestionText
     [GeneratedRegex(@"<script\b.*?</script\s*>|<[^<>]{1,200}>|\{\{.*?\}\}(\s*=\s*\S+)?|\$\{.*?\}(\s*=\s*\S+)?|\{%.*?%\}", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Markup();
 
-    /// <summary>Sentences, lines and "LABEL:" prefixes, so an instruction is dropped without the question after it.</summary>
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n+|:\s+")]
+    /// <summary>Sentences, lines, emoji and "LABEL:" prefixes, so an instruction is dropped without the question after it.</summary>
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+|:\s+|[\p{So}\p{Cs}]+")]
     private static partial Regex Segments();
 
     /// <summary>A chat-role or instruction label on its own ("SYSTEM", "Assistant", "[admin]", "Question").</summary>
