@@ -71,7 +71,7 @@ public sealed partial class TextAnalyzer(Vocabulary vocabulary)
             yield return word.ToString();
     }
 
-    [GeneratedRegex(@"\b(?:year|yr|y)\s?(?:[1-9]|1[0-3])\b")]
+    [GeneratedRegex(@"\b(?:year|yr|y)\s?(?:[1-9]|1[0-3])(?:s|'s)?\b")]
     private static partial Regex YearGroup();
 
     [GeneratedRegex(@"\b([ex])-([a-z])")]
