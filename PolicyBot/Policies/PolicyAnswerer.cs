@@ -61,8 +61,11 @@ public static partial class PolicyAnswerer
         public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
         public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
         public const double OwnerConflict = 0.7;    // a clause only about the other owner's devices/accounts
-        public const double PeopleConflict = 0.5;
-        public const double ExceptionMet = 2.0;     // a prohibition whose exception the question is about   // a clause only about other people than the question's
+        public const double PeopleConflict = 0.5;   // a clause only about other people than the question's
+        public const double ExceptionMet = 2.0;     // a prohibition whose exception the question is about
+        public const double WhoApproves = 1.7;      // "who do I ask?" prefers a rule that requires approval
+        public const double WhatToDo = 2.2;         // "what do I do?", "who do I tell?" prefers a rule to report
+        public const double Consequence = 2.0;      // "could I get sacked?" prefers a clause that states consequences
         public const double CueTieBreak = 0.1;      // sentence choice: share of the question a stronger cue is worth
     }
 
@@ -189,11 +192,11 @@ public static partial class PolicyAnswerer
                 score *= 0.6;
             // The question's intent picks the kind of rule: "who do I ask?" wants an approval, "what do I do?" a report.
             if (query.AsksWhoApproves && entry.Cue == VerdictClassifier.Cue.AskFirst)
-                score *= 1.7;
+                score *= Tuning.WhoApproves;
             if (query.AsksWhatToDo && entry.Cue == VerdictClassifier.Cue.Report)
-                score *= 2.2;
+                score *= Tuning.WhatToDo;
             if (query.AsksAboutConsequences && entry.StatesConsequence)
-                score *= 2.0;
+                score *= Tuning.Consequence;
             // A clause only about the other owner's things (own devices vs school computers) answers another question.
             if (Ownership.Conflicts(query.Owner, entry.Owner))
                 score *= Tuning.OwnerConflict;
