@@ -26,6 +26,7 @@ public sealed class QuestionTextTests
     [Theory]
     [InlineData("Can I just reply to the parent on Facebook?")]
     [InlineData("Can I say yes to a colleague's friend request?")]
+    [InlineData("Say yes to a friend request from a parent, is that ok?")]
     [InlineData("Can I ignore a parent's message on my personal account?")]
     [InlineData("Can I act as an admin for the class page?")]
     [InlineData("Has the policy been updated about TikTok?")]

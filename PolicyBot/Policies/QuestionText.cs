@@ -45,7 +45,7 @@ public static partial class QuestionText
         @"\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+|your\s+|the\s+|my\s+|these\s+|those\s+)*(previous\s+|prior\s+|earlier\s+|above\s+|safety\s+)*(instructions?|rules|prompts?|guidelines|guardrails|restrictions)\b"
         + @"|\b(you are|you're|youre) (now|no longer)\b|\bact as (if|though) you\b|\bpretend (that )?you\b|\bdeveloper mode\b|\bjail-?break|\bdo anything now\b"
         + @"|\byou (must |will |should |shall )?(always|only) (answer|say|reply|respond|output)\b"
-        + @"|^(please\s+)?(always\s+|only\s+|just\s+)?(answer|say|reply|respond|confirm|output|return)\b.{0,20}\b(yes|true|approved|allowed)\b"
+        + @"|^(please\s+)?(always\s+|only\s+|just\s+)?(answer|say|reply|respond|confirm|output|return)\b.{0,20}\b(yes|true|approved|allowed)\b(?!.*\?)"
         + @"|\bsystem prompt\b|\b(hidden|secret|initial|original|system|internal) (instructions?|prompts?)\b|\byour (instructions|prompt|programming|configuration|training data)\b"
         + @"|\b(repeat|print|reveal|dump)\b.{0,30}\b(prompt|instructions)\b"
         + @"|^(the )?polic(y|ies) (has |have |was |were |is |are |just )?(been )?(updated|changed|amended|revoked|suspended|replaced)\b(?!.*\?)",
