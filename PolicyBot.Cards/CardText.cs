@@ -270,4 +270,7 @@ public static partial class CardText
     };
 
     public static string SupportReference(string reference) => $"Reference for IT: {reference}";
+
+    /// <summary>The detail when a trust member's school could not be decided because the directory did not answer.</summary>
+    public const string SchoolCheckUnavailable = "I couldn't check which school you belong to just now.";
 }

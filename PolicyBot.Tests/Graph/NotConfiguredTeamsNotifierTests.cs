@@ -45,5 +45,8 @@ public sealed class NotConfiguredTeamsNotifierTests
         (await host.Directory.GetManagerAsync("8d2f6a1e-3b4c-4d5e-8f60-718293a4b5c6")).Outcome.Should().Be(DirectoryLookupOutcome.NotConfigured);
         (await host.Directory.GetUserAsync("8d2f6a1e-3b4c-4d5e-8f60-718293a4b5c6")).Should()
             .Be(DirectoryLookupResult.NotConfigured("not looked up: Graph not configured"));
+        var groups = await host.Directory.CheckMemberGroupsAsync("8d2f6a1e-3b4c-4d5e-8f60-718293a4b5c6", ["b0000000-0000-4000-8000-000000000001"]);
+        groups.Outcome.Should().Be(DirectoryLookupOutcome.NotConfigured);
+        groups.MemberOf.Should().BeEmpty();
     }
 }

@@ -51,6 +51,10 @@ public sealed class BotApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        // Program.cs reads some settings while it registers services (whether Graph is configured); settings added by
+        // ConfigureAppConfiguration arrive only after that, host settings before it.
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         if (_services is not null)
             builder.ConfigureTestServices(_services);
     }

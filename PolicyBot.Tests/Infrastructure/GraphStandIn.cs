@@ -24,7 +24,9 @@ namespace PolicyBot.Tests.Infrastructure;
 /// api-version 2019-08-01) → <c>{access_token, expires_on, resource, token_type, client_id}</c>;</item>
 /// <item><c>POST /v1.0/users/{id}/teamwork/sendActivityNotification</c> → 204, or 403 when the app is not installed for the user;</item>
 /// <item><c>POST /v1.0/users/{id}/sendMail</c> → 202;</item>
-/// <item><c>GET /v1.0/users/{id}</c> and <c>GET /v1.0/users/{id}/manager</c> → the user, or 404 <c>Request_ResourceNotFound</c>.</item>
+/// <item><c>GET /v1.0/users/{id}</c> and <c>GET /v1.0/users/{id}/manager</c> → the user, or 404 <c>Request_ResourceNotFound</c>;</item>
+/// <item><c>POST /v1.0/users/{id}/checkMemberGroups</c> with <c>{"groupIds": [...]}</c> (1 to 20 GUIDs, else 400) → <c>{"value": [...]}</c>,
+/// the ids asked about that the user is a member of, or 404 for an unknown user.</item>
 /// </list>
 /// Graph calls without a bearer token it issued get 401. Every request is recorded (method, path, query, headers, body).
 /// Tests can queue one-off answers (429 with Retry-After, 500 …) for a path.
@@ -49,6 +51,7 @@ public sealed class GraphStandIn : IAsyncLifetime
     readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedAnswer>> _scripted = new(StringComparer.OrdinalIgnoreCase);
     readonly ConcurrentDictionary<string, byte> _issuedTokens = new();
     readonly ConcurrentDictionary<string, ScriptedAnswer> _always = new(StringComparer.OrdinalIgnoreCase);
+    readonly ConcurrentDictionary<(string User, string Group), byte> _memberships = new();
     WebApplication? _app;
     X509Certificate2? _certificate;
 
@@ -85,6 +88,9 @@ public sealed class GraphStandIn : IAsyncLifetime
 
     public void AddUser(StandInUser user) => _users[user.Id] = user;
 
+    /// <summary>Makes the user a member of the group (directly or through nesting: checkMemberGroups does not tell).</summary>
+    public void AddToGroup(string userId, string groupId) => _memberships[(userId.ToLowerInvariant(), groupId.ToLowerInvariant())] = 1;
+
     /// <summary>Graph will answer this user's activity notifications with 403: the app is not installed for them.</summary>
     public void AppNotInstalledFor(string userId) => _notInstalled[userId] = 1;
 
@@ -111,6 +117,7 @@ public sealed class GraphStandIn : IAsyncLifetime
         _scripted.Clear();
         _always.Clear();
         _issuedTokens.Clear();
+        _memberships.Clear();
     }
 
     /// <summary>An HTTP handler that trusts this stand-in's certificate, and only it.</summary>
@@ -145,6 +152,12 @@ public sealed class GraphStandIn : IAsyncLifetime
         _app.MapPost("/v1.0/users/{id}/sendMail", (HttpContext c) => Graph(c, () => Results.StatusCode(StatusCodes.Status202Accepted)));
         _app.MapGet("/v1.0/users/{id}", (HttpContext c, string id) => Graph(c, () => GetUser(id, manager: false)));
         _app.MapGet("/v1.0/users/{id}/manager", (HttpContext c, string id) => Graph(c, () => GetUser(id, manager: true)));
+        _app.MapPost("/v1.0/users/{id}/checkMemberGroups", async (HttpContext c, string id) =>
+        {
+            using var reader = new StreamReader(c.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            return Graph(c, () => CheckMemberGroups(id, body));
+        });
         await _app.StartAsync();
 
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -249,6 +262,27 @@ public sealed class GraphStandIn : IAsyncLifetime
             return UserJson(boss, "https://graph.microsoft.com/v1.0/$metadata#directoryObjects/$entity", withType: true);
         }
         return UserJson(user, "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,mail)/$entity", withType: false);
+    }
+
+    IResult CheckMemberGroups(string id, string body)
+    {
+        JsonArray? groupIds;
+        try
+        {
+            groupIds = JsonNode.Parse(body, new JsonNodeOptions { PropertyNameCaseInsensitive = true })?["groupIds"] as JsonArray;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            groupIds = null;
+        }
+        var ids = groupIds?.Select(g => g?.GetValueKind() == System.Text.Json.JsonValueKind.String ? g.GetValue<string>() : null).ToList();
+        if (ids is not { Count: > 0 and <= 20 } || ids.Any(g => !Guid.TryParse(g, out _)))
+            return GraphError(400, "Request_BadRequest", "Invalid value specified for property 'groupIds' of resource 'CheckMemberGroups'.");
+        if (!_users.ContainsKey(id))
+            return GraphError(404, "Request_ResourceNotFound", $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+        var value = new JsonArray(ids.Where(g => _memberships.ContainsKey((id.ToLowerInvariant(), g!.ToLowerInvariant()))).Select(g => (JsonNode)JsonValue.Create(g!)).ToArray());
+        var json = new JsonObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#Collection(Edm.String)", ["value"] = value };
+        return Results.Text(json.ToJsonString(), "application/json");
     }
 
     static IResult UserJson(StandInUser user, string context, bool withType)

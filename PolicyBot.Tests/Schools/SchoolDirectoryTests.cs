@@ -12,11 +12,12 @@ public sealed class SchoolDirectoryTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    void WriteSchool(string file, string id, string tenant, string person = "22222222-2222-4222-8222-222222222222") =>
+    void WriteSchool(string file, string id, string tenant, string person = "22222222-2222-4222-8222-222222222222", string? staffGroupId = null) =>
         File.WriteAllText(Path.Combine(_folder, file), $"""
             id: {id}
             name: {id}
             tenantId: {tenant}
+            staffGroupId: {staffGroupId ?? "~"}
             policy: policy.md
             people:
               headteacher: [ {person} ]
@@ -79,6 +80,18 @@ public sealed class SchoolDirectoryTests : IDisposable
         var load = () => SchoolDirectory.Load(_folder);
 
         load.Should().Throw<SchoolConfigurationException>().WithMessage("b.yaml: id: 'alpha' is already used by a.yaml");
+    }
+
+    [Fact]
+    public void Two_schools_with_one_staff_group_are_refused_naming_both()
+    {
+        WriteSchool("a.yaml", "alpha", "11111111-1111-4111-8111-111111111111", staffGroupId: "c0000000-0000-4000-8000-00000000000a");
+        WriteSchool("b.yaml", "beta", "11111111-1111-4111-8111-111111111111", staffGroupId: "C0000000-0000-4000-8000-00000000000A");
+
+        var load = () => SchoolDirectory.Load(_folder);
+
+        load.Should().Throw<SchoolConfigurationException>()
+            .WithMessage("b.yaml: staffGroupId: 'c0000000-0000-4000-8000-00000000000a' is already used by a.yaml (each school needs its own staff group)");
     }
 
     [Fact]

@@ -58,6 +58,28 @@ public sealed class SchoolFileReaderTests : IDisposable
         school.Incidents.DslInbox.Should().Be(new DslInbox("19:team@thread.tacv2", "19:inbox@thread.tacv2", "https://smba.trafficmanager.net/uk/"));
         school.Incidents.AcknowledgeWithinHours.Should().Be(12);
         school.ApprovalReminderHours.Should().Be(24);
+        school.StaffGroupId.Should().BeNull("a school with no staff group is placed by tenant and role only");
+    }
+
+    [Fact]
+    public void A_staff_group_is_read_as_a_plain_lower_case_object_id()
+    {
+        var school = SchoolFileReader.Read(Write(ValidSchool + "\nstaffGroupId: \"{C0FFEE00-1234-4567-89AB-CDEF01234567}\"\n"));
+
+        school.StaffGroupId.Should().Be("c0ffee00-1234-4567-89ab-cdef01234567");
+    }
+
+    [Theory]
+    [InlineData("Oakfield Staff")]
+    [InlineData("c0ffee00-1234-4567-89ab")]
+    [InlineData("\"\"")]
+    public void A_staff_group_that_is_not_an_object_id_is_refused_naming_the_file_and_key(string value)
+    {
+        var path = Write(ValidSchool + $"\nstaffGroupId: {value}\n");
+
+        var read = () => SchoolFileReader.Read(path);
+
+        read.Should().Throw<SchoolConfigurationException>().Which.Message.Should().Contain("school.yaml: staffGroupId: '").And.Contain("' is not an Entra group object id (GUID)");
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public partial class PolicyBotHandler(
         var text = turnContext.Activity.RemoveRecipientMention().Trim();
         if (text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase))
         {
-            await SendCardAsync(turnContext, HelpCard.Build(SchoolNameOf(turnContext)), cancellationToken);
+            await SendCardAsync(turnContext, HelpCard.Build(await SchoolNameOfAsync(turnContext, cancellationToken)), cancellationToken);
             return;
         }
         await OnQuestionAsync(turnContext, text, cancellationToken);
@@ -36,12 +36,18 @@ public partial class PolicyBotHandler(
     /// <summary>Any text that is not a command: a question about the school's policy.</summary>
     protected virtual async Task OnQuestionAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {
-        if (schools.Resolve(turnContext.Activity) is not { } school)
+        switch (await schools.ResolveAsync(turnContext.Activity, cancellationToken))
         {
-            await SendCardAsync(turnContext, ErrorCard.Build(CardProblem.SchoolNotSetUp), cancellationToken);
-            return;
+            case { School: { } school }:
+                await questions.AnswerAsync(turnContext, school, text, cancellationToken);
+                break;
+            case { DirectoryUnavailable: true }:
+                await SendCardAsync(turnContext, ErrorCard.Build(CardProblem.SomethingWentWrong, CardText.SchoolCheckUnavailable), cancellationToken);
+                break;
+            default:
+                await SendCardAsync(turnContext, ErrorCard.Build(CardProblem.SchoolNotSetUp), cancellationToken);
+                break;
         }
-        await questions.AnswerAsync(turnContext, school, text, cancellationToken);
     }
 
     protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
@@ -73,45 +79,43 @@ public partial class PolicyBotHandler(
     }
 
     /// <summary>One verb, one handler.</summary>
-    protected virtual Task<AdaptiveCardInvokeResponse> OnCardActionAsync(ITurnContext turnContext, string? verb, JsonElement? data, CancellationToken cancellationToken)
+    protected virtual async Task<AdaptiveCardInvokeResponse> OnCardActionAsync(ITurnContext turnContext, string? verb, JsonElement? data, CancellationToken cancellationToken)
     {
         if (!TryReadData(data, out var actionData))
-            return Task.FromResult(CardActionResponses.BadData());
+            return CardActionResponses.BadData();
         if (verb == Verbs.HelpTopic)
-            return Task.FromResult(OnHelpTopic(turnContext, actionData));
+            return await OnHelpTopicAsync(turnContext, actionData, cancellationToken);
         if (verb is not (Verbs.AnswerFeedback or Verbs.AnswerAskPerson or Verbs.AskPersonReply))
-            return Task.FromResult(UnknownVerb());
-        if (ForSchool(turnContext, actionData, data) is not { } request)
-            return Task.FromResult(CardActionResponses.SchoolNotSetUp());
-        if (actionData.School is { } cardSchool && !string.Equals(cardSchool, request.School.Id, StringComparison.OrdinalIgnoreCase))
-            return Task.FromResult(CardActionResponses.QuestionGone());
+            return UnknownVerb();
+        var activity = turnContext.Activity;
+        var userId = activity.From?.AadObjectId ?? activity.From?.Id;
+        var resolution = await schools.ResolveAsync(activity, cancellationToken);
+        if (resolution.DirectoryUnavailable)
+            return CardActionResponses.SchoolCheckUnavailable();
+        if (resolution.School is not { } school || string.IsNullOrEmpty(userId))
+            return CardActionResponses.SchoolNotSetUp();
+        if (actionData.School is { } cardSchool && !string.Equals(cardSchool, school.Id, StringComparison.OrdinalIgnoreCase))
+            return CardActionResponses.QuestionGone();
+        // Who pressed, and their school, come from the verified activity; the card contributes only ids and inputs.
+        var request = new CardActionRequest(school, SchoolResolver.TenantOf(activity) ?? school.TenantId, userId, activity.From?.Name ?? "", actionData, data);
         return verb switch
         {
-            Verbs.AnswerFeedback => questions.FeedbackAsync(request, cancellationToken),
-            Verbs.AnswerAskPerson => questions.AskPersonAsync(request, cancellationToken),
-            _ => questions.ReplyAsync(request, cancellationToken),
+            Verbs.AnswerFeedback => await questions.FeedbackAsync(request, cancellationToken),
+            Verbs.AnswerAskPerson => await questions.AskPersonAsync(request, cancellationToken),
+            _ => await questions.ReplyAsync(request, cancellationToken),
         };
     }
 
-    /// <summary>Who pressed, and their school, from the verified activity; the card contributes only ids and inputs.</summary>
-    CardActionRequest? ForSchool(ITurnContext turnContext, CardActionData data, JsonElement? raw)
-    {
-        var activity = turnContext.Activity;
-        var userId = activity.From?.AadObjectId ?? activity.From?.Id;
-        if (schools.Resolve(activity) is not { } school || string.IsNullOrEmpty(userId))
-            return null;
-        return new CardActionRequest(school, SchoolResolver.TenantOf(activity) ?? school.TenantId, userId, activity.From?.Name ?? "", data, raw);
-    }
+    async Task<string> SchoolNameOfAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        (await schools.ResolveAsync(turnContext.Activity, cancellationToken)).School?.Name ?? DefaultSchoolName;
 
-    string SchoolNameOf(ITurnContext turnContext) => schools.Resolve(turnContext.Activity)?.Name ?? DefaultSchoolName;
-
-    AdaptiveCardInvokeResponse OnHelpTopic(ITurnContext turnContext, CardActionData data)
+    async Task<AdaptiveCardInvokeResponse> OnHelpTopicAsync(ITurnContext turnContext, CardActionData data, CancellationToken cancellationToken)
     {
         // Enum.TryParse also accepts numbers and comma lists; only a defined name is a topic.
         if (data.Arg is not { } arg || !Enum.GetNames<HelpTopic>().Contains(arg, StringComparer.OrdinalIgnoreCase))
             return CardActionResponses.BadData();
         var topic = Enum.Parse<HelpTopic>(arg, ignoreCase: true);
-        return AdaptiveCardInvokeResponse.Card(HelpCard.Build(SchoolNameOf(turnContext), topic).ToJsonElement());
+        return AdaptiveCardInvokeResponse.Card(HelpCard.Build(await SchoolNameOfAsync(turnContext, cancellationToken), topic).ToJsonElement());
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
@@ -145,7 +149,7 @@ public partial class PolicyBotHandler(
         var isNew = await conversations.SaveAsync(reference, isPersonal ? activity.From?.AadObjectId : null, cancellationToken);
         LogBotAdded(logger, activity.Conversation.ConversationType ?? "personal", isNew);
         if (isNew)
-            await SendCardAsync(turnContext, WelcomeCard.Build(SchoolNameOf(turnContext)), cancellationToken);
+            await SendCardAsync(turnContext, WelcomeCard.Build(await SchoolNameOfAsync(turnContext, cancellationToken)), cancellationToken);
     }
 
     static async Task SendCardAsync(ITurnContext turnContext, AdaptiveCard card, CancellationToken cancellationToken) =>

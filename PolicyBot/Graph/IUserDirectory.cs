@@ -8,4 +8,10 @@ public interface IUserDirectory
 
     /// <summary><c>GET /users/{id}/manager</c>; <see cref="DirectoryLookupOutcome.NotFound"/> when the user has none.</summary>
     Task<DirectoryLookupResult> GetManagerAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>POST /users/{id}/checkMemberGroups</c>: which of <paramref name="groupIds"/> the user is a transitive member of.
+    /// <see cref="DirectoryLookupOutcome.NotFound"/> when there is no such user.
+    /// </summary>
+    Task<GroupMembershipResult> CheckMemberGroupsAsync(string userId, IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken = default);
 }

@@ -11,6 +11,12 @@ public sealed class NotConfiguredUserDirectory(ILogger<NotConfiguredUserDirector
 
     public Task<DirectoryLookupResult> GetManagerAsync(string userId, CancellationToken cancellationToken = default) => NotLookedUp("manager");
 
+    public Task<GroupMembershipResult> CheckMemberGroupsAsync(string userId, IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken = default)
+    {
+        GraphLog.LookupNotConfigured(logger, "checkMemberGroups");
+        return Task.FromResult(GroupMembershipResult.NotConfigured(Reason));
+    }
+
     Task<DirectoryLookupResult> NotLookedUp(string operation)
     {
         GraphLog.LookupNotConfigured(logger, operation);

@@ -33,6 +33,10 @@ public sealed record IncidentSettings(DslInbox? DslInbox, int AcknowledgeWithinH
 /// One school, as configured in its YAML file: who holds which role, its approval chain, where incidents go,
 /// and its policy document.
 /// </summary>
+/// <param name="StaffGroupId">
+/// The Entra security group holding this school's staff, or null. When several schools share a tenant it is how
+/// staff who hold no role are placed in their own school.
+/// </param>
 public sealed record School(
     string Id,
     string Name,
@@ -43,7 +47,8 @@ public sealed record School(
     SiteApprovalSettings SiteApproval,
     IncidentSettings Incidents,
     int ApprovalReminderHours,
-    string SourceFile)
+    string SourceFile,
+    string? StaffGroupId = null)
 {
     /// <summary>Entra object ids holding <paramref name="role"/> (empty when nobody does).</summary>
     public IReadOnlyList<string> PeopleIn(SchoolRole role) => People.TryGetValue(role, out var ids) ? ids : [];

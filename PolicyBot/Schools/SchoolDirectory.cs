@@ -5,7 +5,7 @@ namespace PolicyBot.Schools;
 /// <summary>
 /// Every school this deployment serves, loaded from a folder of YAML files at start-up. A trust may put several
 /// schools in one Entra tenant, so look-up by tenant returns a list; <see cref="FindForUser"/> picks the school a
-/// person belongs to.
+/// person belongs to from the files alone, and <see cref="StaffGroupPlacement"/> from the schools' staff groups.
 /// </summary>
 public sealed class SchoolDirectory
 {
@@ -23,6 +23,14 @@ public sealed class SchoolDirectory
             if (!_byId.TryAdd(school.Id, school))
                 throw new SchoolConfigurationException(
                     $"{Path.GetFileName(school.SourceFile)}: id: '{school.Id}' is already used by {Path.GetFileName(_byId[school.Id].SourceFile)}");
+        }
+        // A group shared by two schools would place its members in neither: say so at start-up instead.
+        var byStaffGroup = new Dictionary<string, School>(StringComparer.OrdinalIgnoreCase);
+        foreach (var school in Schools.Where(s => s.StaffGroupId is not null))
+        {
+            if (!byStaffGroup.TryAdd(school.StaffGroupId!, school))
+                throw new SchoolConfigurationException(
+                    $"{Path.GetFileName(school.SourceFile)}: staffGroupId: '{school.StaffGroupId}' is already used by {Path.GetFileName(byStaffGroup[school.StaffGroupId!].SourceFile)} (each school needs its own staff group)");
         }
         _byTenant = Schools.GroupBy(s => s.TenantId, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
@@ -63,8 +71,9 @@ public sealed class SchoolDirectory
         _byTenant.TryGetValue(tenantId, out var list) ? list : [];
 
     /// <summary>
-    /// The school of a person in a tenant: the one where they hold a role, else the tenant's only school.
-    /// Null when the tenant is unknown or the person could belong to several schools.
+    /// The school of a person in a tenant as the files say: the tenant's only school, else the one where they hold a
+    /// role. Null when the tenant is unknown or the files cannot tell (no role, or roles at several schools); then the
+    /// schools' staff groups may (<see cref="StaffGroupPlacement"/>).
     /// </summary>
     public School? FindForUser(string tenantId, string aadObjectId)
     {

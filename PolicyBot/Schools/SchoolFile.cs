@@ -7,6 +7,7 @@ internal sealed class SchoolFile
     public string? Id { get; set; }
     public string? Name { get; set; }
     public string? TenantId { get; set; }
+    public string? StaffGroupId { get; set; }
     public string? Policy { get; set; }
     public PeopleFile? People { get; set; }
     public string? AskPersonRole { get; set; }

@@ -51,6 +51,13 @@ public static partial class SchoolFileReader
         if (string.IsNullOrWhiteSpace(file.Name)) Error("name", "is required");
         if (string.IsNullOrWhiteSpace(file.TenantId)) Error("tenantId", "is required");
         else if (!Guid.TryParse(file.TenantId, out _)) Error("tenantId", $"'{file.TenantId}' is not a GUID");
+        // Graph takes the group's object id in the plain 8-4-4-4-12 form, whatever form the file wrote it in.
+        string? staffGroupId = null;
+        if (file.StaffGroupId is not null)
+        {
+            if (Guid.TryParse(file.StaffGroupId, out var group)) staffGroupId = group.ToString("D");
+            else Error("staffGroupId", $"'{file.StaffGroupId}' is not an Entra group object id (GUID)");
+        }
 
         var policyPath = "";
         if (string.IsNullOrWhiteSpace(file.Policy)) Error("policy", "is required (a policy file path relative to this file)");
@@ -135,7 +142,8 @@ public static partial class SchoolFileReader
             new SiteApprovalSettings(chain, file.SiteApproval?.Fields ?? []),
             new IncidentSettings(inbox, acknowledge),
             reminder,
-            path);
+            path,
+            staffGroupId);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]

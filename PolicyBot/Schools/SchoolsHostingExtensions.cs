@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PolicyBot.Graph;
+
 namespace PolicyBot.Schools;
 
 public static partial class SchoolsHostingExtensions
@@ -10,6 +13,8 @@ public static partial class SchoolsHostingExtensions
     public static IHostApplicationBuilder AddSchools(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSchools();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<StaffGroupPlacement>();
         builder.Services.AddSingleton<SchoolResolver>();
         builder.Services.AddHostedService<SchoolsStartupCheck>();
         return builder;
@@ -22,6 +27,9 @@ public static partial class SchoolsHostingExtensions
             var directory = services.GetRequiredService<SchoolDirectory>();
             var library = services.GetRequiredService<Policies.PolicyLibrary>();
             LogLoaded(logger, directory.Schools.Count, library.SchoolIds.Count);
+            var withStaffGroup = directory.Schools.Count(s => s.StaffGroupId is not null);
+            if (withStaffGroup > 0 && services.GetService<IUserDirectory>() is NotConfiguredUserDirectory)
+                LogStaffGroupsWithoutGraph(logger, withStaffGroup);
             return Task.CompletedTask;
         }
 
@@ -29,5 +37,8 @@ public static partial class SchoolsHostingExtensions
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Schools loaded: {Schools} school(s), {Policies} policy index(es)")]
         static partial void LogLoaded(ILogger logger, int schools, int policies);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "{Schools} school(s) name a staffGroupId but Graph is not configured: staff are placed by role only")]
+        static partial void LogStaffGroupsWithoutGraph(ILogger logger, int schools);
     }
 }

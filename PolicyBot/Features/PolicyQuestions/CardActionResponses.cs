@@ -16,4 +16,8 @@ public static class CardActionResponses
 
     public static AdaptiveCardInvokeResponse SchoolNotSetUp() =>
         AdaptiveCardInvokeResponse.Error(403, "SchoolNotSetUp", "Your school is not set up in PolicyBot yet. Please tell your IT administrator.");
+
+    /// <summary>The school could not be decided because the directory could not be asked; nothing was changed.</summary>
+    public static AdaptiveCardInvokeResponse SchoolCheckUnavailable() =>
+        AdaptiveCardInvokeResponse.Error(503, "ServiceUnavailable", "PolicyBot couldn't check which school you belong to just now. Nothing was changed; please try again in a minute.");
 }
