@@ -55,7 +55,7 @@ public static partial class PolicyAnswerer
     // Ranking weights, set by reasoning about the five real policies and checked on our own questions.
     internal static class Tuning
     {
-        public const double PairWeight = 0.6;       // adjacent question words found together in the clause
+        public const double PairWeight = 0.75;       // adjacent question words found together in the clause
         public const double CoverageBase = 0.5;     // score × (base + share of the question the clause covers)
         public const double CoveragePower = 1;
         public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
