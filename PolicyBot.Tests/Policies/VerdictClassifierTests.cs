@@ -70,6 +70,7 @@ public sealed class VerdictClassifierTests
 
     [Theory]
     [InlineData("Do I have to add a disclaimer?", true)]
+    [InlineData("Anything I should sort out on my socials before I start?", true)]
     [InlineData("Am I required to tell anyone?", true)]
     [InlineData("Can I accept the request?", false)]
     public void Duty_questions_are_recognised(string question, bool expected) =>
@@ -79,6 +80,10 @@ public sealed class VerdictClassifierTests
     [InlineData("Who do I ask before setting up a class blog?")]
     [InlineData("Who needs to agree to a new account?")]
     [InlineData("Do I need permission to post this?")]
+    [InlineData("who do I need to ask about a class blog?")]
+    [InlineData("is there anyone who can ok me using the class laptop?")]
+    [InlineData("what do I need to go through with the head beforehand?")]
+    [InlineData("want to set up a class account, what do I need to do first?")]
     public void Approval_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhoApproves(question).Should().BeTrue();
 
@@ -86,6 +91,7 @@ public sealed class VerdictClassifierTests
     [InlineData("A pupil messaged me, what should I do?")]
     [InlineData("Who do I tell?")]
     [InlineData("Who needs to know about this?")]
+    [InlineData("a pupil emailed my personal account, not sure what to do")]
     public void Procedure_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhatToDo(question).Should().BeTrue();
 
@@ -117,6 +123,18 @@ public sealed class VerdictClassifierTests
     [InlineData("a parent wants to add me on facebook, is that ok", false)]
     [InlineData("what if i accept it", false)]
     [InlineData("", false)]
+    [InlineData("one of the kids wrote something that's got me worried about what's going on at home", true)]
     public void A_statement_of_what_happened_asks_what_to_do(string question, bool expected) =>
         VerdictClassifier.ReportsAnIncident(question).Should().Be(expected);
+
+    [Fact]
+    public void Who_needs_to_know_asks_what_to_do_not_who_approves() =>
+        VerdictClassifier.AsksWhoApproves("Who needs to know about this?").Should().BeFalse();
+
+    [Theory]
+    [InlineData("could that come back on me?")]
+    [InlineData("would they cut off my access to the school computers?")]
+    [InlineData("could I actually lose my job over a post?")]
+    public void Consequence_questions_are_recognised(string question) =>
+        VerdictClassifier.AsksAboutConsequences(question).Should().BeTrue();
 }
