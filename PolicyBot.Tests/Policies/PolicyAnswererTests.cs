@@ -66,6 +66,15 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void A_rule_only_about_pupils_does_not_answer_a_question_about_a_colleague()
+    {
+        var answer = policies.Ask("wexham-court", "the new teaching assistant wants to be friends on facebook, should I accept?");
+
+        answer.Citations.Should().NotBeEmpty();
+        answer.Citations[0].Text.Should().NotContain("'friends' of pupils");
+    }
+
+    [Fact]
     public void The_same_question_gets_each_school_s_own_answer()
     {
         const string question = "Can I check Instagram on my own phone at lunchtime?";
@@ -150,10 +159,12 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [Fact]
     public void Could_it_get_me_sacked_is_answered_by_a_clause_that_states_the_consequence()
     {
-        var answer = policies.Ask("crosby", "Could slagging off my head on Facebook get me sacked?");
+        // Without the consequence as the question's focus, "must not: be defamatory or derogatory" answers "no", which is
+        // not what was asked.
+        var answer = policies.Ask("wexham-court", "could being rude about a parent on facebook get me sacked?");
 
         answer.Verdict.Should().Be(Verdict.Yes);
-        answer.Citations[0].Text.Should().Contain("disciplinary action");
+        answer.Citations[0].Text.Should().Contain("disciplinary action will result");
     }
 
     [Fact]

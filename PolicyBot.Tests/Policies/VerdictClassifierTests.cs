@@ -45,6 +45,8 @@ public sealed class VerdictClassifierTests
         VerdictClassifier.ExceptionPart("Comments must be responded to within 24 hours (or on the next working day if received at a weekend).")
             .Should().StartWith("(or on the next working day if received at a weekend");
         VerdictClassifier.ExceptionPart("Staff must respond to comments (or ask a colleague to).").Should().BeEmpty();
+        VerdictClassifier.SplitException("Comments must be answered within 24 hours (or on the next working day if received at a weekend).")
+            .Condition.Should().Be("received at a weekend).");
     }
 
     [Fact]

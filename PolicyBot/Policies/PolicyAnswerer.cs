@@ -74,7 +74,7 @@ public static partial class PolicyAnswerer
     /// tell?" → a reporting rule) can lift a clause that barely matches above one that does. Lower down, a
     /// definition or front matter answers nothing. -1 when none does: the policy does not cover the question.
     /// </summary>
-    static int AnsweringClause(List<Ranked> ranked)
+    internal static int AnsweringClause(List<Ranked> ranked)
     {
         for (var i = 0; i < Math.Min(ranked.Count, AnswerFrom); i++)
         {
@@ -205,7 +205,7 @@ public static partial class PolicyAnswerer
                 score *= Tuning.PeopleConflict;
             // "My nephew is in Y4: can we stay friends?" is about the exception of "must not … unless the pupils are
             // family members": that clause decides it (unless the question asks whose approval it needs).
-            if (!query.AsksWhoApproves && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && entry.Parts.Value.Any(p => p.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(p.Part)))
+            if (!query.AsksWhoApproves && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && entry.Parts.Value.Any(p => p.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(p.Exception)))
                 score *= Tuning.ExceptionMet;
             // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
             if (query.AsksPermission && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)

@@ -43,6 +43,8 @@ public sealed class PolicyIndex
         Document = document;
         Analyzer = analyzer;
         People = new People(analyzer);
+        GenericWords = analyzer.Analyze("staff member policy work").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        PersonalWords = analyzer.Analyze("personal own private").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         _schoolNames = SchoolNameConcepts(document.Name, analyzer);
         var headingTerms = new Dictionary<string, IReadOnlyList<Term>>(StringComparer.Ordinal);
         _entries = new Entry[document.Clauses.Count];
@@ -115,7 +117,31 @@ public sealed class PolicyIndex
         return result;
     }
 
-    internal sealed record ClausePart(string Part, string Sentence, IReadOnlySet<string> Concepts, VerdictClassifier.Cue Cue);
+    internal sealed record ClausePart(string Part, string Sentence, IReadOnlySet<string> Concepts, VerdictClassifier.Cue Cue, ExceptionTerms? Exception);
+
+    /// <summary>
+    /// The exception of a rule ("… unless the pupils are family members") as the concepts a question must use to fall
+    /// under it: those of its condition that the rule itself, and generic or "personal" words, do not have.
+    /// </summary>
+    internal sealed record ExceptionTerms(IReadOnlySet<string> Distinctive, bool NamesSchool);
+
+    internal ExceptionTerms? ExceptionOf(string sentence)
+    {
+        var (main, _, condition) = VerdictClassifier.SplitException(sentence);
+        if (condition.Length == 0)
+            return null;
+        var exception = ConceptsOf(condition);
+        var distinctive = exception.Except(ConceptsOf(main)).Except(GenericWords).Except(PersonalWords).ToHashSet(StringComparer.Ordinal);
+        return distinctive.Count == 0 ? null : new ExceptionTerms(distinctive, exception.Contains(Analyzer.Vocabulary.Canonical("school")));
+    }
+
+    HashSet<string> ConceptsOf(string text) => Analyze(text).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Words every staff question and clause has ("staff", "policy", "work"): they never make a question specific.</summary>
+    internal IReadOnlySet<string> GenericWords { get; }
+
+    /// <summary>"personal", "own", "private": whose account it is, not what the question is about.</summary>
+    internal IReadOnlySet<string> PersonalWords { get; }
 
     List<ClausePart> SplitParts(PolicyClause clause) =>
         PolicyAnswerer.SentenceParts(clause.Body).Select(p =>
@@ -123,7 +149,7 @@ public sealed class PolicyIndex
             var cue = VerdictClassifier.CueOf(p.Part);
             if (cue == VerdictClassifier.Cue.None && clause.LeadIn is not null)
                 cue = VerdictClassifier.CueOf($"{clause.LeadIn} {p.Part}");
-            return new ClausePart(p.Part, p.Sentence, Analyze(p.Part).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal), cue);
+            return new ClausePart(p.Part, p.Sentence, ConceptsOf(p.Part), cue, ExceptionOf(p.Part));
         }).ToList();
 
     // "This policy sets out …", "This policy reflects …": text about the document, not a rule for staff.

@@ -26,9 +26,6 @@ internal sealed partial class Query
     /// <summary>The people the question is about (pupils, parents, family, colleagues), not counting mere owners.</summary>
     public required IReadOnlySet<string> PeopleAsked { get; init; }
 
-    HashSet<string> Generic => Concepts("staff member policy work");
-    HashSet<string> PersonalWords => Concepts("personal own private");
-    HashSet<string> Concepts(string words) => Analyzer.Analyze(words).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
     string C(string word) => Analyzer.Analyze(word) is [var t] ? t.Concept : word;
 
     const double PlatformWeight = 0.4;
@@ -43,7 +40,7 @@ internal sealed partial class Query
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         var onTopic = false;
         var rareIdf = index.Idf("\u0000never-seen");
-        var generic = GenericWords(analyzer);
+        var generic = index.GenericWords;
         var possessors = Possessors(index, question);
         // "Could posting X get me sacked?" asks about the consequence; X is the context.
         var asksConsequences = VerdictClassifier.AsksAboutConsequences(question);
@@ -133,9 +130,6 @@ internal sealed partial class Query
     [System.Text.RegularExpressions.GeneratedRegex(@"\b([A-Za-z]+)(?:'s|’s|s'|s’)\s+(?=[A-Za-z])")]
     private static partial System.Text.RegularExpressions.Regex PossessiveModifier();
 
-    static HashSet<string> GenericWords(TextAnalyzer analyzer) =>
-        analyzer.Analyze("staff member policy work").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
-
     static void Raise(Dictionary<string, double> map, string key, double value)
     {
         if (!map.TryGetValue(key, out var existing) || existing < value)
@@ -162,29 +156,22 @@ internal sealed partial class Query
     /// Does the question fall under the exception of a prohibition ("must not … unless the pupils are family
     /// members", "other than via school-owned accounts")? Only the question's own words count, not expansions.
     /// </summary>
-    public bool MeetsException(string sentence)
+    public bool MeetsException(string sentence) => MeetsException(Index.ExceptionOf(sentence));
+
+    /// <inheritdoc cref="MeetsException(string)"/>
+    public bool MeetsException(PolicyIndex.ExceptionTerms? exception)
     {
-        var exception = VerdictClassifier.ExceptionPart(sentence);
-        if (exception.Length == 0)
-            return false;
-        var main = sentence[..Math.Max(0, sentence.Length - exception.Length)];
-        // "(or on the next working day if received at a weekend)": the condition is the weekend, not the working day.
-        if (exception.StartsWith("(or", StringComparison.Ordinal) && exception.IndexOf(" if ", StringComparison.Ordinal) is var at and > 0)
-            exception = exception[(at + 4)..];
-        var exceptionConcepts = Index.Analyze(exception).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
-        var mainConcepts = Index.Analyze(main).Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
-        var distinctive = exceptionConcepts.Except(mainConcepts).Except(Generic).Except(PersonalWords).ToHashSet(StringComparer.Ordinal);
-        if (distinctive.Count == 0 || !Originals.Overlaps(distinctive))
+        if (exception is null || !Originals.Overlaps(exception.Distinctive))
             return false;
         // "other than via school accounts": the question must be about the school's channel, not a personal one.
-        if (exceptionConcepts.Contains(C("school")) && !(Originals.Contains(C("school")) || Originals.Contains(C("official")) || Originals.Contains(C("class"))))
+        if (exception.NamesSchool && !(Originals.Contains(C("school")) || Originals.Contains(C("official")) || Originals.Contains(C("class"))))
             return false;
-        return !Originals.Overlaps(PersonalWords) || !exceptionConcepts.Contains(C("school"));
+        return !exception.NamesSchool || !Originals.Overlaps(Index.PersonalWords);
     }
 
     /// <summary>Is the question about the school's official channel (for "can only … through official school sites")?</summary>
     public bool MentionsOfficialChannel =>
-        !Originals.Overlaps(PersonalWords)
+        !Originals.Overlaps(Index.PersonalWords)
         && (Originals.Contains(C("official")) || Originals.Contains(C("learning platform"))
             || (Originals.Contains(C("school")) && (Originals.Contains(C("account")) || Originals.Contains(C("site")) || Originals.Contains(C("email")))));
 

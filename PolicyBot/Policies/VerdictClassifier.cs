@@ -78,11 +78,24 @@ public static partial class VerdictClassifier
     }
 
     /// <summary>The part after "unless"/"other than"/"except", where a prohibition's exception lives.</summary>
-    public static string ExceptionPart(string text)
+    public static string ExceptionPart(string text) => SplitException(text).Exception;
+
+    /// <summary>
+    /// A sentence split at its exception (normalised text): the rule, the exception, and the condition the question
+    /// must meet for the exception to apply. That is the exception itself, except in "(or on the next working day if
+    /// received at a weekend)", where it is what follows "if" (the weekend, not the working day).
+    /// </summary>
+    public static (string Main, string Exception, string Condition) SplitException(string text)
     {
         var s = Normalise(text);
         var split = Exception().Match(s);
-        return split.Success ? s[split.Index..] : "";
+        if (!split.Success)
+            return (s, "", "");
+        var exception = s[split.Index..];
+        var condition = exception.StartsWith("(or", StringComparison.Ordinal) && exception.IndexOf(" if ", StringComparison.Ordinal) is var at and > 0
+            ? exception[(at + 4)..]
+            : exception;
+        return (s[..split.Index], exception, condition);
     }
 
     public static Verdict? Resolve(Cue cue, bool questionAsksDuty) => cue switch
