@@ -67,4 +67,13 @@ public sealed class TextAnalyzerTests
         Analyzer.Vocabulary.DomainConcepts.Should().Contain(Concept("social media"));
         Analyzer.Vocabulary.Platforms.Should().Contain(Concept("tiktok"));
     }
+
+    [Theory]
+    [InlineData("can I just set one up?", "set up")]
+    [InlineData("who takes it down?", "take down")]
+    [InlineData("who signs this off?", "sign off")]
+    public void A_phrasal_verb_split_by_a_pronoun_reads_as_the_phrase(string question, string phrase)
+    {
+        Concepts(question).Should().Contain(Concept(phrase));
+    }
 }

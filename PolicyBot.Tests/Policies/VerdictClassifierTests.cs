@@ -86,6 +86,8 @@ public sealed class VerdictClassifierTests
     [InlineData("is there anyone who can ok me using the class laptop?")]
     [InlineData("what do I need to go through with the head beforehand?")]
     [InlineData("want to set up a class account, what do I need to do first?")]
+    [InlineData("do I need an ok from someone before I start a page?")]
+    [InlineData("does someone need to ok me first?")]
     public void Approval_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhoApproves(question).Should().BeTrue();
 
@@ -139,4 +141,18 @@ public sealed class VerdictClassifierTests
     [InlineData("could I actually lose my job over a post?")]
     public void Consequence_questions_are_recognised(string question) =>
         VerdictClassifier.AsksAboutConsequences(question).Should().BeTrue();
+
+    [Theory]
+    [InlineData("do governors have to follow this policy too?")]
+    [InlineData("I'm a volunteer, am I covered by it?")]
+    [InlineData("does the social media policy apply to supply staff?")]
+    [InlineData("is a student teacher included in the policy?")]
+    public void Scope_questions_are_recognised(string question) =>
+        VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
+
+    [Theory]
+    [InlineData("can I post photos of the class trip?")]
+    [InlineData("does the head have to approve a class blog?")]
+    public void Questions_about_what_to_do_are_not_scope_questions(string question) =>
+        VerdictClassifier.AsksAboutScope(question).Should().BeFalse();
 }

@@ -66,6 +66,7 @@ public static partial class PolicyAnswerer
         public const double WhoApproves = 1.7;      // "who do I ask?" prefers a rule that requires approval
         public const double WhatToDo = 2.2;         // "what do I do?", "who do I tell?" prefers a rule to report
         public const double Consequence = 2.0;      // "could I get sacked?" prefers a clause that states consequences
+        public const double Scope = 1.5;            // "does this policy apply to governors?" prefers what the policy says of itself
         public const double CueTieBreak = 0.1;      // sentence choice: share of the question a stronger cue is worth
     }
 
@@ -181,11 +182,14 @@ public static partial class PolicyAnswerer
 
             var score = (bm25 + Tuning.PairWeight * pairs) * Math.Pow(Tuning.CoverageBase + coverage, Tuning.CoveragePower);
             // A question asks what to do: clauses that state a rule beat definitions and background.
-            if (entry.IsDefinition || entry.IsFrontMatter)
+            // "Do governors have to follow this?" is answered by what the policy says of itself.
+            if (query.AsksAboutScope && entry.IsAboutThePolicy)
+                score *= Tuning.Scope;
+            else if (entry.IsDefinition || entry.IsFrontMatter)
                 score *= 0.4;
             else if (entry.Cue == VerdictClassifier.Cue.None)
                 score *= 0.6;
-            if (entry.IsAboutThePolicy && entry.Cue is VerdictClassifier.Cue.None or VerdictClassifier.Cue.Duty or VerdictClassifier.Cue.Yes)
+            if (!query.AsksAboutScope && entry.IsAboutThePolicy && entry.Cue is VerdictClassifier.Cue.None or VerdictClassifier.Cue.Duty or VerdictClassifier.Cue.Yes)
                 score *= 0.6;
             // Staff asking about themselves are not asking what pupils are taught to do.
             if (entry.IsAboutPupilConduct && query.IsFirstPerson)

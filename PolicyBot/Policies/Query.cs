@@ -17,6 +17,7 @@ internal sealed partial class Query
     public required bool AsksWhoApproves { get; init; }
     public required bool AsksWhatToDo { get; init; }
     public required bool AsksAboutConsequences { get; init; }
+    public required bool AsksAboutScope { get; init; }
     public required bool AsksPermission { get; init; }
     public required Owner Owner { get; init; }
     public required TextAnalyzer Analyzer { get; init; }
@@ -98,6 +99,7 @@ internal sealed partial class Query
             AsksWhoApproves = VerdictClassifier.AsksWhoApproves(question),
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
             AsksAboutConsequences = asksConsequences,
+            AsksAboutScope = VerdictClassifier.AsksAboutScope(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
             Owner = Ownership.OfQuestion(question),
             Analyzer = analyzer,

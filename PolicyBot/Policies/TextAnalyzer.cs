@@ -52,6 +52,7 @@ public sealed partial class TextAnalyzer(Vocabulary vocabulary)
             yield break;
         var s = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"');
         s = YearGroup().Replace(s, " yeargroup ");
+        s = SplitPhrasalVerb().Replace(s, "$1 $3 $2");
         s = SingleLetterPrefix().Replace(s, "$1$2");
         s = Possessive().Replace(s, "");
         var word = new StringBuilder();
@@ -73,6 +74,11 @@ public sealed partial class TextAnalyzer(Vocabulary vocabulary)
 
     [GeneratedRegex(@"\b(?:year|yr|y)\s?(?:[1-9]|1[0-3])(?:s|'s)?\b")]
     private static partial Regex YearGroup();
+
+    // "set it up", "take one down", "sign this off": a pronoun splits a phrasal verb; put the particle back beside its
+    // verb so "set up" is read as one phrase.
+    [GeneratedRegex(@"\b((?:set|take|sign|pass|put|shut|turn|switch|log|call|check|send|sort|back|print|give|hand|report|block|write|tone|delete)\w{0,4}|took|sent|gave|wrote)\s+(it|one|this|that|them|these|those|him|her|me|us|everything|something|anything)\s+(up|down|off|on|out|in|over|back|through|away)\b")]
+    private static partial Regex SplitPhrasalVerb();
 
     [GeneratedRegex(@"\b([ex])-([a-z])")]
     private static partial Regex SingleLetterPrefix();

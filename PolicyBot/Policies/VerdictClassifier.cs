@@ -142,6 +142,9 @@ public static partial class VerdictClassifier
     /// <summary>"Could that get me sacked?", "would school involve the police?": the question asks about consequences.</summary>
     public static bool AsksAboutConsequences(string question) => ConsequenceQuestion().IsMatch(Normalise(question));
 
+    /// <summary>"Do governors have to follow this policy?", "am I covered by it as a volunteer?": whom or what the policy applies to.</summary>
+    public static bool AsksAboutScope(string question) => ScopeQuestion().IsMatch(Normalise(question));
+
     /// <summary>Does the text state a consequence (disciplinary action, dismissal, the police)?</summary>
     public static bool StatesConsequence(string text) => Consequence().IsMatch(Normalise(text));
 
@@ -160,8 +163,11 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"^(for the purposes? of this policy|we use the term|the term\b|[^.]{0,40}\b(is|are) defined as|[^.]{0,60}\brefers? to any\b)")]
     private static partial Regex Definition();
 
-    [GeneratedRegex(@"\bwho (do|should|would|can|must) (i|we) (need to |have to |ought to )?(ask|speak to|talk to|go to|get|check with)\b|\bwho (approves|authorises|authorizes|signs off|needs to (agree|approve|sign)|has to (agree|approve|sign)|gives permission|decides)\b|\b(need|needs|get|ask for|require|requires|seek) (the )?(\w+'s )?(permission|approval|authorisation|authorization|sign off|go-ahead|ok)\b|\bwho needs to\b(?! (know|be told|be informed|hear))|\bwho has to\b|\bwho signs?\b|\bwhat('s| is) the (process|procedure)\b|\bhow do (i|we) (go about|get (it )?approved)\b|\bwhat (do|should|must|would) (i|we) (need to |have to )?do (first|beforehand|before)\b|\bwhat do (i|we) need (first|before)\b|\b(anyone|someone|somebody|who)( who| that)? (can|could) (ok|okay|approve|authorise|authorize|sign (it |this )?off)\b|\b(go through|discuss|check|clear)( it| this)? with\b[^.?]{0,30}\b(before|beforehand|first)\b")]
+    [GeneratedRegex(@"\bwho (do|should|would|can|must) (i|we) (need to |have to |ought to )?(ask|speak to|talk to|go to|get|check with)\b|\bwho (approves|authorises|authorizes|signs off|needs to (agree|approve|sign)|has to (agree|approve|sign)|gives permission|decides)\b|\b(need|needs|get|ask for|require|requires|seek) (the |an |a |any )?(\w+'s )?(permission|approval|authorisation|authorization|sign off|go-ahead|go ahead|ok|okay)\b|\b(anyone|someone|somebody) (need|needs|has|have) to (ok|okay|approve|authorise|authorize|sign (it |this )?off|agree)\b|\bwho needs to\b(?! (know|be told|be informed|hear))|\bwho has to\b|\bwho signs?\b|\bwhat('s| is) the (process|procedure)\b|\bhow do (i|we) (go about|get (it )?approved)\b|\bwhat (do|should|must|would) (i|we) (need to |have to )?do (first|beforehand|before)\b|\bwhat do (i|we) need (first|before)\b|\b(anyone|someone|somebody|who)( who| that)? (can|could) (ok|okay|approve|authorise|authorize|sign (it |this )?off)\b|\b(go through|discuss|check|clear)( it| this)? with\b[^.?]{0,30}\b(before|beforehand|first)\b")]
     private static partial Regex WhoApproves();
+
+    [GeneratedRegex(@"\b(does|do|will|would) (this|the|our|that|it|the school'?s?) ?(social media |online )?(policy )?(apply|applies|cover|covers|extend|extends|include|includes|count) (to|for)?\b|\b(am i |are (we|they|you) |is (a |an |my |our |the )?(\w+ ){1,2})(covered|included|bound) (by|under|in)\b|\b(have|has|need|needs|got) to (follow|stick to|abide by|comply with) (this|the|our) (social media )?policy\b|\bwho (does|do) (this|the) (social media )?policy (apply|cover|extend)|\b(apply|applies) to (me|us|governors|volunteers|supply|agency|contractors|visitors)\b|\bin (the )?scope\b")]
+    private static partial Regex ScopeQuestion();
 
     [GeneratedRegex(@"\bwhat to do\b|\b(not sure|unsure|no idea|dont know|do not know) (what|how) to (do|handle|deal|respond|react)|who (needs|has|ought|should|must) (to )?(know|be told|be informed|hear about it)|\bwho (do|should|must|would|can) (i|we) (let know|flag (it|this) (up )?to|pass (it|this) (on )?to)\b|\bwhat (should|do|must|can|would) (i|we) do\b|\bwhat (do|should) (i|we) do\b|\bwho (do|should|must|would) (i|we) (tell|report|inform|contact|speak to|talk to|go to|alert)\b|\b(should|do|must) (i|we) (report|tell|inform|flag|pass)\b|\bhow do (i|we) report\b|\bwho (to|should i) tell\b|\bwhat('s| is) the procedure\b|\bwhat next\b|\b(do|should|must) (i|we) (have to |need to )?do (anything|something)\b|\bwho (needs|has|ought|should) to (know|be told|be informed)\b|\bflag (it|this) to\b")]
     private static partial Regex WhatToDo();
