@@ -74,6 +74,9 @@ public sealed class VerdictClassifierTests
     [InlineData("Do I have to add a disclaimer?", true)]
     [InlineData("Anything I should sort out on my socials before I start?", true)]
     [InlineData("Am I required to tell anyone?", true)]
+    [InlineData("is it my job to take it down or the office's?", true)]
+    [InlineData("if the post has a mistake in it, is that on me?", true)]
+    [InlineData("am I responsible for what parents comment?", true)]
     [InlineData("Can I accept the request?", false)]
     public void Duty_questions_are_recognised(string question, bool expected) =>
         VerdictClassifier.AsksAboutDuty(question).Should().Be(expected);
