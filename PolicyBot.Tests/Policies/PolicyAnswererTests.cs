@@ -54,6 +54,32 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain("unless the pupils are family members");
     }
 
+    [Fact]
+    public void A_question_about_the_schools_own_account_is_not_drawn_to_a_ban_that_excepts_that_account()
+    {
+        var index = PolicyIndex.Build(PolicyParser.Parse("example", """
+            1. Photographs
+
+            1.1 Staff must not upload photographs of pupils online other than via the school's own social media accounts.
+
+            1.2 Photographs of pupils on the school's social media accounts must not show pupils who are not appropriately dressed.
+
+            2. Conduct
+
+            2.1 Staff must not accept friend requests from pupils on personal social media.
+
+            2.2 Staff must report any safeguarding concern to the Designated Safeguarding Lead.
+
+            2.3 Staff must not share their passwords with anyone.
+
+            2.4 Staff may use their own phones at break times.
+            """));
+
+        var answer = PolicyAnswerer.Answer(index, "can I have swimming photographs of pupils on the school's social media account?");
+
+        answer.Citations[0].ClauseId.Should().Be("1.2");
+    }
+
     [Theory]
     [InlineData("a parent asked something on the school facebook on sunday night, can I reply on monday?", Verdict.Yes)]
     [InlineData("a parent asked something on the school facebook on tuesday, can I reply on friday?", Verdict.No)]

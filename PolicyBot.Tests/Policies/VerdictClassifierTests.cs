@@ -91,6 +91,8 @@ public sealed class VerdictClassifierTests
     [InlineData("want to set up a class account, what do I need to do first?")]
     [InlineData("do I need an ok from someone before I start a page?")]
     [InlineData("does someone need to ok me first?")]
+    [InlineData("who gives the go ahead if I want to start a class blog?")]
+    [InlineData("need my own twitter on a school laptop for a course. who says yes to that?")]
     public void Approval_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhoApproves(question).Should().BeTrue();
 
@@ -147,6 +149,7 @@ public sealed class VerdictClassifierTests
 
     [Theory]
     [InlineData("do governors have to follow this policy too?")]
+    [InlineData("do supply staff have to follow this too?")]
     [InlineData("I'm a volunteer, am I covered by it?")]
     [InlineData("does the social media policy apply to supply staff?")]
     [InlineData("is a student teacher included in the policy?")]

@@ -209,7 +209,9 @@ public static partial class PolicyAnswerer
                 score *= Tuning.PeopleConflict;
             // "My nephew is in Y4: can we stay friends?" is about the exception of "must not … unless the pupils are
             // family members": that clause decides it (unless the question asks whose approval it needs).
-            if (!query.AsksWhoApproves && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && entry.Parts.Value.Any(p => p.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(p.Exception)))
+            // An exception that is the school's own channel ("… other than via school-owned accounts") is not: a
+            // question about the school's account is answered by the rules for that account.
+            if (!query.AsksWhoApproves && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && entry.Parts.Value.Any(p => p.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(p.Exception) && !p.Exception!.NamesSchool))
                 score *= Tuning.ExceptionMet;
             // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
             if (query.AsksPermission && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
