@@ -17,6 +17,7 @@ public sealed class OwnershipTests
     [InlineData("Staff may use their own devices to access social media websites while they are in school.", Owner.Personal)]
     [InlineData("Staff must not access social media from the school's computers or other school devices.", Owner.School)]
     [InlineData("Staff can only use official school sites for communicating with pupils.", Owner.School)]
+    [InlineData("School-hosted sites must always include the school logo.", Owner.School)]
     [InlineData("School email addresses must not be used for personal social media accounts.", Owner.Both)]
     public void A_policy_sentence_says_whose_device_or_account_it_is_about(string text, Owner expected) =>
         Ownership.OfText(text).Should().Be(expected);

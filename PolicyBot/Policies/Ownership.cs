@@ -45,7 +45,7 @@ public static partial class Ownership
     [GeneratedRegex(@"\b(own|personal)\s+(\w+\s+){0,2}?" + Things + @"\b|\bpersonal (capacity|use|web ?space|social medi\w+)\b")]
     private static partial Regex PersonalInPolicy();
 
-    [GeneratedRegex(@"\b(school|school's|class|classroom|work|official)\s+(\w+\s+)?" + Things + @"\b|\bschool[- ]owned\b")]
+    [GeneratedRegex(@"\b(school|school's|class|classroom|work|official)\s+(\w+\s+)?" + Things + @"\b|\bschool[- ](owned|hosted|run|managed)\b")]
     private static partial Regex SchoolThing();
 
     [GeneratedRegex(@"\bofficial (school )?(sites?|channels?|accounts?)\b")]
