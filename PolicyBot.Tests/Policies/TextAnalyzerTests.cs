@@ -76,4 +76,10 @@ public sealed class TextAnalyzerTests
     {
         Concepts(question).Should().Contain(Concept(phrase));
     }
+
+    [Fact]
+    public void Snapping_a_pic_is_taking_a_photo_not_snapchat()
+    {
+        Concepts("I snapped a pic during PE").Should().Contain(Concept("photo")).And.NotContain(Concept("snapchat"));
+    }
 }
