@@ -20,6 +20,7 @@ public sealed class VerdictClassifierTests
     [InlineData("Any safeguarding concern must be reported to the Designated Safeguarding Lead.", Verdict.Report)]
     [InlineData("Safety concerns should be brought to the attention of the DSL immediately.", Verdict.Report)]
     [InlineData("Staff have a statutory duty to report signs of radicalisation.", Verdict.Report)]
+    [InlineData("Such comments must never be posted or removed immediately and appropriate authorities, for example the Police or Child Exploitation and Online Protection Centre (CEOP), informed in the case of illegal content.", Verdict.Report)]
     [InlineData("Caution is advised when inviting colleagues to be friends.", Verdict.Caution)]
     [InlineData("Staff are advised not to identify their employer.", Verdict.Caution)]
     [InlineData("Staff should consider their privacy settings.", Verdict.Caution)]
