@@ -54,6 +54,33 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain("unless the pupils are family members");
     }
 
+    [Theory]
+    [InlineData("can I set up a class social media account?", Verdict.AskFirst)]
+    [InlineData("the headteacher has approved it, so can I set up our class social media account now?", Verdict.Yes)]
+    [InlineData("I've got the head's permission, can I set up a class social media account?", Verdict.Yes)]
+    [InlineData("do I need the headteacher's approval to set up a class social media account?", Verdict.AskFirst)]
+    public void An_approval_the_question_says_was_given_answers_yes(string question, Verdict verdict)
+    {
+        var index = PolicyIndex.Build(PolicyParser.Parse("example", """
+            1. Accounts
+
+            1.1 Before setting up a class social media account, staff must obtain approval from the headteacher.
+
+            1.2 Staff must not share their passwords with anyone.
+
+            2. Conduct
+
+            2.1 Staff must not accept friend requests from pupils on personal social media.
+
+            2.2 Staff must report any safeguarding concern to the Designated Safeguarding Lead.
+            """));
+
+        var answer = PolicyAnswerer.Answer(index, question);
+
+        answer.Citations[0].ClauseId.Should().Be("1.1");
+        answer.Verdict.Should().Be(verdict);
+    }
+
     [Fact]
     public void A_question_about_the_schools_own_account_is_not_drawn_to_a_ban_that_excepts_that_account()
     {

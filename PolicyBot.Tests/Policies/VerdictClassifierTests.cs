@@ -162,4 +162,14 @@ public sealed class VerdictClassifierTests
     [InlineData("does the head have to approve a class blog?")]
     public void Questions_about_what_to_do_are_not_scope_questions(string question) =>
         VerdictClassifier.AsksAboutScope(question).Should().BeFalse();
+
+    [Theory]
+    [InlineData("done the training and the head's said yes, so can I run it now?", true)]
+    [InlineData("the computing lead has approved our blog", true)]
+    [InlineData("we've got SLT's approval for the page", true)]
+    [InlineData("it was signed off by the head last week", true)]
+    [InlineData("do I need approval for a class blog?", false)]
+    [InlineData("who approves a class blog?", false)]
+    public void A_question_can_say_the_approval_was_already_given(string question, bool expected) =>
+        VerdictClassifier.StatesApprovalGiven(question).Should().Be(expected);
 }

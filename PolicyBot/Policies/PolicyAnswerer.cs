@@ -279,6 +279,9 @@ public static partial class PolicyAnswerer
             verdict = Verdict.No;
         if (chosenCue is VerdictClassifier.Cue.OnlyThrough && query.MentionsOfficialChannel)
             verdict = Verdict.Yes;
+        // "The head has said yes, so can I run the account now?": the approval the rule asks for has been given.
+        if (chosenCue == VerdictClassifier.Cue.AskFirst && query.StatesApprovalGiven && !query.AsksWhoApproves && !query.AsksAboutDuty)
+            verdict = Verdict.Yes;
         // "Could that get me sacked?" answered by "… may lead to dismissal": yes, it could.
         if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(chosenPart) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No or Verdict.Report)
             verdict = Verdict.Yes;

@@ -18,6 +18,7 @@ internal sealed partial class Query
     public required bool AsksWhatToDo { get; init; }
     public required bool AsksAboutConsequences { get; init; }
     public required bool AsksAboutScope { get; init; }
+    public required bool StatesApprovalGiven { get; init; }
     public required bool AsksPermission { get; init; }
     public required Owner Owner { get; init; }
     public required TextAnalyzer Analyzer { get; init; }
@@ -100,6 +101,7 @@ internal sealed partial class Query
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
             AsksAboutConsequences = asksConsequences,
             AsksAboutScope = VerdictClassifier.AsksAboutScope(question),
+            StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
             Owner = Ownership.OfQuestion(question),
             Analyzer = analyzer,

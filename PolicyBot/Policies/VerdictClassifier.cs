@@ -145,6 +145,9 @@ public static partial class VerdictClassifier
     /// <summary>"Do governors have to follow this policy?", "am I covered by it as a volunteer?": whom or what the policy applies to.</summary>
     public static bool AsksAboutScope(string question) => ScopeQuestion().IsMatch(Normalise(question));
 
+    /// <summary>"The head has said yes", "we've got SLT's approval": the question says the approval was already given.</summary>
+    public static bool StatesApprovalGiven(string question) => ApprovalGiven().IsMatch(Normalise(question));
+
     /// <summary>Does the text state a consequence (disciplinary action, dismissal, the police)?</summary>
     public static bool StatesConsequence(string text) => Consequence().IsMatch(Normalise(text));
 
@@ -168,6 +171,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(does|do|will|would) (this|the|our|that|it|the school'?s?) ?(social media |online )?(policy )?(apply|applies|cover|covers|extend|extends|include|includes|count) (to|for)?\b|\b(am i |are (we|they|you) |is (a |an |my |our |the )?(\w+ ){1,2})(covered|included|bound) (by|under|in)\b|\b(have|has|need|needs|got) to (follow|stick to|abide by|comply with) ((this|the|our) (social media )?policy\b|(this|it) (too|as well|also)\b)|\bwho (does|do) (this|the) (social media )?policy (apply|cover|extend)|\b(apply|applies) to (me|us|governors|volunteers|supply|agency|contractors|visitors)\b|\bin (the )?scope\b")]
     private static partial Regex ScopeQuestion();
+
+    [GeneratedRegex(@"\b(has|have|had|'s|'ve|already|just) (now )?(approved|authorised|authorized|signed (it |this |that )?off|okayed|oked|ok'd|agreed( to it)?|said (yes|ok|okay|it'?s fine|that'?s fine))\b|\b(got|received|been given|with) (the |their |his |her |slt'?s? |the head'?s? |(the )?\w+'s )?(approval|permission|authorisation|authorization|go ahead|go-ahead|sign off|sign-off|green light)\b|\b(approved|authorised|authorized|signed off) by (the |our |my )?(head|slt|senior|computing|deputy|dsl)")]
+    private static partial Regex ApprovalGiven();
 
     [GeneratedRegex(@"\bwhat to do\b|\b(not sure|unsure|no idea|dont know|do not know) (what|how) to (do|handle|deal|respond|react)|who (needs|has|ought|should|must) (to )?(know|be told|be informed|hear about it)|\bwho (do|should|must|would|can) (i|we) (let know|flag (it|this) (up )?to|pass (it|this) (on )?to)\b|\bwhat (should|do|must|can|would) (i|we) do\b|\bwhat (do|should) (i|we) do\b|\bwho (do|should|must|would) (i|we) (tell|report|inform|contact|speak to|talk to|go to|alert)\b|\b(should|do|must) (i|we) (report|tell|inform|flag|pass)\b|\bhow do (i|we) report\b|\bwho (to|should i) tell\b|\bwhat('s| is) the procedure\b|\bwhat next\b|\b(do|should|must) (i|we) (have to |need to )?do (anything|something)\b|\bwho (needs|has|ought|should) to (know|be told|be informed)\b|\bflag (it|this) to\b")]
     private static partial Regex WhatToDo();
