@@ -82,6 +82,15 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void A_question_about_a_school_computer_is_answered_by_the_sentence_about_school_computers_even_at_lunchtime()
+    {
+        var answer = policies.Ask("wexham-court", "can I go on facebook on the class computer at lunchtime?");
+
+        answer.Verdict.Should().Be(Verdict.No);
+        answer.Quote.Should().Contain("from the school's computers");
+    }
+
+    [Fact]
     public void A_question_about_the_schools_own_account_is_not_drawn_to_a_ban_that_excepts_that_account()
     {
         var index = PolicyIndex.Build(PolicyParser.Parse("example", """

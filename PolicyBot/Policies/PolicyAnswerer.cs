@@ -61,6 +61,7 @@ public static partial class PolicyAnswerer
         public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
         public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
         public const double OwnerConflict = 0.7;    // a clause only about the other owner's devices/accounts
+        public const double SentenceOwnerConflict = 0.5; // within a clause, the sentence about the other owner's devices
         public const double PeopleConflict = 0.5;   // a clause only about other people than the question's
         public const double ExceptionMet = 2.0;     // a prohibition whose exception the question is about
         public const double WhoApproves = 1.7;      // "who do I ask?" prefers a rule that requires approval
@@ -255,7 +256,7 @@ public static partial class PolicyAnswerer
             // "not from the school's computers … however, staff may use their own devices": whose device the
             // question is about picks the sentence.
             if (Ownership.Conflicts(query.Owner, Ownership.OfText(part)))
-                overlap *= Tuning.OwnerConflict;
+                overlap *= Tuning.SentenceOwnerConflict;
             // Between sentences the question reaches about equally, the one that tells staff what to do decides
             // ("a statutory duty to report …" over "staff need to be aware …").
             overlap += Tuning.CueTieBreak * CueStrength(cue) * query.TotalSlotWeight;
