@@ -24,6 +24,8 @@ public sealed class VerdictClassifierTests
     [InlineData("Caution is advised when inviting colleagues to be friends.", Verdict.Caution)]
     [InlineData("Staff are advised not to identify their employer.", Verdict.Caution)]
     [InlineData("Staff should consider their privacy settings.", Verdict.Caution)]
+    [InlineData("Staff and pupils should avoid mentioning the school by name.", Verdict.Caution)]
+    [InlineData("Staff must avoid contact with pupils on personal accounts.", Verdict.No)]
     [InlineData("Excessive use will be considered a disciplinary matter.", Verdict.Caution)]
     [InlineData("Staff may use their own devices during breaks.", Verdict.Yes)]
     [InlineData("Limited personal use is permitted during break times.", Verdict.Yes)]
