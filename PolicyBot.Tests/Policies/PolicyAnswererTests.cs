@@ -91,6 +91,15 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void An_incident_answered_by_what_the_school_will_do_about_it_is_reported()
+    {
+        var answer = policies.Ask("wexham-court", "a parent is posting libellous comments about our head on facebook");
+
+        answer.Citations[0].Text.Should().Contain("this will be addressed by the school in the first instance");
+        answer.Verdict.Should().Be(Verdict.Report);
+    }
+
+    [Fact]
     public void A_question_about_the_schools_own_account_is_not_drawn_to_a_ban_that_excepts_that_account()
     {
         var index = PolicyIndex.Build(PolicyParser.Parse("example", """

@@ -266,8 +266,10 @@ public static partial class PolicyAnswerer
             if (chosen is null || overlap > chosen.Value.Overlap + 1e-9)
                 chosen = (text, cue, overlap, part);
         }
+        // A clause with no instruction in it describes what the school does ("this will be addressed by the school in the
+        // first instance"): to staff asking what to do about an incident, that means bringing it to the school.
         if (chosen is null)
-            return (Verdict.Yes, Shorten(clause.Text));
+            return (query.AsksWhatToDo ? Verdict.Report : Verdict.Yes, Shorten(clause.Text));
 
         var (quote, chosenCue, _, chosenPart) = chosen.Value;
         var verdict = VerdictClassifier.Resolve(chosenCue, asksDuty) ?? Verdict.Yes;
