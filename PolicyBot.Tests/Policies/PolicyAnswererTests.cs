@@ -100,6 +100,15 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void A_list_item_under_a_should_lead_in_answers_should_I_with_caution()
+    {
+        var answer = policies.Ask("bradfield", "should I restrict access to my facebook to certain groups of people?");
+
+        answer.Citations[0].Text.Should().Contain("restrict access to certain groups of people");
+        answer.Verdict.Should().Be(Verdict.Caution);
+    }
+
+    [Fact]
     public void A_question_about_the_schools_own_account_is_not_drawn_to_a_ban_that_excepts_that_account()
     {
         var index = PolicyIndex.Build(PolicyParser.Parse("example", """
