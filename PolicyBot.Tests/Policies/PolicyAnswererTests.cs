@@ -54,6 +54,20 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain("unless the pupils are family members");
     }
 
+    /// <summary>A small policy: the section under test, then a few unrelated rules so word weights are realistic.</summary>
+    static PolicyIndex ExamplePolicy(string section) => PolicyIndex.Build(PolicyParser.Parse("example", section + """
+
+        2. Conduct
+
+        2.1 Staff must not accept friend requests from pupils on personal social media.
+
+        2.2 Staff must report any safeguarding concern to the Designated Safeguarding Lead.
+
+        2.3 Staff must not share their passwords with anyone.
+
+        2.4 Staff may use their own phones at break times.
+        """));
+
     [Theory]
     [InlineData("can I set up a class social media account?", Verdict.AskFirst)]
     [InlineData("the headteacher has approved it, so can I set up our class social media account now?", Verdict.Yes)]
@@ -61,19 +75,11 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("do I need the headteacher's approval to set up a class social media account?", Verdict.AskFirst)]
     public void An_approval_the_question_says_was_given_answers_yes(string question, Verdict verdict)
     {
-        var index = PolicyIndex.Build(PolicyParser.Parse("example", """
+        var index = ExamplePolicy("""
             1. Accounts
 
             1.1 Before setting up a class social media account, staff must obtain approval from the headteacher.
-
-            1.2 Staff must not share their passwords with anyone.
-
-            2. Conduct
-
-            2.1 Staff must not accept friend requests from pupils on personal social media.
-
-            2.2 Staff must report any safeguarding concern to the Designated Safeguarding Lead.
-            """));
+            """);
 
         var answer = PolicyAnswerer.Answer(index, question);
 
@@ -111,23 +117,13 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [Fact]
     public void A_question_about_the_schools_own_account_is_not_drawn_to_a_ban_that_excepts_that_account()
     {
-        var index = PolicyIndex.Build(PolicyParser.Parse("example", """
+        var index = ExamplePolicy("""
             1. Photographs
 
             1.1 Staff must not upload photographs of pupils online other than via the school's own social media accounts.
 
             1.2 Photographs of pupils on the school's social media accounts must not show pupils who are not appropriately dressed.
-
-            2. Conduct
-
-            2.1 Staff must not accept friend requests from pupils on personal social media.
-
-            2.2 Staff must report any safeguarding concern to the Designated Safeguarding Lead.
-
-            2.3 Staff must not share their passwords with anyone.
-
-            2.4 Staff may use their own phones at break times.
-            """));
+            """);
 
         var answer = PolicyAnswerer.Answer(index, "can I have swimming photographs of pupils on the school's social media account?");
 
