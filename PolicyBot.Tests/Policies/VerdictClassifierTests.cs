@@ -162,6 +162,8 @@ public sealed class VerdictClassifierTests
     [Theory]
     [InlineData("can I post photos of the class trip?")]
     [InlineData("does the head have to approve a class blog?")]
+    [InlineData("does that count as bullying?")]
+    [InlineData("does it include a link to my shop?")]
     public void Questions_about_what_to_do_are_not_scope_questions(string question) =>
         VerdictClassifier.AsksAboutScope(question).Should().BeFalse();
 
