@@ -13,6 +13,7 @@ public sealed class TextAnalyzerTests
     [Theory]
     [InlineData("insta", "instagram")]
     [InlineData("fb", "facebook")]
+    [InlineData("the school X account", "the school twitter account")]
     [InlineData("pics", "photograph")]
     [InlineData("selfie", "photo")]
     [InlineData("mum", "parent")]

@@ -37,7 +37,8 @@ public sealed partial class TextAnalyzer(Vocabulary vocabulary)
                 }
             }
             if (matched) continue;
-            if (!Vocabulary.StopWords.Contains(raw[i]) && !Vocabulary.StopWords.Contains(stems[i]) && stems[i].Length > 1)
+            // Single letters say nothing, unless the vocabulary names one ("X", the platform once called Twitter).
+            if (!Vocabulary.StopWords.Contains(raw[i]) && !Vocabulary.StopWords.Contains(stems[i]) && (stems[i].Length > 1 || Vocabulary.Canonical(stems[i]) != stems[i]))
                 terms.Add(new Term(Vocabulary.Canonical(stems[i]), position));
             position++;
             i++;
