@@ -73,6 +73,7 @@ public sealed class TextAnalyzerTests
     [InlineData("can I just set one up?", "set up")]
     [InlineData("who takes it down?", "take down")]
     [InlineData("who signs this off?", "sign off")]
+    [InlineData("her top had ridden right up", "ridden up")]
     public void A_phrasal_verb_split_by_a_pronoun_reads_as_the_phrase(string question, string phrase)
     {
         Concepts(question).Should().Contain(Concept(phrase));

@@ -53,6 +53,7 @@ public sealed partial class TextAnalyzer(Vocabulary vocabulary)
             yield break;
         var s = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"');
         s = YearGroup().Replace(s, " yeargroup ");
+        s = IntensifiedParticle().Replace(s, "");
         s = SplitPhrasalVerb().Replace(s, "$1 $3 $2");
         s = SingleLetterPrefix().Replace(s, "$1$2");
         s = Possessive().Replace(s, "");
@@ -80,6 +81,10 @@ public sealed partial class TextAnalyzer(Vocabulary vocabulary)
     // verb so "set up" is read as one phrase.
     [GeneratedRegex(@"\b((?:set|take|sign|pass|put|shut|turn|switch|log|call|check|send|sort|back|print|give|hand|report|block|write|tone|delete)\w{0,4}|took|sent|gave|wrote)\s+(it|one|this|that|them|these|those|him|her|me|us|everything|something|anything)\s+(up|down|off|on|out|in|over|back|through|away)\b")]
     private static partial Regex SplitPhrasalVerb();
+
+    // "ridden right up", "took it straight down": the intensifier sits between a verb and its particle.
+    [GeneratedRegex(@"\b(right|straight|all the way) (?=(up|down|off|out|over|back|away)\b)")]
+    private static partial Regex IntensifiedParticle();
 
     [GeneratedRegex(@"\b([ex])-([a-z])")]
     private static partial Regex SingleLetterPrefix();
