@@ -17,6 +17,13 @@ public static partial class PolicyAnswerer
 
     public const double MinScore = 2.0;
 
+    /// <summary>
+    /// A question that names nothing online ("what time is the gate locked?", "who's on lunch duty?") can still meet a
+    /// clause through one shared word (locked → privacy settings); it is answered only by a clause that matches much more
+    /// of it.
+    /// </summary>
+    public const double MinCoverageOffline = 0.45;
+
     const int MaxCitations = 5;
 
     /// <summary>How far down the ranking the answering clause may be (the first that matches enough of the question).</summary>
@@ -27,7 +34,7 @@ public static partial class PolicyAnswerer
         ArgumentNullException.ThrowIfNull(index);
         var query = Query.From(index, QuestionText.Clean(Truncate(question ?? "")));
         var ranked = Rank(index, query);
-        var answering = query.IsOnTopic ? AnsweringClause(ranked) : -1;
+        var answering = query.IsOnTopic ? AnsweringClause(ranked, query.IsAboutSomethingOnline ? MinCoverage : MinCoverageOffline) : -1;
         if (answering < 0)
             return NotCovered();
         if (answering > 0)
@@ -76,12 +83,12 @@ public static partial class PolicyAnswerer
     /// tell?" → a reporting rule) can lift a clause that barely matches above one that does. Lower down, a
     /// definition or front matter answers nothing. -1 when none does: the policy does not cover the question.
     /// </summary>
-    internal static int AnsweringClause(List<Ranked> ranked)
+    internal static int AnsweringClause(List<Ranked> ranked, double minCoverage = MinCoverage)
     {
         for (var i = 0; i < Math.Min(ranked.Count, AnswerFrom); i++)
         {
             var r = ranked[i];
-            if (r.Coverage >= MinCoverage && r.Bm25 >= MinScore && (i == 0 || !(r.Entry.IsDefinition || r.Entry.IsFrontMatter)))
+            if (r.Coverage >= minCoverage && r.Bm25 >= MinScore && (i == 0 || !(r.Entry.IsDefinition || r.Entry.IsFrontMatter)))
                 return i;
         }
         return -1;

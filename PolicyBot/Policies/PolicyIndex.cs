@@ -45,6 +45,8 @@ public sealed class PolicyIndex
         People = new People(analyzer);
         GenericWords = analyzer.Analyze("staff member policy work").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         PersonalWords = analyzer.Analyze("personal own private").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        OnlineConcepts = analyzer.Analyze("social media online internet web website site account profile blog post comment message email friend follow tag screenshot password learning platform wikipedia photo video")
+            .Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         _schoolNames = SchoolNameConcepts(document.Name, analyzer);
         var headingTerms = new Dictionary<string, IReadOnlyList<Term>>(StringComparer.Ordinal);
         _entries = new Entry[document.Clauses.Count];
@@ -139,6 +141,9 @@ public sealed class PolicyIndex
 
     /// <summary>Words every staff question and clause has ("staff", "policy", "work"): they never make a question specific.</summary>
     internal IReadOnlySet<string> GenericWords { get; }
+
+    /// <summary>Concepts of things online: a question with none of them needs a clause that matches it more closely.</summary>
+    internal IReadOnlySet<string> OnlineConcepts { get; }
 
     /// <summary>"personal", "own", "private": whose account it is, not what the question is about.</summary>
     internal IReadOnlySet<string> PersonalWords { get; }

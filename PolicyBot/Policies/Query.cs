@@ -12,6 +12,9 @@ internal sealed partial class Query
     public required IReadOnlyDictionary<string, double> Weights { get; init; }
     public required double TotalSlotWeight { get; init; }
     public required bool IsOnTopic { get; init; }
+
+    /// <summary>Does the question name anything online (social media, a platform, a post, a message, an account …)?</summary>
+    public required bool IsAboutSomethingOnline { get; init; }
     public required bool AsksAboutDuty { get; init; }
     public required bool IsFirstPerson { get; init; }
     public required bool AsksWhoApproves { get; init; }
@@ -41,6 +44,8 @@ internal sealed partial class Query
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         var onTopic = false;
+        var online = false;
+        var onlineConcepts = index.OnlineConcepts;
         var rareIdf = index.Idf("\u0000never-seen");
         var generic = index.GenericWords;
         var possessors = Possessors(index, question);
@@ -63,6 +68,8 @@ internal sealed partial class Query
                 Raise(weights, c, w);
                 if (w >= 0.5 && vocabulary.DomainConcepts.Contains(c))
                     onTopic = true;
+                if (w >= 0.5 && (onlineConcepts.Contains(c) || vocabulary.Platforms.Contains(c)))
+                    online = true;
             }
             // Words neither the policy nor the vocabulary knows (names, slang, typos) count, but less.
             var known = index.Knows(term.Concept) || vocabulary.Expansions(term.Concept).Count > 0 || vocabulary.DomainConcepts.Contains(term.Concept);
@@ -95,6 +102,7 @@ internal sealed partial class Query
             Weights = weights,
             TotalSlotWeight = Math.Max(1e-9, slots.Sum(s => s.Weight)),
             IsOnTopic = onTopic,
+            IsAboutSomethingOnline = online,
             AsksAboutDuty = VerdictClassifier.AsksAboutDuty(question),
             IsFirstPerson = FirstPerson().IsMatch(question),
             AsksWhoApproves = VerdictClassifier.AsksWhoApproves(question),
