@@ -123,6 +123,17 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Verdict.Should().Be(Verdict.Yes);
     }
 
+    [Theory]
+    [InlineData("crosby", "does the social media policy apply to governors as well?", "This policy will extend to governors")]
+    [InlineData("bradfield", "does the social media policy apply to volunteers as well?", "including volunteers")]
+    public void A_scope_question_is_answered_by_what_the_policy_says_of_itself(string school, string question, string clause)
+    {
+        var answer = policies.Ask(school, question);
+
+        answer.Citations[0].Text.Should().Contain(clause);
+        answer.Verdict.Should().Be(Verdict.Yes);
+    }
+
     [Fact]
     public void A_question_about_the_schools_own_account_is_not_drawn_to_a_ban_that_excepts_that_account()
     {
