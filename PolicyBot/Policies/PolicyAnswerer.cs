@@ -280,9 +280,11 @@ public static partial class PolicyAnswerer
 
         var (quote, chosenCue, _, chosenPart) = chosen.Value;
         var verdict = VerdictClassifier.Resolve(chosenCue, asksDuty) ?? Verdict.Yes;
-        if (chosenCue == VerdictClassifier.Cue.Duty && asksDuty && VerdictClassifier.IsRecommendation(clause.LeadIn is null ? chosenPart : $"{clause.LeadIn} {chosenPart}"))
+        // A list item's modal and its exception can sit in the lead-in ("staff should: restrict access …").
+        var rule = clause.LeadIn is null ? chosenPart : $"{clause.LeadIn} {chosenPart}";
+        if (chosenCue == VerdictClassifier.Cue.Duty && asksDuty && VerdictClassifier.IsRecommendation(rule))
             verdict = Verdict.Caution;
-        if (chosenCue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(clause.LeadIn is null ? chosenPart : $"{clause.LeadIn} {chosenPart}"))
+        if (chosenCue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(rule))
             verdict = Verdict.Yes;
         // "Not permitted … unless authorised": the rule is no; the approval is the answer only to "who do I ask?".
         if (chosenCue == VerdictClassifier.Cue.AskFirst && !query.AsksWhoApproves && VerdictClassifier.IsProhibitionUnlessApproved(chosenPart))

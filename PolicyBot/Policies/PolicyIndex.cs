@@ -142,7 +142,10 @@ public sealed class PolicyIndex
     /// <summary>Words every staff question and clause has ("staff", "policy", "work"): they never make a question specific.</summary>
     internal IReadOnlySet<string> GenericWords { get; }
 
-    /// <summary>Concepts of things online: a question with none of them needs a clause that matches it more closely.</summary>
+    /// <summary>
+    /// Concepts of things that live online or get shared there (social media, posts, messages, accounts, photos): a question
+    /// with none of them needs a clause that matches it more closely.
+    /// </summary>
     internal IReadOnlySet<string> OnlineConcepts { get; }
 
     /// <summary>"personal", "own", "private": whose account it is, not what the question is about.</summary>
