@@ -87,6 +87,43 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Verdict.Should().Be(verdict);
     }
 
+    [Theory]
+    [InlineData("can I check instagram on my own phone during the lesson?", Verdict.No)]
+    [InlineData("can I reply to a facebook message on my own phone while my class are doing a test?", Verdict.No)]
+    [InlineData("can I look at facebook on my own phone while the children are reading?", Verdict.No)]
+    [InlineData("can I look at facebook on my own phone at lunch?", Verdict.Yes)]
+    [InlineData("can I use my own phone to look at social media in school?", Verdict.Yes)]
+    public void A_permission_only_outside_lesson_times_is_no_for_someone_in_a_lesson(string question, Verdict verdict)
+    {
+        var index = ExamplePolicy("""
+            1. Devices
+
+            1.1 Staff may use their own devices to access social media while in school, but only outside of lesson times and away from pupils.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, question);
+
+        // Both permissions are limited: 1.1 to outside lesson times, the example's 2.4 to break times.
+        answer.Citations[0].ClauseId.Should().BeOneOf("1.1", "2.4");
+        answer.Verdict.Should().Be(verdict);
+    }
+
+    [Theory]
+    [InlineData("can I check my own phone while I'm supervising the children?", true)]
+    [InlineData("I'm on yard duty, ok to text my partner from my phone?", true)]
+    [InlineData("my phone in lessons, is that allowed?", true)]
+    [InlineData("can I look at my phone in front of the class?", true)]
+    [InlineData("can I show my class a social media post in lessons?", false)]
+    [InlineData("can we use social media in lessons?", false)]
+    [InlineData("can I check my own phone at break?", false)]
+    [InlineData("can I check my own phone in the staffroom at lunch, after the lesson?", false)]
+    public void A_question_is_during_lessons_when_it_is_personal_use_while_teaching_or_supervising(string question, bool during)
+    {
+        var query = Query.From(ExamplePolicy("1. Lessons\n\n1.1 Staff are encouraged to use social media in lessons.\n"), question);
+
+        query.IsDuringSessions.Should().Be(during);
+    }
+
     [Fact]
     public void A_question_about_a_school_computer_is_answered_by_the_sentence_about_school_computers_even_at_lunchtime()
     {

@@ -108,7 +108,7 @@ public static partial class PolicyAnswerer
         var query = Query.From(index, QuestionText.Clean(Truncate(question)));
         var lines = new List<string>
         {
-            $"on topic: {query.IsOnTopic}; asks about a duty: {query.AsksAboutDuty}",
+            $"on topic: {query.IsOnTopic}; asks about a duty: {query.AsksAboutDuty}; during lessons: {query.IsDuringSessions}",
             "slots: " + string.Join(" | ", query.Slots.Select(s => $"{s.Concept}({s.Weight:0.00}: {string.Join(",", s.Concepts.Select(c => $"{c.Concept}:{c.Weight:0.0}"))})")),
         };
         foreach (var r in Rank(index, query).Take(6))
@@ -288,6 +288,9 @@ public static partial class PolicyAnswerer
             verdict = Verdict.Yes;
         // "Not permitted … unless authorised": the rule is no; the approval is the answer only to "who do I ask?".
         if (chosenCue == VerdictClassifier.Cue.AskFirst && !query.AsksWhoApproves && VerdictClassifier.IsProhibitionUnlessApproved(chosenPart))
+            verdict = Verdict.No;
+        // "May use their own devices … only outside lesson times", asked by someone in a lesson: not then.
+        if (verdict == Verdict.Yes && chosenCue == VerdictClassifier.Cue.Yes && query.IsDuringSessions && VerdictClassifier.LimitsToOutsideSessions(quote))
             verdict = Verdict.No;
         if (chosenCue is VerdictClassifier.Cue.OnlyThrough && query.MentionsOfficialChannel)
             verdict = Verdict.Yes;

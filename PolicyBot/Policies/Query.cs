@@ -23,6 +23,12 @@ internal sealed partial class Query
     public required bool AsksAboutScope { get; init; }
     public required bool StatesApprovalGiven { get; init; }
     public required bool AsksPermission { get; init; }
+
+    /// <summary>
+    /// The question happens while the staff member is teaching or supervising ("in the lesson", "on yard duty",
+    /// "while the kids are doing maths"), and says nothing of a break.
+    /// </summary>
+    public required bool IsDuringSessions { get; init; }
     public required Owner Owner { get; init; }
     public required TextAnalyzer Analyzer { get; init; }
     public required PolicyIndex Index { get; init; }
@@ -111,6 +117,7 @@ internal sealed partial class Query
             AsksAboutScope = VerdictClassifier.AsksAboutScope(question),
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
+            IsDuringSessions = DuringSessions(analyzer, seen, question, Ownership.OfQuestion(question)),
             Owner = Ownership.OfQuestion(question),
             Analyzer = analyzer,
             Index = index,
@@ -135,6 +142,20 @@ internal sealed partial class Query
         owners.ExceptWith(index.Analyze(stripped).Select(t => t.Concept));
         return owners;
     }
+
+    static bool DuringSessions(TextAnalyzer analyzer, HashSet<string> concepts, string question, Owner owner)
+    {
+        string C(string word) => analyzer.Analyze(word) is [var t] ? t.Concept : word;
+        if (concepts.Contains(C("break")) || concepts.Contains(C("outside work")))
+            return false;
+        // "Can I use social media in lessons?" may mean teaching with it; "my phone in lessons" is personal use then.
+        var inLessons = (concepts.Contains(C("lesson")) || concepts.Contains(C("session"))) && owner == Owner.Personal;
+        return inLessons || concepts.Contains(C("supervision")) || PupilsPresent().IsMatch(question);
+    }
+
+    /// <summary>"while the kids are …", "in front of the class": pupils are there.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(while|whilst|when|as) (the |my |our |all the )?(kids|children|pupils|students|class|y\d|year \d+|reception|nursery)( \w+)? (are|is|were|was)\b|\bin front of (the |my |our )?(kids|children|pupils|students|class)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PupilsPresent();
 
     const double PossessorWeight = 0.5;
     const double ConsequenceFocus = 3.0;

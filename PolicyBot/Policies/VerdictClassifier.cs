@@ -148,6 +148,13 @@ public static partial class VerdictClassifier
     /// <summary>"The head has said yes", "we've got SLT's approval": the question says the approval was already given.</summary>
     public static bool StatesApprovalGiven(string question) => ApprovalGiven().IsMatch(Normalise(question));
 
+    /// <summary>
+    /// A permission that holds only outside teaching time or away from pupils ("may use their own devices … but only
+    /// outside of their classroom lesson times", "outside of session times and away from pupils", "permitted during
+    /// break times").
+    /// </summary>
+    public static bool LimitsToOutsideSessions(string text) => OutsideSessions().IsMatch(Normalise(text));
+
     /// <summary>Does the text state a consequence (disciplinary action, dismissal, the police)?</summary>
     public static bool StatesConsequence(string text) => Consequence().IsMatch(Normalise(text));
 
@@ -183,6 +190,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(trouble|sacked|sack me|fired|dismiss\w*|disciplin\w*|lose (my|their|your|his|her) job|consequences?|punish\w*|police|prosecut\w*|misconduct|what happens if|taken off me|take (my|it) away|suspended|suspension|cut off|lose (my )?access|access (taken|removed|withdrawn|stopped)|come back on me|come back to bite)\b")]
     private static partial Regex ConsequenceQuestion();
+
+    [GeneratedRegex(@"\boutside (of )?(their |the |school |normal )?(classroom )?(lesson|session|teaching|contact) (times?|hours)\b|\baway from (the )?(pupils|children|students|young people)\b|\b(only |but only )?(during|in|at) (the |their )?(break|breaks|lunch|lunchtimes?|lunch breaks?|break times?|lunch times?|non-contact time)\b")]
+    private static partial Regex OutsideSessions();
 
     [GeneratedRegex(@"\b(disciplinary|dismissal|gross misconduct|police|legal action|suspension|withheld|criminal offence|prosecut\w*)\b")]
     private static partial Regex Consequence();
