@@ -124,6 +124,23 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         query.IsDuringSessions.Should().Be(during);
     }
 
+    [Theory]
+    [InlineData("can I download a film from a free streaming site to show my class?", Verdict.No)]
+    [InlineData("I downloaded a film from a free streaming site, what should I do?", Verdict.Report)]
+    public void A_clause_that_calls_something_illegal_forbids_it(string question, Verdict verdict)
+    {
+        var index = ExamplePolicy("""
+            1. Misuse
+
+            1.1 Downloading films or music that have copyright attached from free streaming sites. (Although this is illegal, it is rarely a police priority.)
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, question);
+
+        answer.Citations[0].ClauseId.Should().Be("1.1");
+        answer.Verdict.Should().Be(verdict);
+    }
+
     [Fact]
     public void A_question_about_a_school_computer_is_answered_by_the_sentence_about_school_computers_even_at_lunchtime()
     {

@@ -70,6 +70,16 @@ public sealed class PolicyParserTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void Short_items_that_carry_on_a_sub_list_are_kept_with_it()
+    {
+        var wexham = policies.Document("wexham-court");
+
+        var list = wexham.Clauses.Single(c => c.Text.StartsWith("Distributing, printing or viewing information on the following", StringComparison.Ordinal));
+        list.Text.Should().Contain("Drugs").And.Contain("Weapons").And.Contain("Gambling");
+        wexham.Clauses.Should().Contain(c => c.Text.StartsWith("Accessing age restricted material", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Bullets_run_together_on_one_line_are_split()
     {
         var josephs = policies.Document("st-josephs");

@@ -275,8 +275,10 @@ public static partial class PolicyAnswerer
         }
         // A clause with no instruction in it describes what the school does ("this will be addressed by the school in the
         // first instance"): to staff asking what to do about an incident, that means bringing it to the school.
+        // One that calls the thing unlawful ("Downloading films that have copyright attached. (Although this is
+        // illegal …)") forbids it.
         if (chosen is null)
-            return (query.AsksWhatToDo ? Verdict.Report : Verdict.Yes, Shorten(clause.Text));
+            return (query.AsksWhatToDo ? Verdict.Report : VerdictClassifier.CallsItUnlawful(clause.Text) ? Verdict.No : Verdict.Yes, Shorten(clause.Text));
 
         var (quote, chosenCue, _, chosenPart) = chosen.Value;
         var verdict = VerdictClassifier.Resolve(chosenCue, asksDuty) ?? Verdict.Yes;

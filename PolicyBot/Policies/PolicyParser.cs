@@ -232,8 +232,10 @@ public static partial class PolicyParser
                 _openNumbered.BulletIndents.Add(indent);
                 return;
             }
-            // A deeper bullet under a section bullet belongs to it ("- harmful content: - that ...").
-            if (_current is { Kind: UnitKind.Bullet } previous && indent > previous.Indent)
+            // A deeper bullet under a section bullet belongs to it ("- harmful content: - that ..."), and so does a
+            // one- or two-word item after it ("- information on the following: - Drugs." then "- Weapons."), which alone
+            // would say nothing and be lost.
+            if (_current is { Kind: UnitKind.Bullet } previous && (indent > previous.Indent || (WordCount(text) < 3 && previous.Text.ToString().Contains(':'))))
             {
                 previous.Text.Append(previous.Text.ToString().TrimEnd().EndsWith(':') ? " " : "; ").Append(text);
                 return;

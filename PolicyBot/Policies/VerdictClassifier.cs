@@ -155,6 +155,9 @@ public static partial class VerdictClassifier
     /// </summary>
     public static bool LimitsToOutsideSessions(string text) => OutsideSessions().IsMatch(Normalise(text));
 
+    /// <summary>"Although this is illegal …", "considered criminal in nature": the text calls something unlawful.</summary>
+    public static bool CallsItUnlawful(string text) => Unlawful().IsMatch(Normalise(text));
+
     /// <summary>Does the text state a consequence (disciplinary action, dismissal, the police)?</summary>
     public static bool StatesConsequence(string text) => Consequence().IsMatch(Normalise(text));
 
@@ -193,6 +196,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\boutside (of )?(their |the |school |normal )?(classroom )?(lesson|session|teaching|contact) (times?|hours)\b|\baway from (the )?(pupils|children|students|young people)\b|\b(only |but only )?(during|in|at) (the |their )?(break|breaks|lunch|lunchtimes?|lunch breaks?|break times?|lunch times?|non-contact time)\b")]
     private static partial Regex OutsideSessions();
+
+    [GeneratedRegex(@"\b(is|are) (considered )?(to be )?(illegal|unlawful|criminal)\b|\bcriminal in nature\b|\bagainst the law\b")]
+    private static partial Regex Unlawful();
 
     [GeneratedRegex(@"\b(disciplinary|dismissal|gross misconduct|police|legal action|suspension|withheld|criminal offence|prosecut\w*)\b")]
     private static partial Regex Consequence();
