@@ -141,6 +141,25 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Verdict.Should().Be(verdict);
     }
 
+    [Theory]
+    [InlineData("I posted on facebook that the headteacher is useless", Verdict.No)]
+    [InlineData("my insta has a post saying the headteacher is useless", Verdict.No)]
+    [InlineData("I've seen a colleague post on facebook that the headteacher is useless", Verdict.Report)]
+    public void Staff_telling_what_they_did_themselves_get_the_rule_not_a_report(string question, Verdict verdict)
+    {
+        var index = ExamplePolicy("""
+            1. Comments
+
+            1.1 Staff must not post derogatory comments about colleagues on social media.
+
+            1.2 Staff who see derogatory comments about colleagues on social media must report them to a senior leader.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, question);
+
+        answer.Verdict.Should().Be(verdict);
+    }
+
     [Fact]
     public void A_question_about_a_school_computer_is_answered_by_the_sentence_about_school_computers_even_at_lunchtime()
     {

@@ -136,6 +136,10 @@ public sealed class VerdictClassifierTests
     [InlineData("what if i accept it", false)]
     [InlineData("", false)]
     [InlineData("one of the kids wrote something that's got me worried about what's going on at home", true)]
+    [InlineData("I posted on facebook that the headteacher is useless", false)]
+    [InlineData("my insta says where I work and I never bother with a disclaimer", false)]
+    [InlineData("I've seen a colleague post on facebook that the headteacher is useless", true)]
+    [InlineData("I got a friend request from a year 6 last night", true)]
     public void A_statement_of_what_happened_asks_what_to_do(string question, bool expected) =>
         VerdictClassifier.ReportsAnIncident(question).Should().Be(expected);
 

@@ -136,8 +136,21 @@ public static partial class VerdictClassifier
     public static bool ReportsAnIncident(string question)
     {
         var s = Normalise(question).Trim();
-        return s.Length > 0 && !s.Contains('?') && !AnyQuestion().IsMatch(s);
+        return s.Length > 0 && !s.Contains('?') && !AnyQuestion().IsMatch(s) && !TellsOwnConduct(s);
     }
+
+    /// <summary>
+    /// "I said on twitter that the new deputy is clueless", "my insta says I teach here and I don't bother with a
+    /// disclaimer": staff telling what they did themselves want to know whether it was all right, not how to report it.
+    /// "I've seen a colleague post …" and "I got a message from a pupil" tell what happened to or around them.
+    /// </summary>
+    static bool TellsOwnConduct(string s) => OwnConduct().IsMatch(s) && !Witnessed().IsMatch(s);
+
+    [GeneratedRegex(@"^(i|i'm|im|i've|ive|i'll|i'd|my (own |personal |private )?(insta\w*|ig|fb|facebook|twitter|x|tiktok|snap\w*|whatsapp|account|profile|page|blog|bio|phone|feed|status|posts?))\b")]
+    private static partial Regex OwnConduct();
+
+    [GeneratedRegex(@"\b(seen|saw|see|noticed|notice|found|find|heard|hear|got|get|getting|received|receive|been sent|was sent|spotted|came across|think|suspect|worried|concerned|told me|showed me|messaged me|emailed me|contacted me|added me|followed me|with the|contracted|contractor)\b")]
+    private static partial Regex Witnessed();
 
     /// <summary>"Could that get me sacked?", "would school involve the police?": the question asks about consequences.</summary>
     public static bool AsksAboutConsequences(string question) => ConsequenceQuestion().IsMatch(Normalise(question));
