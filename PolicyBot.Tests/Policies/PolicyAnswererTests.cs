@@ -160,6 +160,24 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Verdict.Should().Be(verdict);
     }
 
+    [Theory]
+    [InlineData("is it ok to use a separate email address for my social media accounts?", Verdict.Yes)]
+    [InlineData("can I name the school as my employer on my facebook profile?", Verdict.Caution)]
+    public void Advice_to_do_something_answers_can_I_with_yes_and_advice_against_it_with_caution(string question, Verdict verdict)
+    {
+        var index = ExamplePolicy("""
+            1. Personal accounts
+
+            1.1 It is a good idea to use a separate email address for social media accounts so that other contact details are not given away.
+
+            1.2 Staff are advised not to name the school as their employer on their social media profile.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, question);
+
+        answer.Verdict.Should().Be(verdict);
+    }
+
     [Fact]
     public void A_question_about_a_school_computer_is_answered_by_the_sentence_about_school_computers_even_at_lunchtime()
     {

@@ -129,6 +129,16 @@ public sealed class VerdictClassifierTests
     }
 
     [Theory]
+    [InlineData("Staff are advised to use a separate email address for social networking.", true)]
+    [InlineData("It is a good idea to use a separate email address so that other contact details are not given away.", true)]
+    [InlineData("It is considered good practice to monitor the internet for posts about the school.", true)]
+    [InlineData("Employees are advised not to identify their employer.", false)]
+    [InlineData("Staff should be careful about what they post; it is recommended that they review old posts.", false)]
+    [InlineData("Staff must not post photographs of pupils.", false)]
+    public void Advice_to_do_something_is_told_from_advice_against_it(string text, bool expected) =>
+        VerdictClassifier.AdvisesDoingIt(text).Should().Be(expected);
+
+    [Theory]
     [InlineData("a y3 pupil sent me a message on tiktok last night", true)]
     [InlineData("A parent posted a photo of my class on facebook.", true)]
     [InlineData("can i reply to her", false)]

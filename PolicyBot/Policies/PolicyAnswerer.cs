@@ -291,6 +291,9 @@ public static partial class PolicyAnswerer
         // "Not permitted … unless authorised": the rule is no; the approval is the answer only to "who do I ask?".
         if (chosenCue == VerdictClassifier.Cue.AskFirst && !query.AsksWhoApproves && VerdictClassifier.IsProhibitionUnlessApproved(chosenPart))
             verdict = Verdict.No;
+        // "Is it OK to use a separate email for social media?" answered by "staff are advised to use one": yes.
+        if (verdict == Verdict.Caution && query.AsksPermission && VerdictClassifier.AdvisesDoingIt(quote))
+            verdict = Verdict.Yes;
         // "May use their own devices … only outside lesson times", asked by someone in a lesson: not then.
         if (verdict == Verdict.Yes && chosenCue == VerdictClassifier.Cue.Yes && query.IsDuringSessions && VerdictClassifier.LimitsToOutsideSessions(quote))
             verdict = Verdict.No;

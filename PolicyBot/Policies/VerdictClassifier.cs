@@ -168,6 +168,22 @@ public static partial class VerdictClassifier
     /// </summary>
     public static bool LimitsToOutsideSessions(string text) => OutsideSessions().IsMatch(Normalise(text));
 
+    /// <summary>
+    /// Advice to do something ("staff are advised to use a separate email address", "it is considered good practice to
+    /// monitor …"), as opposed to advice against it or a warning ("advised not to identify their employer", "be careful").
+    /// </summary>
+    public static bool AdvisesDoingIt(string text)
+    {
+        var s = Normalise(text);
+        return PositiveAdvice().IsMatch(s) && !AdviceAgainst().IsMatch(s);
+    }
+
+    [GeneratedRegex(@"\b(advised to|advisable to|recommended (to|that)|good (practice|idea) to|encouraged to|is encouraged|are encouraged|to be encouraged|considered good practice)\b")]
+    private static partial Regex PositiveAdvice();
+
+    [GeneratedRegex(@"\b(advised|advisable|recommended|good idea|good practice|encouraged) (not|never|against)\b|\b(avoid|discouraged|careful|caution|mindful|be aware|wary)\b")]
+    private static partial Regex AdviceAgainst();
+
     /// <summary>"Although this is illegal …", "considered criminal in nature": the text calls something unlawful.</summary>
     public static bool CallsItUnlawful(string text) => Unlawful().IsMatch(Normalise(text));
 
