@@ -10,6 +10,7 @@ public sealed class OwnershipTests
     [InlineData("can i use the school laptop for facebook at break", Owner.School)]
     [InlineData("can i check twitter on the classroom pc", Owner.School)]
     [InlineData("can i accept a friend request from a pupil", Owner.None)]
+    [InlineData("can we put this on the school's own instagram", Owner.School)]
     public void A_question_says_whose_device_or_account_it_is_about(string question, Owner expected) =>
         Ownership.OfQuestion(question).Should().Be(expected);
 

@@ -225,6 +225,23 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Verdict.Should().Be(Verdict.Yes);
     }
 
+    [Theory]
+    [InlineData("can we upload the sports day photographs of pupils to the school's own instagram?", Verdict.Yes)]
+    [InlineData("can I upload the sports day photographs of pupils to my own instagram?", Verdict.No)]
+    public void The_schools_own_account_meets_an_exception_for_school_accounts_and_my_own_does_not(string question, Verdict verdict)
+    {
+        var index = ExamplePolicy("""
+            1. Photographs
+
+            1.1 Staff must not upload photographs of pupils online other than via school-owned social media accounts.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, question);
+
+        answer.Citations[0].ClauseId.Should().Be("1.1");
+        answer.Verdict.Should().Be(verdict);
+    }
+
     [Fact]
     public void A_question_about_the_schools_own_account_is_not_drawn_to_a_ban_that_excepts_that_account()
     {

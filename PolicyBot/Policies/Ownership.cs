@@ -39,7 +39,7 @@ public static partial class Ownership
     public static bool Conflicts(Owner question, Owner text) =>
         question is Owner.Personal or Owner.School && text is Owner.Personal or Owner.School && question != text;
 
-    [GeneratedRegex(@"\b(own|personal)\b|\bmy (own )?" + Things + @"\b")]
+    [GeneratedRegex(@"(?<!\bschool'?s )\b(own|personal)\b|\bmy (own )?" + Things + @"\b")]
     private static partial Regex PersonalInQuestion();
 
     [GeneratedRegex(@"\b(own|personal)\s+(\w+\s+){0,2}?" + Things + @"\b|\bpersonal (capacity|use|web ?space|social medi\w+)\b")]

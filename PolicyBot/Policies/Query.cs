@@ -34,6 +34,9 @@ internal sealed partial class Query
     public required PolicyIndex Index { get; init; }
     public required HashSet<string> Originals { get; init; }
 
+    /// <summary>The question speaks of something personal ("my own phone", "my private account"); "the school's own account" does not.</summary>
+    public required bool NamesPersonal { get; init; }
+
     /// <summary>The people the question is about (pupils, parents, family, colleagues), not counting mere owners.</summary>
     public required IReadOnlySet<string> PeopleAsked { get; init; }
 
@@ -122,6 +125,7 @@ internal sealed partial class Query
             Analyzer = analyzer,
             Index = index,
             Originals = seen,
+            NamesPersonal = index.Analyze(SchoolsOwn().Replace(question, "school's")).Any(t => index.PersonalWords.Contains(t.Concept)),
             PeopleAsked = index.People.In(seen.Except(possessors)),
         };
     }
@@ -199,14 +203,17 @@ internal sealed partial class Query
         // "other than via school accounts": the question must be about the school's channel, not a personal one.
         if (exception.NamesSchool && !(Originals.Contains(C("school")) || Originals.Contains(C("official")) || Originals.Contains(C("class"))))
             return false;
-        return !exception.NamesSchool || !Originals.Overlaps(Index.PersonalWords);
+        return !exception.NamesSchool || !NamesPersonal;
     }
 
     /// <summary>Is the question about the school's official channel (for "can only … through official school sites")?</summary>
     public bool MentionsOfficialChannel =>
-        !Originals.Overlaps(Index.PersonalWords)
+        !NamesPersonal
         && (Originals.Contains(C("official")) || Originals.Contains(C("learning platform"))
             || (Originals.Contains(C("school")) && (Originals.Contains(C("account")) || Originals.Contains(C("site")) || Originals.Contains(C("email")))));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(the |our )?school(['’]s|s) own\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SchoolsOwn();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(i|i'm|im|i've|my|me|we|our|us|can i|should i)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FirstPerson();
