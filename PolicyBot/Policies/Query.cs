@@ -105,6 +105,7 @@ internal sealed partial class Query
             }
             slots.Add(new Slot(term.Concept, slotWeight, concepts.Select(kv => (kv.Key, kv.Value)).ToList()));
         }
+        var owner = Ownership.OfQuestion(question);
         return new Query
         {
             Slots = slots,
@@ -120,8 +121,8 @@ internal sealed partial class Query
             AsksAboutScope = VerdictClassifier.AsksAboutScope(question),
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
-            IsDuringSessions = DuringSessions(analyzer, seen, question, Ownership.OfQuestion(question)),
-            Owner = Ownership.OfQuestion(question),
+            IsDuringSessions = DuringSessions(analyzer, seen, question, owner),
+            Owner = owner,
             Analyzer = analyzer,
             Index = index,
             Originals = seen,

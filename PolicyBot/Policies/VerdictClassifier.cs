@@ -223,7 +223,7 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(trouble|sacked|sack me|fired|dismiss\w*|disciplin\w*|lose (my|their|your|his|her) job|consequences?|punish\w*|police|prosecut\w*|misconduct|what happens if|taken off me|take (my|it) away|suspended|suspension|cut off|lose (my )?access|access (taken|removed|withdrawn|stopped)|come back on me|come back to bite)\b")]
     private static partial Regex ConsequenceQuestion();
 
-    [GeneratedRegex(@"\boutside (of )?(their |the |school |normal )?(classroom )?(lesson|session|teaching|contact) (times?|hours)\b|\baway from (the )?(pupils|children|students|young people)\b|\b(only |but only )?(during|in|at) (the |their )?(break|breaks|lunch|lunchtimes?|lunch breaks?|break times?|lunch times?|non-contact time)\b")]
+    [GeneratedRegex(@"\boutside (of )?(their |the |school |normal )?(classroom )?(lesson|session|teaching|contact) (times?|hours)\b|\baway from (the )?(pupils|children|students|young people)\b|\b(during|in|at) (the |their )?(break|breaks|lunch|lunchtimes?|lunch breaks?|break times?|lunch times?|non-contact time)\b")]
     private static partial Regex OutsideSessions();
 
     [GeneratedRegex(@"\b(is|are) (considered )?(to be )?(illegal|unlawful|criminal)\b|\bcriminal in nature\b|\bagainst the law\b")]
