@@ -19,10 +19,10 @@ public static partial class PolicyAnswerer
 
     /// <summary>
     /// A question that names nothing online ("what time is the gate locked?", "who's on lunch duty?") can still meet a
-    /// clause through one shared word (locked → privacy settings); it is answered only by a clause that matches much more
-    /// of it.
+    /// clause through one shared word (locked → privacy settings, reports to parents → contact with parents); it is
+    /// answered only by a clause that matches most of it.
     /// </summary>
-    public const double MinCoverageOffline = 0.45;
+    public const double MinCoverageOffline = 0.65;
 
     const int MaxCitations = 5;
 
