@@ -129,14 +129,13 @@ public sealed class VerdictClassifierTests
     }
 
     [Theory]
-    [InlineData("Staff are advised to use a separate email address for social networking.", true)]
-    [InlineData("It is a good idea to use a separate email address so that other contact details are not given away.", true)]
-    [InlineData("It is considered good practice to monitor the internet for posts about the school.", true)]
-    [InlineData("Employees are advised not to identify their employer.", false)]
-    [InlineData("Staff should be careful about what they post; it is recommended that they review old posts.", false)]
-    [InlineData("Staff must not post photographs of pupils.", false)]
-    public void Advice_to_do_something_is_told_from_advice_against_it(string text, bool expected) =>
-        VerdictClassifier.AdvisesDoingIt(text).Should().Be(expected);
+    [InlineData("can I post the class photo on facebook?", true)]
+    [InlineData("is it ok to add a parent on instagram", true)]
+    [InlineData("I downloaded a couple of films to show my class", true)]
+    [InlineData("I've seen a colleague post a pupil's photo", false)]
+    [InlineData("who do I tell about a pupil's post?", false)]
+    public void A_question_asks_permission_or_tells_what_the_staff_member_did(string question, bool expected) =>
+        VerdictClassifier.AsksPermission(question).Should().Be(expected);
 
     [Theory]
     [InlineData("a y3 pupil sent me a message on tiktok last night", true)]
@@ -150,6 +149,11 @@ public sealed class VerdictClassifierTests
     [InlineData("my insta says where I work and I never bother with a disclaimer", false)]
     [InlineData("I've seen a colleague post on facebook that the headteacher is useless", true)]
     [InlineData("I got a friend request from a year 6 last night", true)]
+    [InlineData("I'm being trolled on twitter by a parent", true)]
+    [InlineData("my facebook account has been hacked and it's posting spam", true)]
+    [InlineData("I was tagged in a photo by a pupil's mum", true)]
+    [InlineData("I have a pupil messaging me on instagram", true)]
+    [InlineData("I posted a photo of me with the kids on facebook", false)]
     public void A_statement_of_what_happened_asks_what_to_do(string question, bool expected) =>
         VerdictClassifier.ReportsAnIncident(question).Should().Be(expected);
 

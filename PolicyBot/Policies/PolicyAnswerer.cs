@@ -22,7 +22,7 @@ public static partial class PolicyAnswerer
     /// clause through one shared word (locked → privacy settings, reports to parents → contact with parents); it is
     /// answered only by a clause that matches most of it.
     /// </summary>
-    public const double MinCoverageOffline = 0.65;
+    public const double MinCoverageOffline = 0.6;
 
     const int MaxCitations = 5;
 
@@ -276,9 +276,12 @@ public static partial class PolicyAnswerer
         // A clause with no instruction in it describes what the school does ("this will be addressed by the school in the
         // first instance"): to staff asking what to do about an incident, that means bringing it to the school.
         // One that calls the thing unlawful ("Downloading films that have copyright attached. (Although this is
-        // illegal …)") forbids it.
+        // illegal …)") answers "can I …?" with no.
         if (chosen is null)
-            return (query.AsksWhatToDo ? Verdict.Report : VerdictClassifier.CallsItUnlawful(clause.Text) ? Verdict.No : Verdict.Yes, Shorten(clause.Text));
+        {
+            var forbids = query.AsksPermission && !query.AsksAboutConsequences && !query.AsksAboutScope && VerdictClassifier.CallsItUnlawful(clause.Text);
+            return (query.AsksWhatToDo ? Verdict.Report : forbids ? Verdict.No : Verdict.Yes, Shorten(clause.Text));
+        }
 
         var (quote, chosenCue, _, chosenPart) = chosen.Value;
         var verdict = VerdictClassifier.Resolve(chosenCue, asksDuty) ?? Verdict.Yes;
@@ -291,10 +294,8 @@ public static partial class PolicyAnswerer
         // "Not permitted … unless authorised": the rule is no; the approval is the answer only to "who do I ask?".
         if (chosenCue == VerdictClassifier.Cue.AskFirst && !query.AsksWhoApproves && VerdictClassifier.IsProhibitionUnlessApproved(chosenPart))
             verdict = Verdict.No;
-        // "Is it OK to use a separate email for social media?" answered by "staff are advised to use one": yes.
-        if (verdict == Verdict.Caution && query.AsksPermission && VerdictClassifier.AdvisesDoingIt(quote))
-            verdict = Verdict.Yes;
-        // "May use their own devices … only outside lesson times", asked by someone in a lesson: not then.
+        // "May use their own devices … only outside lesson times", asked by someone in a lesson: not then. The whole
+        // sentence is read, as the limit is often its second half ("…, but only outside of lesson times").
         if (verdict == Verdict.Yes && chosenCue == VerdictClassifier.Cue.Yes && query.IsDuringSessions && VerdictClassifier.LimitsToOutsideSessions(quote))
             verdict = Verdict.No;
         if (chosenCue is VerdictClassifier.Cue.OnlyThrough && query.MentionsOfficialChannel)

@@ -84,6 +84,12 @@ public static partial class PolicyParser
         public List<int> BulletIndents { get; } = [];
         public string? LeadIn { get; init; }
         public bool IsLeadIn { get; set; }
+
+        /// <summary>A bullet that took deeper bullets as its own items ("information on the following: - Drugs.").</summary>
+        public bool AbsorbedItems { get; set; }
+
+        /// <summary>A bullet after another bullet: an item of a list, kept however short ("Gambling.").</summary>
+        public bool InList { get; init; }
     }
 
     sealed record Heading(string Text, string? Number, int Level, bool FromBullet);
@@ -232,14 +238,16 @@ public static partial class PolicyParser
                 _openNumbered.BulletIndents.Add(indent);
                 return;
             }
-            // A deeper bullet under a section bullet belongs to it ("- harmful content: - that ..."), and so does a
-            // one- or two-word item after it ("- information on the following: - Drugs." then "- Weapons."), which alone
-            // would say nothing and be lost.
-            if (_current is { Kind: UnitKind.Bullet } previous && (indent > previous.Indent || (WordCount(text) < 3 && previous.Text.ToString().Contains(':'))))
+            // A deeper bullet under a section bullet belongs to it ("- harmful content: - that ..."), and so do one-word
+            // items straight after those, where a page break lost the indent ("- information on the following: - Drugs."
+            // then "- Weapons.", "- Violence.").
+            if (_current is { Kind: UnitKind.Bullet } previous && (indent > previous.Indent || (previous.AbsorbedItems && WordCount(text) == 1)))
             {
                 previous.Text.Append(previous.Text.ToString().TrimEnd().EndsWith(':') ? " " : "; ").Append(text);
+                previous.AbsorbedItems = true;
                 return;
             }
+            var inList = _current is { Kind: UnitKind.Bullet };
             if (_current is { Kind: UnitKind.Paragraph } lead)
             {
                 var leadText = lead.Text.ToString().Trim();
@@ -248,7 +256,7 @@ public static partial class PolicyParser
             }
             Close();
             _openNumbered = null;
-            _current = new Unit(UnitKind.Bullet, null, indent, Section, IdPrefix) { LeadIn = _listLeadIn };
+            _current = new Unit(UnitKind.Bullet, null, indent, Section, IdPrefix) { LeadIn = _listLeadIn, InList = inList };
             _current.Text.Append(text);
         }
 
@@ -305,7 +313,9 @@ public static partial class PolicyParser
                 case UnitKind.Paragraph:
                 case UnitKind.Bullet:
                 {
-                    if (WordCount(body) < 3)
+                    // A stray fragment says nothing; a short item of a list ("Gambling.") is one of its rules.
+                    var shortItem = unit.Kind == UnitKind.Bullet && unit.InList;
+                    if (WordCount(body) < 3 && !shortItem)
                         return;
                     // A one-sentence list lead-in ("Staff should:") lives on in every bullet; alone it says nothing.
                     if (unit.Kind == UnitKind.Paragraph && unit.IsLeadIn && TrailingDash().Replace(body, "").EndsWith(':') && !body.Contains(". "))
@@ -314,15 +324,15 @@ public static partial class PolicyParser
                     _positions[unit.IdPrefix] = position;
                     var leadIn = unit.Kind == UnitKind.Bullet ? unit.LeadIn : null;
                     var text = leadIn is null ? body : leadIn + " " + body;
-                    Emit(Unique($"{unit.IdPrefix} ¶{position}"), unit.Section, text, leadIn);
+                    Emit(Unique($"{unit.IdPrefix} ¶{position}"), unit.Section, text, leadIn, allowShort: shortItem);
                     break;
                 }
             }
         }
 
-        void Emit(string id, string section, string text, string? leadIn, bool hasBullets = false)
+        void Emit(string id, string section, string text, string? leadIn, bool hasBullets = false, bool allowShort = false)
         {
-            if (WordCount(text) < 3)
+            if (WordCount(text) < (allowShort ? 1 : 3))
                 return;
             Clauses.Add(new PolicyClause(id, section, text, Clauses.Count, leadIn, hasBullets));
         }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace PolicyBot.Policies;
 
 /// <summary>
@@ -40,7 +42,9 @@ internal sealed partial class Query
     /// <summary>The people the question is about (pupils, parents, family, colleagues), not counting mere owners.</summary>
     public required IReadOnlySet<string> PeopleAsked { get; init; }
 
-    string C(string word) => Analyzer.Analyze(word) is [var t] ? t.Concept : word;
+    string C(string word) => ConceptOf(Analyzer, word);
+
+    static string ConceptOf(TextAnalyzer analyzer, string word) => analyzer.Analyze(word) is [var t] ? t.Concept : word;
 
     const double PlatformWeight = 0.4;
 
@@ -106,6 +110,8 @@ internal sealed partial class Query
             slots.Add(new Slot(term.Concept, slotWeight, concepts.Select(kv => (kv.Key, kv.Value)).ToList()));
         }
         var owner = Ownership.OfQuestion(question);
+        // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
+        var personal = owner.HasFlag(Owner.Personal) || seen.Contains(ConceptOf(analyzer, "private"));
         return new Query
         {
             Slots = slots,
@@ -121,12 +127,12 @@ internal sealed partial class Query
             AsksAboutScope = VerdictClassifier.AsksAboutScope(question),
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
-            IsDuringSessions = DuringSessions(analyzer, seen, question, owner),
+            IsDuringSessions = DuringSessions(analyzer, seen, question, personal),
             Owner = owner,
             Analyzer = analyzer,
             Index = index,
             Originals = seen,
-            NamesPersonal = index.Analyze(SchoolsOwn().Replace(question, "school's")).Any(t => index.PersonalWords.Contains(t.Concept)),
+            NamesPersonal = personal,
             PeopleAsked = index.People.In(seen.Except(possessors)),
         };
     }
@@ -138,7 +144,7 @@ internal sealed partial class Query
     static HashSet<string> Possessors(PolicyIndex index, string question)
     {
         var owners = new HashSet<string>(StringComparer.Ordinal);
-        foreach (System.Text.RegularExpressions.Match m in PossessiveModifier().Matches(question))
+        foreach (Match m in PossessiveModifier().Matches(question))
             foreach (var t in index.Analyze(m.Groups[1].Value))
                 owners.Add(t.Concept);
         if (owners.Count == 0)
@@ -148,25 +154,28 @@ internal sealed partial class Query
         return owners;
     }
 
-    static bool DuringSessions(TextAnalyzer analyzer, HashSet<string> concepts, string question, Owner owner)
+    static bool DuringSessions(TextAnalyzer analyzer, HashSet<string> concepts, string question, bool personal)
     {
-        string C(string word) => analyzer.Analyze(word) is [var t] ? t.Concept : word;
-        if (concepts.Contains(C("break")) || concepts.Contains(C("outside work")))
+        bool Has(string word) => concepts.Contains(ConceptOf(analyzer, word));
+        // On duty is working time even at lunch; otherwise a break or the staffroom is time off.
+        if (Has("supervision"))
+            return true;
+        if (Has("break") || Has("staffroom") || Has("outside work"))
             return false;
         // "Can I use social media in lessons?" may mean teaching with it; "my phone in lessons" is personal use then.
-        var inLessons = (concepts.Contains(C("lesson")) || concepts.Contains(C("session"))) && owner == Owner.Personal;
-        return inLessons || concepts.Contains(C("supervision")) || PupilsPresent().IsMatch(question);
+        return ((Has("lesson") || Has("session")) && personal) || PupilsPresent().IsMatch(question);
     }
 
     /// <summary>"while the kids are …", "in front of the class": pupils are there.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(while|whilst|when|as) (the |my |our |all the )?(kids|children|pupils|students|class|y\d|year \d+|reception|nursery)( \w+)? (are|is|were|was)\b|\bin front of (the |my |our )?(kids|children|pupils|students|class)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex PupilsPresent();
+    // "My kids" are the teacher's own children; "my class" and "my year 6s" are pupils.
+    [GeneratedRegex(@"\b(while|whilst|when|as) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?)( \w+)? (are|is|were|was)\b|\bin front of (the |our )?(kids|children|pupils|students)\b|\bin front of (the |my |our )?class\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PupilsPresent();
 
     const double PossessorWeight = 0.5;
     const double ConsequenceFocus = 3.0;
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b([A-Za-z]+)(?:'s|’s|s'|s’)\s+(?=[A-Za-z])")]
-    private static partial System.Text.RegularExpressions.Regex PossessiveModifier();
+    [GeneratedRegex(@"\b([A-Za-z]+)(?:'s|’s|s'|s’)\s+(?=[A-Za-z])")]
+    private static partial Regex PossessiveModifier();
 
     static void Raise(Dictionary<string, double> map, string key, double value)
     {
@@ -213,9 +222,6 @@ internal sealed partial class Query
         && (Originals.Contains(C("official")) || Originals.Contains(C("learning platform"))
             || (Originals.Contains(C("school")) && (Originals.Contains(C("account")) || Originals.Contains(C("site")) || Originals.Contains(C("email")))));
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(the |our )?school(['’]s|s) own\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex SchoolsOwn();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(i|i'm|im|i've|my|me|we|our|us|can i|should i)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex FirstPerson();
+    [GeneratedRegex(@"\b(i|i'm|im|i've|my|me|we|our|us|can i|should i)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstPerson();
 }

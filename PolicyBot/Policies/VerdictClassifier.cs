@@ -136,20 +136,26 @@ public static partial class VerdictClassifier
     public static bool ReportsAnIncident(string question)
     {
         var s = Normalise(question).Trim();
-        return s.Length > 0 && !s.Contains('?') && !AnyQuestion().IsMatch(s) && !TellsOwnConduct(s);
+        return IsStatement(s) && !TellsOwnConduct(s);
     }
+
+    static bool IsStatement(string s) => s.Length > 0 && !s.Contains('?') && !AnyQuestion().IsMatch(s);
 
     /// <summary>
     /// "I said on twitter that the new deputy is clueless", "my insta says I teach here and I don't bother with a
     /// disclaimer": staff telling what they did themselves want to know whether it was all right, not how to report it.
-    /// "I've seen a colleague post …" and "I got a message from a pupil" tell what happened to or around them.
+    /// What was done to them ("I'm being trolled by a parent", "my account has been hacked") or what they saw or
+    /// received ("I've seen a colleague post …", "I got a message from a pupil") is still an incident.
     /// </summary>
-    static bool TellsOwnConduct(string s) => OwnConduct().IsMatch(s) && !Witnessed().IsMatch(s);
+    static bool TellsOwnConduct(string s) => OwnConduct().IsMatch(s) && !DoneToThem().IsMatch(s) && !Witnessed().IsMatch(s);
 
-    [GeneratedRegex(@"^(i|i'm|im|i've|ive|i'll|i'd|my (own |personal |private )?(insta\w*|ig|fb|facebook|twitter|x|tiktok|snap\w*|whatsapp|account|profile|page|blog|bio|phone|feed|status|posts?))\b")]
+    [GeneratedRegex(@"^(i|i've|ive|i'm|im|i'll|i'd|i have|i had|i am|i'm going to|im going to|i'm gonna|i was going to)\s+(just |already |accidentally |recently |also |then |sometimes |often |always |kind of |sort of )?(posted|post|said|say|put|shared|share|tweeted|tweet|wrote|write|written|uploaded|upload|downloaded|download|use|used|using|made|make|set up|added|add|accepted|accept|followed|follow|sent|send|took|take|taken|tagged|tag|liked|like|commented|comment|deleted|delete|changed|change|joined|join|created|create|started|start|messaged|message|emailed|email|texted|text|called|call|gave|give|given|told|tell|blocked|block|friended|retweeted|reposted|filmed|film|recorded|record|streamed|go on|went on|check|checked|on)\b|^my (own |personal |private )?(insta\w*|ig|fb|facebook|twitter|x|tiktok|snap\w*|whatsapp|account|profile|page|blog|bio|feed|status|posts?)( (account|page|profile|bio|feed))? (says|say|has|have|shows|show|is|lists|mentions|names)\b")]
     private static partial Regex OwnConduct();
 
-    [GeneratedRegex(@"\b(seen|saw|see|noticed|notice|found|find|heard|hear|got|get|getting|received|receive|been sent|was sent|spotted|came across|think|suspect|worried|concerned|told me|showed me|messaged me|emailed me|contacted me|added me|followed me|with the|contracted|contractor)\b")]
+    [GeneratedRegex(@"\b(being|been|was|were|got|get|getting)\s+(\w+ed|\w+en|sent|hacked|trolled|stolen)\b|\bby (a|an|the|some|one|my|his|her|their)\b|\b(hacked|stolen|trolled|impersonat\w*)\b")]
+    private static partial Regex DoneToThem();
+
+    [GeneratedRegex(@"\b(seen|saw|see|noticed|notice|found|find|heard|hear|received|receive|spotted|came across|think|suspect|worried|concerned|told me|showed me|messaged me|emailed me|contacted me|added me|followed me)\b")]
     private static partial Regex Witnessed();
 
     /// <summary>"Could that get me sacked?", "would school involve the police?": the question asks about consequences.</summary>
@@ -168,30 +174,21 @@ public static partial class VerdictClassifier
     /// </summary>
     public static bool LimitsToOutsideSessions(string text) => OutsideSessions().IsMatch(Normalise(text));
 
-    /// <summary>
-    /// Advice to do something ("staff are advised to use a separate email address", "it is considered good practice to
-    /// monitor …"), as opposed to advice against it or a warning ("advised not to identify their employer", "be careful").
-    /// </summary>
-    public static bool AdvisesDoingIt(string text)
-    {
-        var s = Normalise(text);
-        return PositiveAdvice().IsMatch(s) && !AdviceAgainst().IsMatch(s);
-    }
-
-    [GeneratedRegex(@"\b(advised to|advisable to|recommended (to|that)|good (practice|idea) to|encouraged to|is encouraged|are encouraged|to be encouraged|considered good practice)\b")]
-    private static partial Regex PositiveAdvice();
-
-    [GeneratedRegex(@"\b(advised|advisable|recommended|good idea|good practice|encouraged) (not|never|against)\b|\b(avoid|discouraged|careful|caution|mindful|be aware|wary)\b")]
-    private static partial Regex AdviceAgainst();
-
     /// <summary>"Although this is illegal …", "considered criminal in nature": the text calls something unlawful.</summary>
     public static bool CallsItUnlawful(string text) => Unlawful().IsMatch(Normalise(text));
 
     /// <summary>Does the text state a consequence (disciplinary action, dismissal, the police)?</summary>
     public static bool StatesConsequence(string text) => Consequence().IsMatch(Normalise(text));
 
-    /// <summary>"Can I …?", "is it OK to …?", "am I allowed …?": the question asks for permission.</summary>
-    public static bool AsksPermission(string question) => PermissionQuestion().IsMatch(Normalise(question));
+    /// <summary>
+    /// "Can I …?", "is it OK to …?", "am I allowed …?": the question asks for permission. So does staff telling what
+    /// they did themselves ("I downloaded a couple of films to show the class"): is that all right?
+    /// </summary>
+    public static bool AsksPermission(string question)
+    {
+        var s = Normalise(question);
+        return PermissionQuestion().IsMatch(s) || (IsStatement(s.Trim()) && TellsOwnConduct(s.Trim()));
+    }
 
     /// <summary>Does the text state a rule at all (as opposed to a definition or background)?</summary>
     public static bool IsNormative(string text) => CueOf(text) != Cue.None;
@@ -223,7 +220,7 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(trouble|sacked|sack me|fired|dismiss\w*|disciplin\w*|lose (my|their|your|his|her) job|consequences?|punish\w*|police|prosecut\w*|misconduct|what happens if|taken off me|take (my|it) away|suspended|suspension|cut off|lose (my )?access|access (taken|removed|withdrawn|stopped)|come back on me|come back to bite)\b")]
     private static partial Regex ConsequenceQuestion();
 
-    [GeneratedRegex(@"\boutside (of )?(their |the |school |normal )?(classroom )?(lesson|session|teaching|contact) (times?|hours)\b|\baway from (the )?(pupils|children|students|young people)\b|\b(during|in|at) (the |their )?(break|breaks|lunch|lunchtimes?|lunch breaks?|break times?|lunch times?|non-contact time)\b")]
+    [GeneratedRegex(@"\boutside (of )?(their |the |school |normal )?(classroom )?(lesson|session|teaching|contact|school|working|work) (times?|hours)\b|\bwhen (pupils|children|students) are not (present|around)\b|\bin their own time\b|\baway from (the )?(pupils|children|students|young people)\b|\b(during|in|at) (the |their )?(break|breaks|lunch|lunchtimes?|lunch breaks?|break times?|lunch times?|non-contact time)\b")]
     private static partial Regex OutsideSessions();
 
     [GeneratedRegex(@"\b(is|are) (considered )?(to be )?(illegal|unlawful|criminal)\b|\bcriminal in nature\b|\bagainst the law\b")]
