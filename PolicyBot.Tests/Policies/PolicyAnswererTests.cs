@@ -55,7 +55,7 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     /// <summary>A small policy: the section under test, then a few unrelated rules so word weights are realistic.</summary>
-    static PolicyIndex ExamplePolicy(string section) => PolicyIndex.Build(PolicyParser.Parse("example", section + """
+    static PolicyIndex ExamplePolicy(string section) => PolicyIndex.Build(PolicyParser.Parse("example", section + "\n" + """
 
         2. Conduct
 
@@ -156,6 +156,7 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [Theory]
     [InlineData("I posted on facebook that the headteacher is useless", Verdict.No)]
     [InlineData("my insta has a post saying the headteacher is useless", Verdict.No)]
+    [InlineData("I put a comment on facebook about a colleague being useless", Verdict.No)]
     [InlineData("I've seen a colleague post on facebook that the headteacher is useless", Verdict.Report)]
     public void Staff_telling_what_they_did_themselves_get_the_rule_not_a_report(string question, Verdict verdict)
     {
