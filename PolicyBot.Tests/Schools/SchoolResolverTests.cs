@@ -30,15 +30,7 @@ public sealed class SchoolResolverTests
 
     readonly RecordingUserDirectory _users = new();
 
-    static School SchoolFor(string id, string tenant, string slt, string? staffGroupId = null) => new(
-        id, id + " School", tenant, $"{id}.md",
-        new Dictionary<SchoolRole, IReadOnlyList<string>> { [SchoolRole.Slt] = [slt] },
-        SchoolRole.Slt,
-        new SiteApprovalSettings([new ApprovalStep(SchoolRole.Slt, ApprovalMode.Any)], []),
-        new IncidentSettings(null, 24),
-        48,
-        $"{id}.yaml",
-        staffGroupId);
+    static School SchoolFor(string id, string tenant, string slt, string? staffGroupId = null) => TestSchools.Make(id, tenant, slt, staffGroupId);
 
     SchoolResolver Resolver(bool development, string? developmentSchoolId = null, params School[] schools) =>
         new(new SchoolDirectory(schools.Length > 0 ? schools : [North, South, Lone]),

@@ -25,15 +25,7 @@ public sealed class StaffGroupPlacementTests
 
     public StaffGroupPlacementTests() => _placement = new StaffGroupPlacement(_users, _time, NullLogger<StaffGroupPlacement>.Instance);
 
-    static School SchoolFor(string id, string staffGroupId) => new(
-        id, id + " School", Tenant, $"{id}.md",
-        new Dictionary<SchoolRole, IReadOnlyList<string>>(),
-        SchoolRole.Slt,
-        new SiteApprovalSettings([], []),
-        new IncidentSettings(null, 24),
-        48,
-        $"{id}.yaml",
-        staffGroupId);
+    static School SchoolFor(string id, string staffGroupId) => TestSchools.Make(id, Tenant, staffGroupId: staffGroupId);
 
     Task<SchoolResolution> PlaceAsync(string userId = Teacher, string tenantId = Tenant) => _placement.PlaceAsync(tenantId, userId, Trust);
 

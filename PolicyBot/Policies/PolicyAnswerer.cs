@@ -108,7 +108,7 @@ public static partial class PolicyAnswerer
         var query = Query.From(index, QuestionText.Clean(Truncate(question)));
         var lines = new List<string>
         {
-            $"on topic: {query.IsOnTopic}; asks about a duty: {query.AsksAboutDuty}; during lessons: {query.IsDuringSessions}",
+            $"on topic: {query.IsOnTopic}; asks about a duty: {query.AsksAboutDuty}; during lessons or duty: {query.IsDuringSessions}",
             "slots: " + string.Join(" | ", query.Slots.Select(s => $"{s.Concept}({s.Weight:0.00}: {string.Join(",", s.Concepts.Select(c => $"{c.Concept}:{c.Weight:0.0}"))})")),
         };
         foreach (var r in Rank(index, query).Take(6))

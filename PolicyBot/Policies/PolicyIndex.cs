@@ -45,6 +45,10 @@ public sealed class PolicyIndex
         People = new People(analyzer);
         GenericWords = analyzer.Analyze("staff member policy work").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         PersonalWords = analyzer.Analyze("personal own private").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        PrivateConcept = analyzer.Analyze("private") is [var p] ? p.Concept : "private";
+        DutyWords = analyzer.Analyze("supervision").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        TimeOffWords = analyzer.Analyze("break, staffroom, outside work").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        LessonWords = analyzer.Analyze("lesson session").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         OnlineConcepts = analyzer.Analyze("social media online internet web website site account profile blog post comment message email friend follow tag screenshot password learning platform wikipedia photo video")
             .Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         _schoolNames = SchoolNameConcepts(document.Name, analyzer);
@@ -150,6 +154,17 @@ public sealed class PolicyIndex
 
     /// <summary>"personal", "own", "private": whose account it is, not what the question is about.</summary>
     internal IReadOnlySet<string> PersonalWords { get; }
+
+    internal string PrivateConcept { get; }
+
+    /// <summary>When a question happens: on duty, in time off (a break, the staffroom, outside work), in a lesson.</summary>
+    internal IReadOnlySet<string> DutyWords { get; }
+
+    /// <inheritdoc cref="DutyWords"/>
+    internal IReadOnlySet<string> TimeOffWords { get; }
+
+    /// <inheritdoc cref="DutyWords"/>
+    internal IReadOnlySet<string> LessonWords { get; }
 
     List<ClausePart> SplitParts(PolicyClause clause) =>
         PolicyAnswerer.SentenceParts(clause.Body).Select(p =>

@@ -27,8 +27,8 @@ internal sealed partial class Query
     public required bool AsksPermission { get; init; }
 
     /// <summary>
-    /// The question happens while the staff member is teaching or supervising ("in the lesson", "on yard duty",
-    /// "while the kids are doing maths"), and says nothing of a break.
+    /// The question happens while the staff member is teaching or supervising ("my phone in the lesson", "on yard duty",
+    /// even at lunch, "while the kids are doing maths"), not on a break or in the staffroom.
     /// </summary>
     public required bool IsDuringSessions { get; init; }
     public required Owner Owner { get; init; }
@@ -42,9 +42,7 @@ internal sealed partial class Query
     /// <summary>The people the question is about (pupils, parents, family, colleagues), not counting mere owners.</summary>
     public required IReadOnlySet<string> PeopleAsked { get; init; }
 
-    string C(string word) => ConceptOf(Analyzer, word);
-
-    static string ConceptOf(TextAnalyzer analyzer, string word) => analyzer.Analyze(word) is [var t] ? t.Concept : word;
+    string C(string word) => Analyzer.Analyze(word) is [var t] ? t.Concept : word;
 
     const double PlatformWeight = 0.4;
 
@@ -111,7 +109,7 @@ internal sealed partial class Query
         }
         var owner = Ownership.OfQuestion(question);
         // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
-        var personal = owner.HasFlag(Owner.Personal) || seen.Contains(ConceptOf(analyzer, "private"));
+        var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept);
         return new Query
         {
             Slots = slots,
@@ -127,7 +125,7 @@ internal sealed partial class Query
             AsksAboutScope = VerdictClassifier.AsksAboutScope(question),
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
-            IsDuringSessions = DuringSessions(analyzer, seen, question, personal),
+            IsDuringSessions = DuringSessions(index, seen, question, personal),
             Owner = owner,
             Analyzer = analyzer,
             Index = index,
@@ -154,20 +152,21 @@ internal sealed partial class Query
         return owners;
     }
 
-    static bool DuringSessions(TextAnalyzer analyzer, HashSet<string> concepts, string question, bool personal)
+    static bool DuringSessions(PolicyIndex index, HashSet<string> concepts, string question, bool personal)
     {
-        bool Has(string word) => concepts.Contains(ConceptOf(analyzer, word));
         // On duty is working time even at lunch; otherwise a break or the staffroom is time off.
-        if (Has("supervision"))
+        if (concepts.Overlaps(index.DutyWords))
             return true;
-        if (Has("break") || Has("staffroom") || Has("outside work"))
+        if (concepts.Overlaps(index.TimeOffWords))
             return false;
         // "Can I use social media in lessons?" may mean teaching with it; "my phone in lessons" is personal use then.
-        return ((Has("lesson") || Has("session")) && personal) || PupilsPresent().IsMatch(question);
+        return (personal && concepts.Overlaps(index.LessonWords)) || PupilsPresent().IsMatch(question);
     }
 
-    /// <summary>"while the kids are …", "in front of the class": pupils are there.</summary>
-    // "My kids" are the teacher's own children; "my class" and "my year 6s" are pupils.
+    /// <summary>
+    /// "while the kids are …", "when my class are …", "in front of the class": pupils are there. "My kids" are the
+    /// teacher's own children.
+    /// </summary>
     [GeneratedRegex(@"\b(while|whilst|when|as) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?)( \w+)? (are|is|were|was)\b|\bin front of (the |our )?(kids|children|pupils|students)\b|\bin front of (the |my |our )?class\b", RegexOptions.IgnoreCase)]
     private static partial Regex PupilsPresent();
 

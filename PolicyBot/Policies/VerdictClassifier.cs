@@ -186,8 +186,8 @@ public static partial class VerdictClassifier
     /// </summary>
     public static bool AsksPermission(string question)
     {
-        var s = Normalise(question);
-        return PermissionQuestion().IsMatch(s) || (IsStatement(s.Trim()) && TellsOwnConduct(s.Trim()));
+        var s = Normalise(question).Trim();
+        return PermissionQuestion().IsMatch(s) || (IsStatement(s) && TellsOwnConduct(s));
     }
 
     /// <summary>Does the text state a rule at all (as opposed to a definition or background)?</summary>
