@@ -1,5 +1,7 @@
 using PolicyBot.Cli;
+using PolicyBot.Features.IncidentReports;
 using PolicyBot.Features.PolicyQuestions;
+using PolicyBot.Features.SiteApproval;
 using PolicyBot.Graph;
 using PolicyBot.Hosting;
 using PolicyBot.Schools;
@@ -20,6 +22,8 @@ builder.AddGraphNotifications();
 builder.AddSchools();
 builder.AddWorkflows();
 builder.AddPolicyQuestions();
+builder.AddSiteApproval();
+builder.AddIncidentReports();
 builder.AddPolicyBot();
 
 var app = builder.Build();

@@ -4,19 +4,25 @@ using PolicyBot.BotFramework;
 using PolicyBot.BotFramework.Schema;
 using PolicyBot.Cards;
 using PolicyBot.Cards.AdaptiveCards;
+using PolicyBot.Features;
+using PolicyBot.Features.IncidentReports;
 using PolicyBot.Features.PolicyQuestions;
+using PolicyBot.Features.SiteApproval;
 using PolicyBot.Schools;
 
 namespace PolicyBot.Bot;
 
 /// <summary>
-/// PolicyBot's turn router. It only routes: text to a feature, each card verb to one handler, installation to
-/// the welcome. Card data carries ids, never authority; bad card data is answered with a 400, never a crash.
+/// PolicyBot's turn router. It only routes: a command or a question to a feature, each card verb to one handler,
+/// installation to the welcome. Card data carries ids, never authority; bad card data is answered with a 400, never
+/// a crash.
 /// </summary>
 public partial class PolicyBotHandler(
     IConversationReferenceStore conversations,
     SchoolResolver schools,
     PolicyQuestionsHandler questions,
+    SiteApprovalHandler sites,
+    IncidentReportsHandler incidents,
     ILogger<PolicyBotHandler> logger) : ActivityHandler
 {
     /// <summary>What cards call a school that is not set up.</summary>
@@ -24,30 +30,70 @@ public partial class PolicyBotHandler(
 
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var text = turnContext.Activity.RemoveRecipientMention().Trim();
-        if (text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase))
+        var command = BotCommand.Parse(turnContext.Activity.RemoveRecipientMention());
+        switch (command.Kind)
         {
-            await SendCardAsync(turnContext, HelpCard.Build(await SchoolNameOfAsync(turnContext, cancellationToken)), cancellationToken);
-            return;
+            case BotCommandKind.Help:
+                await SendCardAsync(turnContext, HelpCard.Build(await SchoolNameOfAsync(turnContext, cancellationToken)), cancellationToken);
+                return;
+            case BotCommandKind.Question:
+                await OnQuestionAsync(turnContext, command.Text, cancellationToken);
+                return;
         }
-        await OnQuestionAsync(turnContext, text, cancellationToken);
+        if (await SchoolOrExplainAsync(turnContext, cancellationToken) is not { } school)
+            return;
+        var userId = turnContext.Activity.From?.AadObjectId ?? turnContext.Activity.From?.Id ?? "";
+        switch (command.Kind)
+        {
+            case BotCommandKind.NewSiteRequest:
+                await sites.StartAsync(turnContext, school, cancellationToken);
+                break;
+            case BotCommandKind.PendingApprovals:
+                await sites.PendingAsync(turnContext, school, userId, cancellationToken);
+                break;
+            case BotCommandKind.ReportConcern:
+                await incidents.StartAsync(turnContext, school, cancellationToken);
+                break;
+            case BotCommandKind.IncidentLog:
+                await incidents.LogAsync(turnContext, school, userId, cancellationToken);
+                break;
+            case BotCommandKind.GovernorsReport:
+                await incidents.GovernorsReportAsync(turnContext, school, userId, cancellationToken);
+                break;
+            case BotCommandKind.MyRequests:
+                await SendCardAsync(turnContext, await MyRequestsAsync(school, userId, cancellationToken), cancellationToken);
+                break;
+        }
     }
 
     /// <summary>Any text that is not a command: a question about the school's policy.</summary>
     protected virtual async Task OnQuestionAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {
+        if (await SchoolOrExplainAsync(turnContext, cancellationToken) is { } school)
+            await questions.AnswerAsync(turnContext, school, text, cancellationToken);
+    }
+
+    /// <summary>The sender's school; when it cannot be decided, a card that says why, and null.</summary>
+    async Task<School?> SchoolOrExplainAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
         switch (await schools.ResolveAsync(turnContext.Activity, cancellationToken))
         {
             case { School: { } school }:
-                await questions.AnswerAsync(turnContext, school, text, cancellationToken);
-                break;
+                return school;
             case { DirectoryUnavailable: true }:
                 await SendCardAsync(turnContext, ErrorCard.Build(CardProblem.SomethingWentWrong, CardText.SchoolCheckUnavailable), cancellationToken);
-                break;
+                return null;
             default:
                 await SendCardAsync(turnContext, ErrorCard.Build(CardProblem.SchoolNotSetUp), cancellationToken);
-                break;
+                return null;
         }
+    }
+
+    async Task<AdaptiveCard> MyRequestsAsync(School school, string userId, CancellationToken cancellationToken)
+    {
+        var mySites = await sites.MineAsync(school, userId, cancellationToken);
+        var myReports = await incidents.MineAsync(school, userId, cancellationToken);
+        return MyRequestsCard.Build(new MyRequestsCardData(school.Id, mySites, myReports));
     }
 
     protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
@@ -85,7 +131,7 @@ public partial class PolicyBotHandler(
             return CardActionResponses.BadData();
         if (verb == Verbs.HelpTopic)
             return await OnHelpTopicAsync(turnContext, actionData, cancellationToken);
-        if (verb is not (Verbs.AnswerFeedback or Verbs.AnswerAskPerson or Verbs.AskPersonReply))
+        if (!IsKnownVerb(verb))
             return UnknownVerb();
         var activity = turnContext.Activity;
         var userId = activity.From?.AadObjectId ?? activity.From?.Id;
@@ -95,16 +141,33 @@ public partial class PolicyBotHandler(
         if (resolution.School is not { } school || string.IsNullOrEmpty(userId))
             return CardActionResponses.SchoolNotSetUp();
         if (actionData.School is { } cardSchool && !string.Equals(cardSchool, school.Id, StringComparison.OrdinalIgnoreCase))
-            return CardActionResponses.QuestionGone();
+            return CardActionResponses.NotYourSchool();
         // Who pressed, and their school, come from the verified activity; the card contributes only ids and inputs.
         var request = new CardActionRequest(school, SchoolResolver.TenantOf(activity) ?? school.TenantId, userId, activity.From?.Name ?? "", actionData, data);
         return verb switch
         {
             Verbs.AnswerFeedback => await questions.FeedbackAsync(request, cancellationToken),
             Verbs.AnswerAskPerson => await questions.AskPersonAsync(request, cancellationToken),
-            _ => await questions.ReplyAsync(request, cancellationToken),
+            Verbs.AskPersonReply => await questions.ReplyAsync(request, cancellationToken),
+            Verbs.MyRequests => AdaptiveCardInvokeResponse.Card((await MyRequestsAsync(school, userId, cancellationToken)).ToJsonElement()),
+            Verbs.Refresh when SiteApprovalHandler.IsRequestId(actionData.Id) => await sites.OnActionAsync(turnContext, verb, request, cancellationToken),
+            Verbs.Refresh when IncidentReportsHandler.IsIncidentId(actionData.Id) => await incidents.OnActionAsync(turnContext, verb, request, cancellationToken),
+            Verbs.Refresh => CardActionResponses.BadData(),
+            _ when verb!.StartsWith(SitePrefix, StringComparison.Ordinal) => await sites.OnActionAsync(turnContext, verb, request, cancellationToken),
+            _ => await incidents.OnActionAsync(turnContext, verb, request, cancellationToken),
         };
     }
+
+    const string SitePrefix = "site.";
+
+    static readonly HashSet<string> KnownVerbs = typeof(Verbs)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .Where(v => v != Verbs.HelpTopic)
+        .ToHashSet(StringComparer.Ordinal);
+
+    static bool IsKnownVerb([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? verb) => verb is not null && KnownVerbs.Contains(verb);
 
     async Task<string> SchoolNameOfAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         (await schools.ResolveAsync(turnContext.Activity, cancellationToken)).School?.Name ?? DefaultSchoolName;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using PolicyBot.Cards.AdaptiveCards;
 using PolicyBot.Schools;
 
-namespace PolicyBot.Features.PolicyQuestions;
+namespace PolicyBot.Features;
 
 /// <summary>
 /// A card button press as a feature sees it: who pressed it (verified by the channel), their school (resolved

@@ -1,6 +1,6 @@
 using PolicyBot.BotFramework.Schema;
 
-namespace PolicyBot.Features.PolicyQuestions;
+namespace PolicyBot.Features;
 
 /// <summary>The answers to a card action that cannot go ahead: clear words, the card left as it was.</summary>
 public static class CardActionResponses
@@ -13,6 +13,10 @@ public static class CardActionResponses
 
     public static AdaptiveCardInvokeResponse QuestionGone() =>
         AdaptiveCardInvokeResponse.Error(404, "NotFound", "I can't find that question any more. Please ask it again.");
+
+    /// <summary>The card names a school other than the one the person belongs to: its record is not theirs to see.</summary>
+    public static AdaptiveCardInvokeResponse NotYourSchool() =>
+        AdaptiveCardInvokeResponse.Error(404, "NotFound", "I can't find that at your school. Please start again from a new card.");
 
     public static AdaptiveCardInvokeResponse SchoolNotSetUp() =>
         AdaptiveCardInvokeResponse.Error(403, "SchoolNotSetUp", "Your school is not set up in PolicyBot yet. Please tell your IT administrator.");

@@ -1,6 +1,4 @@
-using PolicyBot.Schools;
-
-namespace PolicyBot.Features.PolicyQuestions;
+namespace PolicyBot.Schools;
 
 /// <summary>How a role is named to staff ("your question went to the senior leadership team").</summary>
 public static class RoleNames

@@ -1,0 +1,10 @@
+namespace PolicyBot.Features.SiteApproval;
+
+public static class SiteApprovalExtensions
+{
+    public static IHostApplicationBuilder AddSiteApproval(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SiteApprovalHandler>();
+        return builder;
+    }
+}
