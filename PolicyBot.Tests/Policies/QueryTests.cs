@@ -27,4 +27,20 @@ public sealed class QueryTests(PoliciesFixture policies)
         SlotWeight("a pupil's parent says the pupil is upset", "pupil")
             .Should().Be(SlotWeight("a pupil and a parent say the pupil is upset", "pupil"));
     }
+
+    [Theory]
+    [InlineData("how do I set up a class blog?")]
+    [InlineData("can we start a PE twitter account for the school?")]
+    [InlineData("I want to create a facebook page for the year 6 residential")]
+    [InlineData("who approves opening a new school instagram account")]
+    public void Starting_a_school_or_class_site_is_read_as_setting_up_an_official_site(string question) =>
+        Query.From(Index, question).AsksToSetUpOfficialSite.Should().BeTrue();
+
+    [Theory]
+    [InlineData("can I set up my own instagram?")]
+    [InlineData("can I create a private account to chat to friends?")]
+    [InlineData("can I post photos on the school's facebook page?")]
+    [InlineData("a parent started a group chat about me")]
+    public void Personal_accounts_and_using_a_site_that_exists_are_not(string question) =>
+        Query.From(Index, question).AsksToSetUpOfficialSite.Should().BeFalse();
 }

@@ -17,13 +17,15 @@ public sealed record Citation(string ClauseId, string Section, string Text, doub
 /// <param name="NextStep">What to do next, naming the person only when the clause does; null when there is nothing to add.</param>
 /// <param name="RelatedClauseIds">Up to two further clauses worth reading.</param>
 /// <param name="Quote">The sentence of the first clause the verdict was read from.</param>
+/// <param name="AboutNewOfficialSite">The question is about setting up a new school or class site or account.</param>
 public sealed record PolicyAnswer(
     Verdict Verdict,
     IReadOnlyList<Citation> Citations,
     string Answer,
     string? NextStep,
     IReadOnlyList<string> RelatedClauseIds,
-    string? Quote)
+    string? Quote,
+    bool AboutNewOfficialSite = false)
 {
     public bool OffersAskAPerson => Verdict == Verdict.NotCovered;
 }

@@ -36,7 +36,7 @@ public static partial class PolicyAnswerer
         var ranked = Rank(index, query);
         var answering = query.IsOnTopic ? AnsweringClause(ranked, query.IsAboutSomethingOnline ? MinCoverage : MinCoverageOffline) : -1;
         if (answering < 0)
-            return NotCovered();
+            return NotCovered() with { AboutNewOfficialSite = query.AsksToSetUpOfficialSite };
         if (answering > 0)
         {
             // Quote the clause that answers first; the ones ranked above it stay as related clauses.
@@ -56,7 +56,8 @@ public static partial class PolicyAnswerer
             AnswerSentence(verdict, best.Entry.Clause, quote),
             NextStep(verdict, best.Entry.Clause),
             citations.Skip(1).Take(2).Select(c => c.ClauseId).ToList(),
-            quote);
+            quote,
+            query.AsksToSetUpOfficialSite);
     }
 
     // Ranking weights, set by reasoning about the five real policies and checked on our own questions.

@@ -39,6 +39,12 @@ internal sealed partial class Query
     /// <summary>The question speaks of something personal ("my own phone", "my private account"); "the school's own account" does not.</summary>
     public required bool NamesPersonal { get; init; }
 
+    /// <summary>
+    /// The question is about starting a new official site or account for the school or a class ("how do I set up a class
+    /// blog?", "can we start a PE twitter account?"), not about one's own or using one that exists.
+    /// </summary>
+    public required bool AsksToSetUpOfficialSite { get; init; }
+
     /// <summary>The people the question is about (pupils, parents, family, colleagues), not counting mere owners.</summary>
     public required IReadOnlySet<string> PeopleAsked { get; init; }
 
@@ -131,6 +137,7 @@ internal sealed partial class Query
             Index = index,
             Originals = seen,
             NamesPersonal = personal,
+            AsksToSetUpOfficialSite = !personal && SetsUpSite().IsMatch(question),
             PeopleAsked = index.People.In(seen.Except(possessors)),
         };
     }
@@ -220,6 +227,10 @@ internal sealed partial class Query
         !NamesPersonal
         && (Originals.Contains(C("official")) || Originals.Contains(C("learning platform"))
             || (Originals.Contains(C("school")) && (Originals.Contains(C("account")) || Originals.Contains(C("site")) || Originals.Contains(C("email")))));
+
+    // A verb of starting followed, within a few words, by a kind of site; "my" or "private" anywhere makes it personal (above).
+    [GeneratedRegex(@"\b(set(ting)?\s+up|setup|creat(e|ing)|start(ing)?|open(ing)?|launch(ing)?|make|making|run(ning)?\s+a\s+new)\b(\W+\w+){0,5}?\W+(site|website|account|page|blog|channel|group|profile|app)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SetsUpSite();
 
     [GeneratedRegex(@"\b(i|i'm|im|i've|my|me|we|our|us|can i|should i)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FirstPerson();

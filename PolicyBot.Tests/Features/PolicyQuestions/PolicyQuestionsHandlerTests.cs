@@ -135,6 +135,27 @@ public sealed class PolicyQuestionsHandlerTests : IClassFixture<AskInTeamsFixtur
         stored.Feedback.Should().Be(AnswerFeedback.None);
     }
 
+    [Theory]
+    [InlineData("how do I set up a class blog?", Verbs.SiteNew)]
+    [InlineData("a pupil sent me a message on snapchat, what do I do?", Verbs.IncidentNew)]
+    public async Task Where_it_fits_the_answer_offers_the_next_step_as_a_button(string question, string verb)
+    {
+        var (card, _) = await AskAsync(question);
+
+        var offered = ActionData(card, verb);
+        offered.Should().NotBeNull($"the answer to \"{question}\" should offer {verb}");
+        offered!.Value.GetProperty("school").GetString().Should().Be(School);
+    }
+
+    [Fact]
+    public async Task A_question_about_contact_with_a_parent_offers_neither_a_site_nor_a_report()
+    {
+        var (card, _) = await AskAsync(FriendRequest);
+
+        ActionData(card, Verbs.SiteNew).Should().BeNull();
+        ActionData(card, Verbs.IncidentNew).Should().BeNull();
+    }
+
     [Fact]
     public async Task A_redelivered_question_is_answered_once()
     {

@@ -24,7 +24,21 @@ public static class AnswerCards
             .ToList();
         var sentence = answer.NextStep is { Length: > 0 } next ? $"{answer.Answer} {next}" : answer.Answer;
         return new AnswerCardData(questionId, school.Id, question, ToCardVerdict(answer.Verdict), sentence, clause,
-            SectionText(index, first), related, AnswerOffers.None, feedback, passedTo);
+            SectionText(index, first), related, Offers(answer), feedback, passedTo);
+    }
+
+    /// <summary>
+    /// "Report a concern" when the policy says to report it; "Request a new school site" when the question is about
+    /// setting one up and the policy does not forbid it.
+    /// </summary>
+    public static AnswerOffers Offers(PolicyAnswer answer)
+    {
+        var offers = AnswerOffers.None;
+        if (answer.Verdict == Verdict.Report)
+            offers |= AnswerOffers.ReportConcern;
+        if (answer.AboutNewOfficialSite && answer.Verdict is not (Verdict.No or Verdict.Report))
+            offers |= AnswerOffers.RequestSite;
+        return offers;
     }
 
     static string OfSchool(School school, string section) =>
