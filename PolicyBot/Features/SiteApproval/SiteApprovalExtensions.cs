@@ -1,9 +1,12 @@
+using PolicyBot.Workflow;
+
 namespace PolicyBot.Features.SiteApproval;
 
 public static class SiteApprovalExtensions
 {
     public static IHostApplicationBuilder AddSiteApproval(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOutboxTable(SiteRequestEntity.TableName);
         builder.Services.AddSingleton<SiteApprovalHandler>();
         return builder;
     }
