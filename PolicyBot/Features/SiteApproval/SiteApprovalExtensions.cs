@@ -8,6 +8,8 @@ public static class SiteApprovalExtensions
     {
         builder.Services.AddOutboxTable(SiteRequestEntity.TableName);
         builder.Services.AddSingleton<SiteApprovalHandler>();
+        builder.Services.AddSingleton<SiteApprovalReminders>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SiteApprovalReminders>());
         return builder;
     }
 }
