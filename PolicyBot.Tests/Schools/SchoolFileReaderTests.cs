@@ -111,6 +111,46 @@ public sealed class SchoolFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_form_field_is_refused_naming_the_file_and_the_field()
+    {
+        var path = Write(ValidSchool.Replace("fields: [ purpose, audience ]", "fields: [ purpose, favouriteColour, audience ]", StringComparison.Ordinal));
+
+        var read = () => SchoolFileReader.Read(path);
+
+        read.Should().Throw<SchoolConfigurationException>().Which.Message.Should()
+            .Contain("school.yaml: siteApproval.fields[1]: 'favouriteColour' is not a site request form field").And.Contain("privacySettings");
+    }
+
+    [Fact]
+    public void A_form_field_listed_twice_is_refused()
+    {
+        var path = Write(ValidSchool.Replace("fields: [ purpose, audience ]", "fields: [ purpose, audience, Purpose ]", StringComparison.Ordinal));
+
+        var read = () => SchoolFileReader.Read(path);
+
+        read.Should().Throw<SchoolConfigurationException>().Which.Message.Should().Contain("school.yaml: siteApproval.fields[2]: 'Purpose' is listed twice");
+    }
+
+    [Fact]
+    public void A_school_that_lists_no_form_fields_gets_the_default_form_and_ids_are_read_in_the_catalogues_spelling()
+    {
+        var defaults = SchoolFileReader.Read(Write(ValidSchool.Replace("  fields: [ purpose, audience ]\n", "", StringComparison.Ordinal)));
+        var spelled = SchoolFileReader.Read(Write(ValidSchool.Replace("fields: [ purpose, audience ]", "fields: [ PURPOSE, privacysettings ]", StringComparison.Ordinal)));
+
+        defaults.SiteApproval.Fields.Should().Equal(SiteFormFields.DefaultIds);
+        spelled.SiteApproval.Fields.Should().Equal("purpose", "privacySettings");
+    }
+
+    [Fact]
+    public void The_demo_schools_form_fields_are_all_in_the_catalogue()
+    {
+        var school = SchoolFileReader.Read(Path.Combine(Infrastructure.RepoPaths.Root, "schools", "oakfield-primary.yaml"));
+
+        school.SiteApproval.Fields.Should().Equal("purpose", "audience", "platform", "moderators", "privacySettings", "closureDate");
+        SiteFormFields.For(school).Select(f => f.Label).Should().OnlyContain(l => l.Length > 0);
+    }
+
+    [Fact]
     public void A_chain_role_nobody_holds_is_refused()
     {
         var path = Write(ValidSchool.Replace("- { role: headteacher, mode: all }", "- { role: governors, mode: all }", StringComparison.Ordinal));

@@ -14,6 +14,13 @@ public static class CardActionResponses
     public static AdaptiveCardInvokeResponse QuestionGone() =>
         AdaptiveCardInvokeResponse.Error(404, "NotFound", "I can't find that question any more. Please ask it again.");
 
+    public static AdaptiveCardInvokeResponse SiteRequestGone() =>
+        AdaptiveCardInvokeResponse.Error(404, "NotFound", "I can't find that site request. Type \"my requests\" to see yours.");
+
+    /// <summary>Storage could not be reached for a change: it was not made, and saying so is the whole answer.</summary>
+    public static AdaptiveCardInvokeResponse NotSaved() =>
+        AdaptiveCardInvokeResponse.Error(503, "ServiceUnavailable", "PolicyBot couldn't save that just now. Nothing was changed; please try again in a minute.");
+
     /// <summary>The card names a school other than the one the person belongs to: its record is not theirs to see.</summary>
     public static AdaptiveCardInvokeResponse NotYourSchool() =>
         AdaptiveCardInvokeResponse.Error(404, "NotFound", "I can't find that at your school. Please start again from a new card.");

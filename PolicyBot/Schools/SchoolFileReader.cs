@@ -115,6 +115,16 @@ public static partial class SchoolFileReader
             }
         }
 
+        var fields = file.SiteApproval?.Fields is { Count: > 0 } listed ? listed : [.. SiteFormFields.DefaultIds];
+        var seenFields = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (!SiteFormFields.IsKnown(fields[i]))
+                Error($"siteApproval.fields[{i}]", $"'{fields[i]}' is not a site request form field (known: {string.Join(", ", SiteFormFields.Ids)})");
+            else if (!seenFields.Add(fields[i]))
+                Error($"siteApproval.fields[{i}]", $"'{fields[i]}' is listed twice");
+        }
+
         DslInbox? inbox = null;
         if (file.Incidents?.DslInbox is { } box)
         {
@@ -139,7 +149,7 @@ public static partial class SchoolFileReader
             policyPath,
             people,
             askRole,
-            new SiteApprovalSettings(chain, file.SiteApproval?.Fields ?? []),
+            new SiteApprovalSettings(chain, fields.Select(f => SiteFormFields.Get(f).Id).ToList()),
             new IncidentSettings(inbox, acknowledge),
             reminder,
             path,

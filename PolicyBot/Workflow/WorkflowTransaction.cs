@@ -69,6 +69,26 @@ public sealed class WorkflowTransaction
         return this;
     }
 
+    /// <summary>
+    /// Records a card that is already posted (the message an invoke's answer replaced) as a copy of the workflow's card,
+    /// so that later changes update it too. One copy per conversation: a later one in the same conversation replaces it.
+    /// </summary>
+    public WorkflowTransaction Copy(string conversationId, string activityId, string serviceUrl)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentException.ThrowIfNullOrEmpty(activityId);
+        ArgumentException.ThrowIfNullOrEmpty(serviceUrl);
+        _actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new CardCopyEntity
+        {
+            PartitionKey = _partitionKey,
+            RowKey = WorkflowRows.Copy(conversationId),
+            ConversationId = conversationId,
+            ActivityId = activityId,
+            ServiceUrl = serviceUrl,
+        }));
+        return this;
+    }
+
     public WorkflowTransaction Send(IEnumerable<OutboxMessage> messages)
     {
         foreach (var message in messages)

@@ -1,0 +1,110 @@
+using Azure;
+using Microsoft.Extensions.Options;
+using PolicyBot.BotFramework;
+using PolicyBot.Cards.SiteApproval;
+using PolicyBot.Graph;
+using PolicyBot.Schools;
+using PolicyBot.Storage;
+using PolicyBot.Storage.Tables;
+using PolicyBot.Workflow;
+
+namespace PolicyBot.Features.SiteApproval;
+
+/// <summary>
+/// Reminds the approvers of a step that has waited longer than the school's <see cref="School.ApprovalReminderHours"/>:
+/// the card again in their chat (and a notification), then again each time as long passes. A reminder is a workflow
+/// change like any other (state If-Match, audit, outbox in one transaction), so two instances never both send one.
+/// </summary>
+public sealed partial class SiteApprovalReminders(
+    TableServiceClient tables,
+    SchoolDirectory schools,
+    OutboxSignal outbox,
+    TimeProvider time,
+    IOptions<BotOptions> botOptions,
+    ILogger<SiteApprovalReminders> logger) : BackgroundService
+{
+    /// <summary>How often pending requests are looked at; reminders are counted in hours, so this is plenty.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
+
+    TableClient Requests => tables.GetTableClient(SiteRequestEntity.TableName);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await RemindOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (StorageFailure.Is(e, stoppingToken))
+            {
+                LogPassFailed(logger, (e as RequestFailedException)?.Status ?? 0);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass: reminds every step that is due; returns how many requests were reminded about.</summary>
+    public async Task<int> RemindOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var reminded = 0;
+        var pending = Requests.QueryAsync<SiteRequestEntity>(
+            TableClient.CreateQueryFilter($"RowKey eq {WorkflowRows.State} and State eq {nameof(SiteRequestState.Pending)}"), cancellationToken: cancellationToken);
+        await foreach (var entity in pending)
+        {
+            if (schools.Find(entity.SchoolId) is not { } school || !IsDue(entity, school, now))
+                continue;
+            var request = entity.ToRecord();
+            if (request.PendingStep is not { } step)
+                continue;
+            // Those who still have to decide: for an "all" step, not the ones who already approved.
+            var waitingOn = SiteRequest.OthersIn(school, step.Role, request.RequestedBy)
+                .Where(id => request.MayDecide(school, id)).Take(SiteApprovalHandler.MaxRecipients).ToList();
+            if (waitingOn.Count == 0)
+                continue;
+
+            entity.RemindedAt = now;
+            var card = SiteRequestCards.Card(request, school, SiteRequestViewer.CurrentApprover);
+            var transaction = new WorkflowTransaction(entity.PartitionKey, now)
+                .Replace(entity, entity.ETag)
+                .Audit("system", "PolicyBot", "reminded")
+                .Send(waitingOn.Select(id => new OutboxMessage.CardToUser(request.TenantId, id, card, TrackCopy: true)));
+            if (botOptions.Value.AppId is { Length: > 0 } appId)
+            {
+                var notification = ActivityNotification.Reminder(NotificationReference.Parse(request.Reference), request.Reference, TeamsDeepLink.ChatWithBot(appId));
+                transaction.Send(waitingOn.Select(id => new OutboxMessage.Notify(id, notification)));
+            }
+            try
+            {
+                await transaction.SubmitAsync(Requests, cancellationToken);
+                reminded++;
+                LogReminded(logger, school.Id, request.Reference, waitingOn.Count);
+            }
+            catch (WorkflowConflictException)
+            {
+                // Decided (or reminded by another instance) since it was read: nothing to remind about now.
+            }
+        }
+        if (reminded > 0)
+            outbox.Notify();
+        return reminded;
+    }
+
+    /// <summary>Waited the school's hours since the step became pending, and since the last reminder for that step.</summary>
+    static bool IsDue(SiteRequestEntity entity, School school, DateTimeOffset now)
+    {
+        if (entity.PendingSince is not { } since)
+            return false;
+        var wait = TimeSpan.FromHours(school.ApprovalReminderHours);
+        var last = entity.RemindedAt is { } remindedAt && remindedAt >= since ? remindedAt : since;
+        return now - last >= wait;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminded {Count} approvers of {Reference} at {School}")]
+    static partial void LogReminded(ILogger logger, string school, string reference, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A reminder pass could not read or write storage ({Status}); the next pass tries again")]
+    static partial void LogPassFailed(ILogger logger, int status);
+}
