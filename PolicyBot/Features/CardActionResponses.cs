@@ -14,6 +14,13 @@ public static class CardActionResponses
     public static AdaptiveCardInvokeResponse QuestionGone() =>
         AdaptiveCardInvokeResponse.Error(404, "NotFound", "I can't find that question any more. Please ask it again.");
 
+    public static AdaptiveCardInvokeResponse IncidentGone() =>
+        AdaptiveCardInvokeResponse.Error(404, "NotFound", "I can't find that report. Please open it again from the incident log.");
+
+    /// <summary>Storage could not be reached: nothing was changed, and the person can simply try again.</summary>
+    public static AdaptiveCardInvokeResponse RecordsUnavailable() =>
+        AdaptiveCardInvokeResponse.Error(503, "ServiceUnavailable", "PolicyBot couldn't reach its records just now. Nothing was changed; please try again in a minute.");
+
     /// <summary>The card names a school other than the one the person belongs to: its record is not theirs to see.</summary>
     public static AdaptiveCardInvokeResponse NotYourSchool() =>
         AdaptiveCardInvokeResponse.Error(404, "NotFound", "I can't find that at your school. Please start again from a new card.");

@@ -1,9 +1,13 @@
+using PolicyBot.Workflow;
+
 namespace PolicyBot.Features.IncidentReports;
 
 public static class IncidentReportsExtensions
 {
     public static IHostApplicationBuilder AddIncidentReports(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOutboxTable(IncidentEntity.TableName);
+        builder.Services.AddSingleton<DslTeamDirectory>();
         builder.Services.AddSingleton<IncidentReportsHandler>();
         return builder;
     }
