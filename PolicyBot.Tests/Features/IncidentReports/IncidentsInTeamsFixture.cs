@@ -17,7 +17,7 @@ namespace PolicyBot.Tests.Features.IncidentReports;
 /// The real app in development mode with the demo school (DSL ...0004, deputy DSL ...0002), its embedded store in a
 /// temporary file, every log line recorded, and replies and proactive cards going to a stand-in Connector. The bot
 /// is installed for the reporter and the DSL team (their 1:1 chats are known). The outbox is delivered when a test
-/// says so (<see cref="DispatchAsync"/>).
+/// says so (<see cref="DispatchAsync"/>), and so is the reminder pass (<see cref="RemindAsync"/>, on <see cref="Clock"/>).
 /// </summary>
 public sealed class IncidentsInTeamsFixture : IAsyncLifetime
 {
@@ -34,6 +34,7 @@ public sealed class IncidentsInTeamsFixture : IAsyncLifetime
     public BotApp App { get; private set; } = null!;
     public LocalConnector Connector { get; private set; } = null!;
     public RecordingLoggerProvider Logs { get; } = new();
+    public ManualTimeProvider Clock { get; } = new();
 
     public static string ChatOf(string aadObjectId) => "a:1dsl-chat-" + aadObjectId[^1];
 
@@ -51,6 +52,7 @@ public sealed class IncidentsInTeamsFixture : IAsyncLifetime
         {
             WithoutBackgroundDispatch(services);
             services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<TimeProvider>(Clock);
         });
         _ = App.BaseAddress;
         await InstalledAsync(TestActivities.UserAadObjectId, TestActivities.PersonalConversationId);
@@ -72,6 +74,8 @@ public sealed class IncidentsInTeamsFixture : IAsyncLifetime
 
     public School School => App.Services.GetRequiredService<SchoolDirectory>().Find(SchoolId)!;
 
+    public Task<int> RemindAsync() => App.Services.GetRequiredService<IncidentAcknowledgementReminder>().RemindOnceAsync();
+
     public Task<int> DispatchAsync() => App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync();
 
     /// <summary>Posts an activity; returns the HTTP status and the body as JSON (or default when empty).</summary>
@@ -91,10 +95,14 @@ public sealed class IncidentsInTeamsFixture : IAsyncLifetime
             Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal" },
         }, aadObjectId);
 
+    /// <summary>The outbox loop and the reminder loop are left out: each test decides when they run.</summary>
     static void WithoutBackgroundDispatch(IServiceCollection services)
     {
-        var loop = services.Single(d => d.ServiceType == typeof(IHostedService)
-                                        && d.ImplementationFactory?.Method.DeclaringType?.FullName?.Contains(nameof(WorkflowServiceExtensions), StringComparison.Ordinal) == true);
-        services.Remove(loop);
+        foreach (var owner in new[] { nameof(WorkflowServiceExtensions), nameof(IncidentReportsExtensions) })
+        {
+            var loop = services.Single(d => d.ServiceType == typeof(IHostedService)
+                                            && d.ImplementationFactory?.Method.DeclaringType?.FullName?.Contains(owner, StringComparison.Ordinal) == true);
+            services.Remove(loop);
+        }
     }
 }

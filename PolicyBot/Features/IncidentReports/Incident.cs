@@ -52,9 +52,12 @@ public sealed record Incident(
     public const int MaxEventLength = 300;
 
     /// <summary>A new report, as the reporter sent it.</summary>
-    public static Incident Report(string incidentId, string schoolId, string tenantId, string reference, ValidReport report, Actor reporter, DateTimeOffset at) =>
-        new(incidentId, schoolId, tenantId, reference, report.Category, report.WhatHappened, report.HappenedOn, report.Where, report.PeopleInvolved,
-            report.Urgent, reporter with { Name = Clip(reporter.Name, MaxNameLength) }, at, [new IncidentEvent(at, Clip(reporter.Name, MaxNameLength), "reported")]);
+    public static Incident Report(string incidentId, string schoolId, string tenantId, string reference, ValidReport report, Actor reporter, DateTimeOffset at)
+    {
+        var name = string.IsNullOrWhiteSpace(reporter.Name) ? "A member of staff" : Clip(reporter.Name.Trim(), MaxNameLength);
+        return new(incidentId, schoolId, tenantId, reference, report.Category, report.WhatHappened, report.HappenedOn, report.Where, report.PeopleInvolved,
+            report.Urgent, reporter with { Name = name }, at, [new IncidentEvent(at, name, "reported")]);
+    }
 
     /// <summary>
     /// Which actions each state allows. The inbox card shows exactly these buttons (a test holds the two together):

@@ -9,6 +9,8 @@ public static class IncidentReportsExtensions
         builder.Services.AddOutboxTable(IncidentEntity.TableName);
         builder.Services.AddSingleton<DslTeamDirectory>();
         builder.Services.AddSingleton<IncidentReportsHandler>();
+        builder.Services.AddSingleton<IncidentAcknowledgementReminder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IncidentAcknowledgementReminder>());
         return builder;
     }
 }

@@ -115,7 +115,10 @@ public sealed partial class IncidentReportsHandler(
             await SendCardAsync(turn, ErrorCard.Build(CardProblem.SomethingWentWrong, "I couldn't count the reports just now."), cancellationToken);
             return;
         }
-        await SendCardAsync(turn, GovernorsReportCard.Build(report), cancellationToken);
+        // Counts only, but for the people entitled to them: in their own chat when asked in a channel.
+        var sent = await SendPrivatelyAsync(turn, TenantOf(turn, school), userId, GovernorsReportCard.Build(report), cancellationToken);
+        if (sent != Delivery.Here)
+            await ReplyAsync(turn, SentPrivatelyText(sent), cancellationToken);
     }
 
     /// <summary>Every Incident* verb, and <see cref="Verbs.Refresh"/> for an incident's card.</summary>
@@ -386,6 +389,8 @@ public sealed partial class IncidentReportsHandler(
             filter += " and " + TableClient.CreateQueryFilter($"ReportedBy eq {reportedBy}");
         string[] columns =
         [
+            // The keys too: the Table service returns only what $select names.
+            nameof(IncidentEntity.PartitionKey), nameof(IncidentEntity.RowKey),
             nameof(IncidentEntity.SchoolId), nameof(IncidentEntity.Reference), nameof(IncidentEntity.Category), nameof(IncidentEntity.State),
             nameof(IncidentEntity.Urgent), nameof(IncidentEntity.ReportedAt), nameof(IncidentEntity.ClosedAt), nameof(IncidentEntity.AssignedToName),
         ];
@@ -422,7 +427,7 @@ public sealed partial class IncidentReportsHandler(
 
     static AdaptiveCard ReceiptCard(Incident incident) => IncidentReceiptCard.Build(ReceiptData(incident));
 
-    static AdaptiveCard InboxCard(Incident incident, DslTeam team) => IncidentInboxCard.Build(new IncidentInboxCardData(
+    internal static AdaptiveCard InboxCard(Incident incident, DslTeam team) => IncidentInboxCard.Build(new IncidentInboxCardData(
         incident.IncidentId, incident.SchoolId, Version(incident), incident.Reference, incident.Category, incident.Urgent,
         incident.ReportedBy.Name, incident.ReportedAt, incident.WhatHappened, incident.HappenedOn, incident.Where, incident.PeopleInvolved,
         incident.State, team.Members,
@@ -505,7 +510,7 @@ public sealed partial class IncidentReportsHandler(
     static async Task SendCardAsync(ITurnContext turn, AdaptiveCard card, CancellationToken cancellationToken) =>
         await turn.SendActivityAsync(Activity.CreateAttachmentActivity(Attachment.FromCard(card)), cancellationToken);
 
-    Uri? NotificationLink() => botOptions.Value.AppId is { Length: > 0 } appId ? TeamsDeepLink.ChatWithBot(appId) : null;
+    internal Uri? NotificationLink() => botOptions.Value.AppId is { Length: > 0 } appId ? TeamsDeepLink.ChatWithBot(appId) : null;
 
     static int StatusOf(Exception e) => (e as Azure.RequestFailedException)?.Status ?? 0;
 
