@@ -17,9 +17,12 @@ public static class CardActionResponses
     public static AdaptiveCardInvokeResponse SiteRequestGone() =>
         AdaptiveCardInvokeResponse.Error(404, "NotFound", "I can't find that site request. Type \"my requests\" to see yours.");
 
-    /// <summary>Storage could not be reached for a change: it was not made, and saying so is the whole answer.</summary>
+    public static AdaptiveCardInvokeResponse IncidentGone() =>
+        AdaptiveCardInvokeResponse.Error(404, "NotFound", "I can't find that report. Please open it again from the incident log.");
+
+    /// <summary>Storage could not be reached for a change: it was not made, and the person can simply try again.</summary>
     public static AdaptiveCardInvokeResponse NotSaved() =>
-        AdaptiveCardInvokeResponse.Error(503, "ServiceUnavailable", "PolicyBot couldn't save that just now. Nothing was changed; please try again in a minute.");
+        AdaptiveCardInvokeResponse.Error(503, "ServiceUnavailable", "PolicyBot couldn't reach its records just now. Nothing was changed; please try again in a minute.");
 
     /// <summary>The card names a school other than the one the person belongs to: its record is not theirs to see.</summary>
     public static AdaptiveCardInvokeResponse NotYourSchool() =>

@@ -1,10 +1,16 @@
+using PolicyBot.Workflow;
+
 namespace PolicyBot.Features.IncidentReports;
 
 public static class IncidentReportsExtensions
 {
     public static IHostApplicationBuilder AddIncidentReports(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOutboxTable(IncidentEntity.TableName);
+        builder.Services.AddSingleton<DslTeamDirectory>();
         builder.Services.AddSingleton<IncidentReportsHandler>();
+        builder.Services.AddSingleton<IncidentAcknowledgementReminder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IncidentAcknowledgementReminder>());
         return builder;
     }
 }

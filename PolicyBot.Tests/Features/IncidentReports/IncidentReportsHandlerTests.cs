@@ -1,0 +1,473 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using PolicyBot.BotFramework.Schema;
+using PolicyBot.Cards;
+using PolicyBot.Cards.Incidents;
+using PolicyBot.Features.IncidentReports;
+using PolicyBot.Storage.Tables;
+using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Workflow;
+using static PolicyBot.Tests.Features.IncidentReports.IncidentsInTeamsFixture;
+using static PolicyBot.Tests.Features.PolicyQuestions.AskCards;
+
+namespace PolicyBot.Tests.Features.IncidentReports;
+
+/// <summary>
+/// Reporting a concern through the real app: the form only in the reporter's 1:1 chat, the report to the DSL inbox
+/// channel and each DSL's chat, a receipt without details for the reporter, and the DSL team's decisions updating
+/// every copy. Details never reach anyone else, nor the logs.
+/// </summary>
+public sealed partial class IncidentReportsHandlerTests : IClassFixture<IncidentsInTeamsFixture>
+{
+    const string Reporter = TestActivities.UserAadObjectId;
+
+    readonly IncidentsInTeamsFixture _fixture;
+    readonly LocalConnector _connector;
+
+    public IncidentReportsHandlerTests(IncidentsInTeamsFixture fixture)
+    {
+        _fixture = fixture;
+        _connector = fixture.Connector;
+        _connector.Clear();
+    }
+
+    sealed record Reported(string IncidentId, string Reference, string Marker, JsonElement InboxCard);
+
+    static string NewMarker() => "MARKER-" + Guid.NewGuid().ToString("N");
+
+    static Activity As(Activity activity, string aadObjectId, string name)
+    {
+        activity.From = new ChannelAccount { Id = "29:" + aadObjectId, Name = name, AadObjectId = aadObjectId };
+        if (aadObjectId is Dsl or DeputyDsl)
+            activity.Conversation!.Id = ChatOf(aadObjectId);
+        return activity;
+    }
+
+    Task<(HttpStatusCode Status, JsonElement Body)> InvokeAsync(string verb, object data, string aadObjectId = Reporter, string name = "Alex Wilber", string? replyToId = null) =>
+        _fixture.PostAsync(As(TestActivities.CardAction(_connector.ServiceUrl, verb, data, replyToId ?? TestActivities.NewId()), aadObjectId, name));
+
+    Task<(HttpStatusCode Status, JsonElement Body)> SayAsync(string text, string aadObjectId = Reporter, string name = "Alex Wilber") =>
+        _fixture.PostAsync(As(TestActivities.Message(_connector.ServiceUrl, text), aadObjectId, name));
+
+    static JsonElement ShouldBeCard((HttpStatusCode Status, JsonElement Body) response)
+    {
+        response.Status.Should().Be(HttpStatusCode.OK, response.Body.ToString());
+        response.Body.GetProperty("statusCode").GetInt32().Should().Be(200, response.Body.ToString());
+        response.Body.GetProperty("type").GetString().Should().Be(AdaptiveCardInvokeResponse.CardType);
+        return response.Body.GetProperty("value");
+    }
+
+    static string ShouldBeMessage((HttpStatusCode Status, JsonElement Body) response)
+    {
+        response.Status.Should().Be(HttpStatusCode.OK, response.Body.ToString());
+        response.Body.GetProperty("type").GetString().Should().Be(AdaptiveCardInvokeResponse.MessageType, response.Body.ToString());
+        return response.Body.GetProperty("value").GetString()!;
+    }
+
+    static string ShouldBeError((HttpStatusCode Status, JsonElement Body) response, int status)
+    {
+        response.Status.Should().Be(HttpStatusCode.OK, response.Body.ToString());
+        response.Body.GetProperty("statusCode").GetInt32().Should().Be(status, response.Body.ToString());
+        response.Body.GetProperty("type").GetString().Should().Be(AdaptiveCardInvokeResponse.ErrorType);
+        return response.Body.GetProperty("value").GetProperty("message").GetString()!;
+    }
+
+    /// <summary>What Action.Execute sends: the button's data with the card's inputs merged in.</summary>
+    static JsonObject With(JsonElement data, params (string Id, string? Value)[] inputs)
+    {
+        var merged = JsonNode.Parse(data.GetRawText())!.AsObject();
+        foreach (var (id, value) in inputs)
+            merged[id] = value;
+        return merged;
+    }
+
+    static (string, string?)[] FormInputs(string what, string category = nameof(IncidentCategory.InappropriateContactFromPupil), string urgent = "false") =>
+    [
+        (InputIds.IncidentCategory, category),
+        (InputIds.IncidentWhat, what),
+        (InputIds.IncidentWhen, DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        (InputIds.IncidentWhere, "Instagram direct messages"),
+        (InputIds.IncidentPeople, "A Year 9 pupil"),
+        (InputIds.IncidentUrgent, urgent),
+    ];
+
+    static string ConversationOf(RecordedRequest request) => Uri.UnescapeDataString(request.RawPath.Split('/')[3]);
+
+    async Task<JsonElement> OpenFormAsync()
+    {
+        (await SayAsync("report a concern")).Status.Should().Be(HttpStatusCode.OK);
+        var sent = _connector.Requests.Should().ContainSingle().Subject;
+        ConversationOf(sent).Should().Be(TestActivities.PersonalConversationId);
+        _connector.Clear();
+        return CardOf(sent.Json);
+    }
+
+    /// <summary>Opens the form, sends a valid report and delivers it; returns the report and the DSL inbox card.</summary>
+    async Task<Reported> ReportAsync(string? marker = null, string urgent = "false")
+    {
+        marker ??= NewMarker();
+        var form = await OpenFormAsync();
+        var receipt = ShouldBeCard(await InvokeAsync(Verbs.IncidentSubmit, With(ActionData(form, Verbs.IncidentSubmit)!.Value, FormInputs($"A pupil sent messages. {marker}", urgent: urgent))));
+        var reference = ReferencePattern().Match(Texts(receipt)).Value;
+        reference.Should().NotBeEmpty(Texts(receipt));
+        await _fixture.DispatchAsync();
+        var inbox = _connector.Requests.Where(r => r.Method == "POST" && ConversationOf(r) == InboxChannel).Select(r => CardOf(r.Json)).Single();
+        var id = ActionData(inbox, Verbs.IncidentAcknowledge)!.Value.GetProperty("id").GetString()!;
+        _connector.Clear();
+        return new Reported(id, reference, marker, inbox);
+    }
+
+    async Task<IncidentEntity> StateAsync(string id) => (await _fixture.Incidents.GetEntityAsync<IncidentEntity>(id, WorkflowRows.State)).Value;
+
+    async Task<List<T>> RowsAsync<T>(string id, string prefix) where T : class, ITableEntity, new() =>
+        await _fixture.Incidents.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {id}") + " and " + WorkflowRows.StartingWith(prefix)).ToListAsync();
+
+    /// <summary>A DSL's click on the current inbox card (version included), with the inputs of the action's sub-card.</summary>
+    async Task<JsonElement> DecideAsync(JsonElement card, string verb, string by, string name, params (string, string?)[] inputs)
+    {
+        var updated = ShouldBeCard(await InvokeAsync(verb, With(ActionData(card, verb)!.Value, inputs), by, name));
+        await _fixture.DispatchAsync();
+        return updated;
+    }
+
+    [GeneratedRegex(@"INC-\d{4}-\d{4}")]
+    private static partial Regex ReferencePattern();
+
+    [Fact]
+    public async Task Report_a_concern_in_the_1to1_chat_opens_the_form_there()
+    {
+        var form = await OpenFormAsync();
+
+        Texts(form).Should().Contain(CardText.ReportConcernHeading).And.Contain(CardText.ImmediateDanger);
+        ActionData(form, Verbs.IncidentSubmit)!.Value.GetProperty("school").GetString().Should().Be(SchoolId);
+    }
+
+    [Fact]
+    public async Task Report_a_concern_in_a_channel_sends_the_form_to_the_1to1_chat_and_nothing_revealing_to_the_channel()
+    {
+        var response = await _fixture.PostAsync(TestActivities.ChannelMention(_connector.ServiceUrl, "report a concern"));
+
+        response.Status.Should().Be(HttpStatusCode.OK);
+        var requests = _connector.Requests;
+        requests.Should().HaveCount(2);
+        var inChannel = requests.Should().ContainSingle(r => ConversationOf(r).StartsWith("19:general-channel", StringComparison.Ordinal)).Subject;
+        inChannel.Json.TryGetProperty("attachments", out _).Should().BeFalse("no card, let alone a form, goes to the channel");
+        inChannel.Json.GetProperty("text").GetString().Should().Be("I've sent you a private message.");
+        var inChat = requests.Should().ContainSingle(r => ConversationOf(r) == TestActivities.PersonalConversationId).Subject;
+        ActionData(CardOf(inChat.Json), Verbs.IncidentSubmit).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Pressing_report_a_concern_on_a_card_in_the_1to1_chat_sends_the_form_as_a_new_message()
+    {
+        var response = await InvokeAsync(Verbs.IncidentNew, new { school = SchoolId });
+
+        ShouldBeMessage(response).Should().Contain("form");
+        var sent = _connector.Requests.Should().ContainSingle().Subject;
+        ConversationOf(sent).Should().Be(TestActivities.PersonalConversationId);
+        ActionData(CardOf(sent.Json), Verbs.IncidentSubmit).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task A_report_with_missing_fields_comes_back_as_the_form_with_the_draft_and_the_problem()
+    {
+        var form = await OpenFormAsync();
+        var draft = "Half-written account " + NewMarker();
+
+        var response = await InvokeAsync(Verbs.IncidentSubmit, With(ActionData(form, Verbs.IncidentSubmit)!.Value,
+            (InputIds.IncidentWhat, draft), (InputIds.IncidentWhere, "Snapchat")));
+
+        var again = ShouldBeCard(response);
+        Texts(again).Should().Contain("Choose what kind of concern it is.");
+        again.GetRawText().Should().Contain(draft).And.Contain("Snapchat");
+        ActionData(again, Verbs.IncidentSubmit).Should().NotBeNull();
+        (await _fixture.DispatchAsync()).Should().Be(0, "nothing was sent to anyone");
+        _connector.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_valid_report_reaches_the_dsl_inbox_channel_and_each_dsl_and_the_reporter_gets_a_receipt_without_details()
+    {
+        var marker = NewMarker();
+        var form = await OpenFormAsync();
+
+        var response = await InvokeAsync(Verbs.IncidentSubmit, With(ActionData(form, Verbs.IncidentSubmit)!.Value, FormInputs($"Messages from a pupil {marker}", urgent: "true")));
+
+        var receipt = ShouldBeCard(response);
+        Texts(receipt).Should().Contain("Received").And.MatchRegex(ReferencePattern().ToString());
+        receipt.GetRawText().Should().NotContain(marker).And.NotContain("Instagram").And.NotContain("Year 9");
+        ActionData(receipt, Verbs.IncidentAcknowledge).Should().BeNull();
+
+        var delivered = await _fixture.DispatchAsync();
+
+        delivered.Should().Be(3);
+        var posts = _connector.Requests.Where(r => r.Method == "POST").ToList();
+        posts.Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, .. DslTeamChats]);
+        foreach (var post in posts)
+        {
+            var card = CardOf(post.Json);
+            Texts(card).Should().Contain(marker).And.Contain("Alex Wilber").And.Contain("Urgent");
+            ActionData(card, Verbs.IncidentAcknowledge).Should().NotBeNull();
+        }
+        var id = ActionData(CardOf(posts[0].Json), Verbs.IncidentAcknowledge)!.Value.GetProperty("id").GetString()!;
+        var state = await StateAsync(id);
+        state.State.Should().Be(IncidentState.New);
+        state.ReportedBy.Should().Be(Reporter);
+        state.Urgent.Should().BeTrue();
+        (await RowsAsync<CardCopyEntity>(id, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId).Should().BeEquivalentTo([InboxChannel, .. DslTeamChats]);
+        (await RowsAsync<AuditEntity>(id, WorkflowRows.AuditPrefix)).Should().ContainSingle().Which.Action.Should().Be("reported");
+    }
+
+    [Fact]
+    public async Task The_same_form_sent_twice_makes_one_report()
+    {
+        var form = await OpenFormAsync();
+        var data = With(ActionData(form, Verbs.IncidentSubmit)!.Value, FormInputs("Sent twice " + NewMarker()));
+
+        var first = ShouldBeCard(await InvokeAsync(Verbs.IncidentSubmit, data, replyToId: "form-sent-twice"));
+        var second = ShouldBeCard(await InvokeAsync(Verbs.IncidentSubmit, data, replyToId: "form-sent-twice"));
+
+        ReferencePattern().Match(Texts(second)).Value.Should().Be(ReferencePattern().Match(Texts(first)).Value);
+        (await _fixture.DispatchAsync()).Should().Be(3, "one report: the channel and two DSLs");
+    }
+
+    [Fact]
+    public async Task The_details_reach_only_the_dsl_team_and_never_a_log_line()
+    {
+        var marker = NewMarker();
+        var outcomeMarker = NewMarker();
+        var noteMarker = NewMarker();
+        var report = await ReportAsync(marker);
+        var card = await DecideAsync(report.InboxCard, Verbs.IncidentAcknowledge, Dsl, "Dana DSL");
+        card = await DecideAsync(card, Verbs.IncidentEscalate, Dsl, "Dana DSL", (InputIds.EscalateTo, nameof(EscalationTarget.Headteacher)), (InputIds.EscalateNote, noteMarker));
+        await DecideAsync(card, Verbs.IncidentClose, DeputyDsl, "Dee Deputy", (InputIds.CloseOutcome, outcomeMarker));
+
+        var everything = _connector.Requests;
+        everything.Should().Contain(r => ConversationOf(r) == TestActivities.PersonalConversationId, "the reporter is told the report is closed");
+        foreach (var request in everything.Where(r => r.Body.Contains(marker, StringComparison.Ordinal) || r.Body.Contains(outcomeMarker, StringComparison.Ordinal) || r.Body.Contains(noteMarker, StringComparison.Ordinal)))
+            ConversationOf(request).Should().BeOneOf([InboxChannel, .. DslTeamChats]);
+        everything.Where(r => ConversationOf(r) == TestActivities.PersonalConversationId).Should().OnlyContain(r => !r.Body.Contains("MARKER-", StringComparison.Ordinal));
+        _fixture.Logs.Lines.Should().NotContain(l => l.Message.Contains(marker, StringComparison.Ordinal)
+                                                     || l.Message.Contains(outcomeMarker, StringComparison.Ordinal)
+                                                     || l.Message.Contains(noteMarker, StringComparison.Ordinal));
+        _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains(report.Reference, StringComparison.Ordinal), "the log says what happened by reference");
+        (await RowsAsync<AuditEntity>(report.IncidentId, WorkflowRows.AuditPrefix))
+            .Should().OnlyContain(a => a.Note == null || !a.Note.Contains("MARKER-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Someone_outside_the_dsl_team_cannot_acknowledge_and_nothing_changes()
+    {
+        var report = await ReportAsync();
+
+        var response = await InvokeAsync(Verbs.IncidentAcknowledge, ActionData(report.InboxCard, Verbs.IncidentAcknowledge)!.Value, ComputingCoordinator, "Casey Computing");
+
+        ShouldBeError(response, 403).Should().Contain("safeguarding team");
+        response.Body.GetRawText().Should().NotContain(report.Marker);
+        var state = await StateAsync(report.IncidentId);
+        state.State.Should().Be(IncidentState.New);
+        state.Revision.Should().Be(1);
+        (await RowsAsync<OutboxEntity>(report.IncidentId, WorkflowRows.OutboxPrefix)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_dsl_team_acknowledges_assigns_escalates_and_closes_and_every_copy_follows()
+    {
+        var report = await ReportAsync();
+        string[] copies = [InboxChannel, .. DslTeamChats];
+
+        var card = await DecideAsync(report.InboxCard, Verbs.IncidentAcknowledge, Dsl, "Dana DSL");
+        Texts(card).Should().Contain("Acknowledged");
+        ActionData(card, Verbs.IncidentAcknowledge).Should().BeNull("a report is acknowledged once");
+        ShouldHaveUpdatedEveryCopy(copies, "Acknowledged");
+
+        card = await DecideAsync(card, Verbs.IncidentAssign, Dsl, "Dana DSL", (InputIds.AssignTo, DeputyDsl));
+        Texts(card).Should().Contain("Assigned to Deputy DSL");
+        ShouldHaveUpdatedEveryCopy(copies, "Assigned to Deputy DSL");
+        (await StateAsync(report.IncidentId)).AssignedTo.Should().Be(DeputyDsl);
+
+        card = await DecideAsync(card, Verbs.IncidentEscalate, DeputyDsl, "Dee Deputy", (InputIds.EscalateTo, nameof(EscalationTarget.Lado)), (InputIds.EscalateNote, "Phoned the LADO."));
+        Texts(card).Should().Contain("Escalated to the LADO");
+        ActionData(card, Verbs.IncidentEscalate).Should().BeNull();
+        ShouldHaveUpdatedEveryCopy(copies, "Escalated to the LADO");
+
+        card = await DecideAsync(card, Verbs.IncidentClose, DeputyDsl, "Dee Deputy", (InputIds.CloseOutcome, "LADO advised no further action."));
+        Texts(card).Should().Contain("Closed").And.Contain("LADO advised no further action.");
+        ActionData(card, Verbs.IncidentAssign).Should().BeNull();
+        ShouldHaveUpdatedEveryCopy(copies, "LADO advised no further action.");
+        var toReporter = _connector.Requests.Should().ContainSingle(r => r.Method == "POST").Subject;
+        ConversationOf(toReporter).Should().Be(TestActivities.PersonalConversationId);
+        Texts(CardOf(toReporter.Json)).Should().Contain(report.Reference).And.Contain("Closed").And.NotContain("LADO");
+
+        var state = await StateAsync(report.IncidentId);
+        state.State.Should().Be(IncidentState.Closed);
+        state.Revision.Should().Be(5);
+        state.Outcome.Should().Be("LADO advised no further action.");
+        (await RowsAsync<AuditEntity>(report.IncidentId, WorkflowRows.AuditPrefix)).OrderBy(a => a.RowKey, StringComparer.Ordinal).Select(a => a.Action)
+            .Should().Equal("reported", "acknowledged", "assigned", "escalated", "closed");
+        (await RowsAsync<OutboxEntity>(report.IncidentId, WorkflowRows.OutboxPrefix)).Should().BeEmpty("everything was delivered");
+    }
+
+    void ShouldHaveUpdatedEveryCopy(string[] conversations, string shows)
+    {
+        var puts = _connector.Requests.Where(r => r.Method == "PUT").ToList();
+        puts.Select(ConversationOf).Should().BeEquivalentTo(conversations);
+        puts.Should().OnlyContain(p => Texts(CardOf(p.Json)).Contains(shows));
+        _connector.Requests.Where(r => r.Method == "POST").Where(r => ConversationOf(r) != TestActivities.PersonalConversationId).Should().BeEmpty();
+        if (!shows.Contains("no further action", StringComparison.Ordinal))
+            _connector.Clear();
+    }
+
+    [Theory]
+    [InlineData(Headteacher)]
+    [InlineData(Reporter)]
+    [InlineData("")]
+    public async Task Assigning_to_someone_outside_the_dsl_team_is_refused(string assignee)
+    {
+        var report = await ReportAsync();
+
+        var response = await InvokeAsync(Verbs.IncidentAssign, With(ActionData(report.InboxCard, Verbs.IncidentAssign)!.Value, (InputIds.AssignTo, assignee)), Dsl, "Dana DSL");
+
+        ShouldBeError(response, 400).Should().Contain("DSL");
+        (await StateAsync(report.IncidentId)).State.Should().Be(IncidentState.New);
+    }
+
+    [Fact]
+    public async Task A_click_on_a_stale_card_gets_the_current_card_and_changes_nothing()
+    {
+        var report = await ReportAsync();
+        await DecideAsync(report.InboxCard, Verbs.IncidentAcknowledge, Dsl, "Dana DSL");
+        _connector.Clear();
+
+        // The deputy's copy had not been updated yet: it still offers Acknowledge, and Assign at version 1.
+        var again = ShouldBeCard(await InvokeAsync(Verbs.IncidentAcknowledge, ActionData(report.InboxCard, Verbs.IncidentAcknowledge)!.Value, DeputyDsl, "Dee Deputy"));
+        var assign = ShouldBeCard(await InvokeAsync(Verbs.IncidentAssign,
+            With(ActionData(report.InboxCard, Verbs.IncidentAssign)!.Value, (InputIds.AssignTo, DeputyDsl)), DeputyDsl, "Dee Deputy"));
+
+        Texts(again).Should().Contain("Acknowledged");
+        Texts(assign).Should().Contain("Acknowledged").And.NotContain("Assigned to");
+        var state = await StateAsync(report.IncidentId);
+        state.Revision.Should().Be(2);
+        state.State.Should().Be(IncidentState.Acknowledged);
+        (await _fixture.DispatchAsync()).Should().Be(0);
+        (await RowsAsync<AuditEntity>(report.IncidentId, WorkflowRows.AuditPrefix)).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_close_without_an_outcome_is_refused_and_the_report_stays_open()
+    {
+        var report = await ReportAsync();
+
+        var response = await InvokeAsync(Verbs.IncidentClose, With(ActionData(report.InboxCard, Verbs.IncidentClose)!.Value, (InputIds.CloseOutcome, "  ")), Dsl, "Dana DSL");
+
+        ShouldBeError(response, 400).Should().Contain("outcome");
+        (await StateAsync(report.IncidentId)).State.Should().Be(IncidentState.New);
+    }
+
+    [Fact]
+    public async Task A_refresh_or_show_gives_the_inbox_card_to_the_dsl_team_only()
+    {
+        var report = await ReportAsync();
+        var data = new { id = report.IncidentId, school = SchoolId };
+
+        var refreshed = ShouldBeCard(await InvokeAsync(Verbs.Refresh, data, DeputyDsl, "Dee Deputy"));
+        var refusedRefresh = await InvokeAsync(Verbs.Refresh, data);
+        var shown = await InvokeAsync(Verbs.IncidentShow, data, Dsl, "Dana DSL");
+        var refusedShow = await InvokeAsync(Verbs.IncidentShow, data, Headteacher, "Sam Head");
+
+        Texts(refreshed).Should().Contain(report.Marker);
+        ShouldBeError(refusedRefresh, 403);
+        refusedRefresh.Body.GetRawText().Should().NotContain(report.Marker);
+        ShouldBeMessage(shown).Should().Contain(report.Reference);
+        var posted = _connector.Requests.Should().ContainSingle().Subject;
+        ConversationOf(posted).Should().Be(ChatOf(Dsl));
+        Texts(CardOf(posted.Json)).Should().Contain(report.Marker);
+        ShouldBeError(refusedShow, 403);
+    }
+
+    [Fact]
+    public async Task The_incident_log_is_for_the_dsl_team_only()
+    {
+        var report = await ReportAsync(urgent: "true");
+
+        (await SayAsync("incident log")).Status.Should().Be(HttpStatusCode.OK);
+        var refusal = CardOf(_connector.Requests.Should().ContainSingle().Subject.Json);
+        _connector.Clear();
+        (await SayAsync("incident log", Dsl, "Dana DSL")).Status.Should().Be(HttpStatusCode.OK);
+        var log = _connector.Requests.Should().ContainSingle().Subject;
+
+        Texts(refusal).Should().Contain("only for the safeguarding team").And.NotContain("INC-");
+        ConversationOf(log).Should().Be(ChatOf(Dsl));
+        var logCard = CardOf(log.Json);
+        Texts(logCard).Should().Contain(report.Reference).And.Contain("Urgent").And.NotContain(report.Marker);
+        ActionData(logCard, Verbs.IncidentShow)!.Value.GetProperty("id").GetString().Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task The_governors_report_counts_without_details_for_governors_and_refuses_other_staff()
+    {
+        var report = await ReportAsync();
+
+        (await SayAsync("governors report", Governor, "Gill Governor")).Status.Should().Be(HttpStatusCode.OK);
+        var counts = CardOf(_connector.Requests.Should().ContainSingle().Subject.Json);
+        _connector.Clear();
+        (await SayAsync("governors report", ComputingCoordinator, "Casey Computing")).Status.Should().Be(HttpStatusCode.OK);
+        var refusal = CardOf(_connector.Requests.Should().ContainSingle().Subject.Json);
+
+        Texts(counts).Should().Contain("Concerns reported").And.Contain(CardText.CategoryLabel(IncidentCategory.InappropriateContactFromPupil)).And.Contain("Year total");
+        counts.GetRawText().Should().NotContain("INC-").And.NotContain(report.Marker).And.NotContain("Alex");
+        Texts(refusal).Should().Contain("governors").And.NotContain("Year total");
+    }
+
+    [Fact]
+    public async Task My_requests_shows_the_reporter_s_own_references_and_status_newest_first()
+    {
+        var older = await ReportAsync();
+        var newer = await ReportAsync();
+        await DecideAsync(older.InboxCard, Verbs.IncidentAcknowledge, Dsl, "Dana DSL");
+
+        var mine = await _fixture.Handler.MineAsync(_fixture.School, Reporter, CancellationToken.None);
+        var dsls = await _fixture.Handler.MineAsync(_fixture.School, Dsl, CancellationToken.None);
+
+        var references = mine.Select(m => m.Reference).ToList();
+        references.IndexOf(newer.Reference).Should().BeLessThan(references.IndexOf(older.Reference));
+        mine.Single(m => m.Reference == older.Reference).State.Should().Be(IncidentState.Acknowledged);
+        mine.Single(m => m.Reference == newer.Reference).State.Should().Be(IncidentState.New);
+        dsls.Should().NotContain(m => m.Reference == older.Reference || m.Reference == newer.Reference);
+        var card = MyRequestsCard.Build(new MyRequestsCardData(SchoolId, [], mine)).ToJsonElement();
+        Texts(card).Should().Contain(newer.Reference).And.Contain("Being dealt with").And.NotContain("MARKER-");
+    }
+
+    public static TheoryData<string, string> ForgedActions => new()
+    {
+        { Verbs.IncidentAcknowledge, """{"id":"inc-00000000000000000000000000000000","school":"oakfield-primary","version":"1"}""" },
+        { Verbs.IncidentAcknowledge, """{"id":"inc-../../Incidents/x#y?","school":"oakfield-primary","version":"1"}""" },
+        { Verbs.IncidentAcknowledge, """{"id":"INCIDENT","school":"another-school","version":"1"}""" },
+        { Verbs.IncidentAcknowledge, """{"school":"oakfield-primary"}""" },
+        { Verbs.IncidentClose, """{"id":"INCIDENT","school":"oakfield-primary","version":{"nested":true}}""" },
+        { Verbs.IncidentEscalate, """{"id":"INCIDENT","school":"oakfield-primary","version":"1","escalateTo":"Everyone","escalateNote":"x"}""" },
+        { Verbs.IncidentEscalate, """{"id":"INCIDENT","school":"oakfield-primary","version":"1","escalateTo":"1","escalateNote":"x"}""" },
+        { Verbs.IncidentShow, """{"id":"inc-0123","school":"oakfield-primary"}""" },
+        { Verbs.Refresh, """{"id":"inc-00000000000000000000000000000000","school":"oakfield-primary"}""" },
+        { Verbs.IncidentSubmit, "[1,2,3]" },
+        { "incident.deleteEverything", """{"id":"INCIDENT","school":"oakfield-primary"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForgedActions))]
+    public async Task Forged_or_unknown_card_data_is_answered_with_a_clear_4xx_and_changes_nothing(string verb, string data)
+    {
+        var report = await ReportAsync();
+        using var json = JsonDocument.Parse(data.Replace("INCIDENT", report.IncidentId, StringComparison.Ordinal));
+
+        var response = await InvokeAsync(verb, json.RootElement.Clone(), Dsl, "Dana DSL");
+
+        ShouldBeError(response, response.Body.GetProperty("statusCode").GetInt32()).Should().NotBeNullOrWhiteSpace();
+        response.Body.GetProperty("statusCode").GetInt32().Should().BeInRange(400, 404);
+        var state = await StateAsync(report.IncidentId);
+        state.Revision.Should().Be(1);
+        (await _fixture.DispatchAsync()).Should().Be(0);
+    }
+}

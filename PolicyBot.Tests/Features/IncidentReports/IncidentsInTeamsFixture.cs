@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PolicyBot.Bot;
+using PolicyBot.BotFramework.Schema;
+using PolicyBot.Features.IncidentReports;
+using PolicyBot.Schools;
+using PolicyBot.Storage.Tables;
+using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Workflow;
+
+namespace PolicyBot.Tests.Features.IncidentReports;
+
+/// <summary>
+/// The real app in development mode with the demo school (DSL ...0004, deputy DSL ...0002), its embedded store in a
+/// temporary file, every log line recorded, and replies and proactive cards going to a stand-in Connector. The bot
+/// is installed for the reporter and the DSL team (their 1:1 chats are known). The outbox is delivered when a test
+/// says so (<see cref="DispatchAsync"/>), and so is the reminder pass (<see cref="RemindAsync"/>, on <see cref="Clock"/>).
+/// </summary>
+public sealed class IncidentsInTeamsFixture : IAsyncLifetime
+{
+    public const string SchoolId = "oakfield-primary";
+    public const string Dsl = "10000000-0000-4000-8000-000000000004";
+    public const string DeputyDsl = "10000000-0000-4000-8000-000000000002";
+    public const string Headteacher = "10000000-0000-4000-8000-000000000001";
+    public const string ComputingCoordinator = "10000000-0000-4000-8000-000000000003";
+    public const string Governor = "10000000-0000-4000-8000-000000000005";
+    public const string InboxChannel = "19:oakfield-dsl-inbox@thread.tacv2";
+
+    readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("policybot-incidents-");
+
+    public BotApp App { get; private set; } = null!;
+    public LocalConnector Connector { get; private set; } = null!;
+    public RecordingLoggerProvider Logs { get; } = new();
+    public ManualTimeProvider Clock { get; } = new();
+
+    public static string ChatOf(string aadObjectId) => "a:1dsl-chat-" + aadObjectId[^1];
+
+    public static IReadOnlyList<string> DslTeamChats => [ChatOf(Dsl), ChatOf(DeputyDsl)];
+
+    public async Task InitializeAsync()
+    {
+        Connector = await LocalConnector.StartAsync();
+        App = new BotApp(new Dictionary<string, string?>
+        {
+            ["Storage:EmbeddedPath"] = Path.Combine(_data.FullName, "policybot.db"),
+            ["Schools:Path"] = Path.Combine(RepoPaths.Root, "schools"),
+            ["Workflow:DefaultServiceUrl"] = Connector.ServiceUrl,
+        }, services =>
+        {
+            WithoutBackgroundDispatch(services);
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+        _ = App.BaseAddress;
+        await InstalledAsync(TestActivities.UserAadObjectId, TestActivities.PersonalConversationId);
+        foreach (var id in new[] { Dsl, DeputyDsl })
+            await InstalledAsync(id, ChatOf(id));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Connector.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Delete(recursive: true);
+    }
+
+    public TableClient Incidents => App.Services.GetRequiredService<TableServiceClient>().GetTableClient(IncidentEntity.TableName);
+
+    public IncidentReportsHandler Handler => App.Services.GetRequiredService<IncidentReportsHandler>();
+
+    public School School => App.Services.GetRequiredService<SchoolDirectory>().Find(SchoolId)!;
+
+    public Task<int> RemindAsync() => App.Services.GetRequiredService<IncidentAcknowledgementReminder>().RemindOnceAsync();
+
+    public Task<int> DispatchAsync() => App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync();
+
+    /// <summary>Posts an activity; returns the HTTP status and the body as JSON (or default when empty).</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(Activity activity)
+    {
+        using var response = await App.PostActivityAsync(activity);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    Task<bool> InstalledAsync(string aadObjectId, string conversationId) =>
+        App.Services.GetRequiredService<IConversationReferenceStore>().SaveAsync(new ConversationReference
+        {
+            ChannelId = "msteams",
+            ServiceUrl = Connector.ServiceUrl,
+            User = new ChannelAccount { Id = "29:" + aadObjectId, AadObjectId = aadObjectId },
+            Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal" },
+        }, aadObjectId);
+
+    /// <summary>The outbox loop and the reminder loop are left out: each test decides when they run.</summary>
+    static void WithoutBackgroundDispatch(IServiceCollection services)
+    {
+        foreach (var owner in new[] { nameof(WorkflowServiceExtensions), nameof(IncidentReportsExtensions) })
+        {
+            var loop = services.Single(d => d.ServiceType == typeof(IHostedService)
+                                            && d.ImplementationFactory?.Method.DeclaringType?.FullName?.Contains(owner, StringComparison.Ordinal) == true);
+            services.Remove(loop);
+        }
+    }
+}
