@@ -43,15 +43,16 @@ public static partial class CardText
             "I answer from your school's social media policy, quote the clause and tell you what to do next. " +
             "If the policy does not cover it I say so and can pass your question to a person.",
         HelpTopic.SiteRequest =>
-            "Ask me what your school's policy says about setting up an official site or account, for example " +
-            "“how do I set up a class account?”. I quote who has to approve it and what they need from you.",
+            "To set up an official school or class site or account, type “new site request” and fill in the form: it asks " +
+            "what your school's policy needs before a site is approved. Each approver decides in turn on a card that " +
+            "shows where the request is; “my requests” lists yours and “pending approvals” shows approvers what waits for them.",
         HelpTopic.ReportConcern =>
-            "If you are worried about a child, speak to your Designated Safeguarding Lead straight away and follow " +
-            "your school's safeguarding procedures. Please don't type the details of a concern here. " +
-            "You can ask me what your policy says about reporting, for example “who do I tell if a pupil messages me?”.",
+            "If a child is in immediate danger, call 999 and tell your Designated Safeguarding Lead in person. " +
+            "Otherwise type “report a concern” here, in your chat with me: the form goes only to your school's DSL team, " +
+            "and once it is sent your chat keeps just a reference number, not the details. “my requests” shows where it is.",
         _ =>
-            "I answer questions about your school's staff social media policy. " +
-            "Ask me anything, or choose a topic below.",
+            "I answer questions about your school's staff social media policy, take requests for new school sites " +
+            "to the people who approve them, and pass concerns to your DSL team. Ask me anything, or choose a topic below.",
     };
 
     // Answers

@@ -368,6 +368,7 @@ public static class CardSamples
     {
         yield return CardSample.Of("welcome", "Sent when PolicyBot is installed.", () => WelcomeCard.Build(SchoolName));
         yield return CardSample.Of("help-overview", "Help: what PolicyBot does.", () => HelpCard.Build(SchoolName, HelpTopic.Overview));
+        yield return CardSample.Of("help-site-request", "Help on requesting a school site.", () => HelpCard.Build(SchoolName, HelpTopic.SiteRequest));
         yield return CardSample.Of("help-report-concern", "Help on reporting a concern.", () => HelpCard.Build(SchoolName, HelpTopic.ReportConcern));
 
         yield return CardSample.Of("error-something-went-wrong", "A failure on our side: kind words, nothing lost, a reference for IT.",

@@ -497,22 +497,36 @@ public sealed class SiteApprovalListTests(AskInTeamsFixture fixture) : SiteAppro
     }
 
     [Fact]
-    public async Task My_requests_lists_the_persons_own_requests_newest_first_with_the_role_they_wait_for()
+    public async Task Typing_my_requests_lists_the_persons_site_requests_newest_first_and_their_reports_by_reference_only()
     {
         var (first, _) = await SubmittedAsync(purpose: "Older request");
         var (second, _) = await SubmittedAsync(purpose: "Newer request");
         await DeliveredAsync();
         var (older, newer) = ((await StoredAsync(first)).Reference, (await StoredAsync(second)).Reference);
 
-        // The router joins these with the person's incident reports into one card; here the site requests' part of it.
-        var school = Fixture.App.Services.GetRequiredService<SchoolDirectory>().Find(School)!;
-        var mine = await Fixture.App.Services.GetRequiredService<SiteApprovalHandler>().MineAsync(school, Requester, CancellationToken.None);
+        // A concern reported by the same person: "my requests" shows it too, by reference and status only.
+        await Fixture.PostAsync(TestActivities.Message(Connector.ServiceUrl, "report a concern"));
+        var form = CardOf((await Connector.WaitForRequestsAsync(1)).Single().Json);
+        Connector.Clear();
+        const string Detail = "Unique detail 7f3a that only the DSL team may read";
+        var receipt = ShouldBeCard(await InvokeAsync(Verbs.IncidentSubmit, Merge(ActionData(form, Verbs.IncidentSubmit)!.Value, new Dictionary<string, string>
+        {
+            [InputIds.IncidentCategory] = nameof(PolicyBot.Cards.Incidents.IncidentCategory.OnlineAbuseOfStaff),
+            [InputIds.IncidentWhat] = Detail,
+            [InputIds.IncidentUrgent] = "false",
+        }), replyToId: "form-" + Guid.NewGuid().ToString("N")));
+        var incidentReference = System.Text.RegularExpressions.Regex.Match(Texts(receipt), @"INC-\d{4}-\d{4}").Value;
+        incidentReference.Should().NotBeEmpty();
 
-        mine.Select(m => m.Reference).Should().ContainInOrder(newer, older);
-        mine.Should().OnlyContain(m => m.State == SiteRequestState.Pending && m.WaitingFor == "Computing Coordinator");
-        mine.Single(m => m.Reference == older).Summary.Should().Be("Padlet: Older request");
-        var texts = Texts(JsonSerializer.SerializeToElement(MyRequestsCard.Build(new MyRequestsCardData(School, mine, [])).ToJsonElement()));
-        texts.Should().Contain(older).And.Contain(newer).And.Contain("waiting for Computing Coordinator");
+        await Fixture.PostAsync(TestActivities.Message(Connector.ServiceUrl, "my requests"));
+        var reply = (await Connector.WaitForRequestsAsync(1)).Should().ContainSingle().Subject;
+        Connector.Clear();
+
+        reply.RawPath.Should().StartWith($"/v3/conversations/{Uri.EscapeDataString(RequesterChat)}/activities");
+        var texts = Texts(CardOf(reply.Json));
+        texts.Should().Contain(older).And.Contain(newer).And.Contain("waiting for Computing Coordinator").And.Contain("Padlet: Older request");
         texts.IndexOf(newer, StringComparison.Ordinal).Should().BeLessThan(texts.IndexOf(older, StringComparison.Ordinal));
+        texts.Should().Contain(incidentReference);
+        reply.Body.Should().NotContain("7f3a", "the reporter's own list shows a reference and a status, never the details");
     }
 }
