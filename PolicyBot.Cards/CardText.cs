@@ -30,9 +30,10 @@ public static partial class CardText
 
     public static string HelpTopicTitle(HelpTopic topic) => topic switch
     {
-        HelpTopic.Ask => "Asking a question",
-        HelpTopic.SiteRequest => "Requesting a school site",
-        HelpTopic.ReportConcern => "Reporting a concern",
+        // Short: three of them share a row on a phone.
+        HelpTopic.Ask => "Asking",
+        HelpTopic.SiteRequest => "School sites",
+        HelpTopic.ReportConcern => "Concerns",
         _ => "Overview",
     };
 

@@ -15,16 +15,14 @@ public static class HelpCard
             Heading(CardText.HelpHeading(CardText.Plain(schoolName, 120))),
             Text(CardText.HelpTopicText(topic)),
         };
-        // The topic's own next step first (on a phone, one tap instead of typing the command), then the other topics.
-        var actions = new List<CardAction>();
+        // The topic's own next step on a row of its own (on a phone, one tap instead of typing the command), then the other topics.
         if (topic == HelpTopic.SiteRequest)
-            actions.Add(Execute(CardText.RequestSite, Verbs.SiteNew, new CardActionData(), "positive"));
+            body.Add(Buttons(Execute(CardText.RequestSite, Verbs.SiteNew, new CardActionData(), "positive")));
         if (topic == HelpTopic.ReportConcern)
-            actions.Add(Execute(CardText.ReportConcern, Verbs.IncidentNew, new CardActionData(), "positive"));
-        actions.AddRange(Enum.GetValues<HelpTopic>()
+            body.Add(Buttons(Execute(CardText.ReportConcern, Verbs.IncidentNew, new CardActionData(), "positive")));
+        body.Add(Buttons(Enum.GetValues<HelpTopic>()
             .Where(t => t != topic)
-            .Select(t => (CardAction)Execute(CardText.HelpTopicTitle(t), Verbs.HelpTopic, new CardActionData { Arg = t.ToString() })));
-        body.Add(Buttons(actions));
+            .Select(t => (CardAction)Execute(CardText.HelpTopicTitle(t), Verbs.HelpTopic, new CardActionData { Arg = t.ToString() }))));
         return new AdaptiveCard { Body = body, FallbackText = CardText.HelpTopicText(topic), MsTeams = new TeamsCardProperties() };
     }
 }
