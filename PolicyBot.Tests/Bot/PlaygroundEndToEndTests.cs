@@ -58,7 +58,7 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground) : ICla
         submitted.StatusCode.Should().Be(HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
         var updated = await playground.WaitForFrameAsync(f =>
             f.TryGetProperty("message", out var m) && m.TryGetProperty("messageId", out var id) && id.GetString() == messageId
-            && f.GetRawText().Contains("set up a class account"), after: framesAfterCard);
+            && f.GetRawText().Contains("new site request"), after: framesAfterCard);
         updated.GetProperty("actionConversationId").GetString().Should().Be(chat.ConversationId);
     }
 

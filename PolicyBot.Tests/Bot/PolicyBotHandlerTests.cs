@@ -57,7 +57,7 @@ public sealed class PolicyBotHandlerTests : IClassFixture<DevelopmentBotFixture>
 
     [Theory]
     [InlineData("Ask", "Type your question")]
-    [InlineData("SiteRequest", "set up a class account")]
+    [InlineData("SiteRequest", "new site request")]
     [InlineData("reportconcern", "Designated Safeguarding Lead")]
     public async Task A_help_topic_button_answers_with_the_card_for_that_topic(string arg, string expected)
     {
