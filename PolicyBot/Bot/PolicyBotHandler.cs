@@ -9,6 +9,7 @@ using PolicyBot.Features.IncidentReports;
 using PolicyBot.Features.PolicyQuestions;
 using PolicyBot.Features.SiteApproval;
 using PolicyBot.Schools;
+using PolicyBot.Storage;
 
 namespace PolicyBot.Bot;
 
@@ -23,6 +24,7 @@ public partial class PolicyBotHandler(
     PolicyQuestionsHandler questions,
     SiteApprovalHandler sites,
     IncidentReportsHandler incidents,
+    PrivateChat privateChat,
     ILogger<PolicyBotHandler> logger) : ActivityHandler
 {
     /// <summary>What cards call a school that is not set up.</summary>
@@ -61,7 +63,8 @@ public partial class PolicyBotHandler(
                 await incidents.GovernorsReportAsync(turnContext, school, userId, cancellationToken);
                 break;
             case BotCommandKind.MyRequests:
-                await SendCardAsync(turnContext, await MyRequestsAsync(school, userId, cancellationToken), cancellationToken);
+                // Someone's own requests and reports are nobody else's business: never posted in a channel.
+                await privateChat.AnswerCommandAsync(turnContext, school, await MyRequestsOrErrorAsync(school, userId, cancellationToken), cancellationToken);
                 break;
         }
     }
@@ -86,6 +89,19 @@ public partial class PolicyBotHandler(
             default:
                 await SendCardAsync(turnContext, ErrorCard.Build(CardProblem.SchoolNotSetUp), cancellationToken);
                 return null;
+        }
+    }
+
+    async Task<AdaptiveCard> MyRequestsOrErrorAsync(School school, string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MyRequestsAsync(school, userId, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
+        {
+            LogMyRequestsUnavailable(logger, (e as Azure.RequestFailedException)?.Status ?? 0);
+            return ErrorCard.Build(CardProblem.SomethingWentWrong, "PolicyBot couldn't look up your requests just now. Please try again in a minute.");
         }
     }
 
@@ -149,16 +165,18 @@ public partial class PolicyBotHandler(
             Verbs.AnswerFeedback => await questions.FeedbackAsync(request, cancellationToken),
             Verbs.AnswerAskPerson => await questions.AskPersonAsync(request, cancellationToken),
             Verbs.AskPersonReply => await questions.ReplyAsync(request, cancellationToken),
-            Verbs.MyRequests => AdaptiveCardInvokeResponse.Card((await MyRequestsAsync(school, userId, cancellationToken)).ToJsonElement()),
+            Verbs.MyRequests => AdaptiveCardInvokeResponse.Card((await MyRequestsOrErrorAsync(school, userId, cancellationToken)).ToJsonElement()),
             Verbs.Refresh when SiteApprovalHandler.IsRequestId(actionData.Id) => await sites.OnActionAsync(turnContext, verb, request, cancellationToken),
             Verbs.Refresh when IncidentReportsHandler.IsIncidentId(actionData.Id) => await incidents.OnActionAsync(turnContext, verb, request, cancellationToken),
             Verbs.Refresh => CardActionResponses.BadData(),
             _ when verb!.StartsWith(SitePrefix, StringComparison.Ordinal) => await sites.OnActionAsync(turnContext, verb, request, cancellationToken),
-            _ => await incidents.OnActionAsync(turnContext, verb, request, cancellationToken),
+            _ when verb!.StartsWith(IncidentPrefix, StringComparison.Ordinal) => await incidents.OnActionAsync(turnContext, verb, request, cancellationToken),
+            _ => UnknownVerb(),
         };
     }
 
     const string SitePrefix = "site.";
+    const string IncidentPrefix = "incident.";
 
     static readonly HashSet<string> KnownVerbs = typeof(Verbs)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
@@ -238,6 +256,9 @@ public partial class PolicyBotHandler(
 
     static AdaptiveCardInvokeResponse UnknownVerb() =>
         AdaptiveCardInvokeResponse.Error(400, "NotSupported", "This card action is not recognised.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A person's requests could not be looked up ({Status})")]
+    static partial void LogMyRequestsUnavailable(ILogger logger, int status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot added to a {ConversationType} conversation (new: {IsNew})")]
     static partial void LogBotAdded(ILogger logger, string conversationType, bool isNew);

@@ -6,6 +6,7 @@ using PolicyBot.Cards;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Cards.SiteApproval;
 using PolicyBot.Schools;
+using PolicyBot.Features;
 using PolicyBot.Features.SiteApproval;
 using PolicyBot.Storage.Tables;
 using PolicyBot.Tests.Features.PolicyQuestions;
@@ -202,7 +203,7 @@ public sealed class SiteApprovalHandlerTests(AskInTeamsFixture fixture) : SiteAp
         ActionData(CardOf(toChat.Json), Verbs.SiteSubmit).Should().NotBeNull("the form is in the 1:1 chat");
         var inThread = requests.Should().ContainSingle(r => r.RawPath.StartsWith($"/v3/conversations/{Uri.EscapeDataString(TestActivities.ChannelThreadId)}/", StringComparison.Ordinal)).Subject;
         inThread.Json.TryGetProperty("attachments", out _).Should().BeFalse("no form is posted in the channel");
-        inThread.Json.GetProperty("text").GetString().Should().Contain("chat with PolicyBot");
+        inThread.Json.GetProperty("text").GetString().Should().Be(PrivateChat.SentPrivatelyText);
     }
 
     [Fact]
@@ -528,5 +529,15 @@ public sealed class SiteApprovalListTests(AskInTeamsFixture fixture) : SiteAppro
         texts.IndexOf(newer, StringComparison.Ordinal).Should().BeLessThan(texts.IndexOf(older, StringComparison.Ordinal));
         texts.Should().Contain(incidentReference);
         reply.Body.Should().NotContain("7f3a", "the reporter's own list shows a reference and a status, never the details");
+
+        // Typed in a channel, the list goes to the person's 1:1 chat: colleagues never learn that they reported anything.
+        await InstalledAsync();
+        await Fixture.PostAsync(TestActivities.ChannelMention(Connector.ServiceUrl, "my requests"));
+        var sent = Connector.Requests;
+        Connector.Clear();
+        var inChannel = sent.Should().ContainSingle(r => r.RawPath.Contains(Uri.EscapeDataString("19:general-channel"), StringComparison.Ordinal)).Subject;
+        inChannel.Body.Should().NotContain(incidentReference).And.NotContain("attachments");
+        sent.Should().ContainSingle(r => r.RawPath.StartsWith($"/v3/conversations/{Uri.EscapeDataString(RequesterChat)}/activities", StringComparison.Ordinal))
+            .Subject.Body.Should().Contain(incidentReference);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyBot.Workflow;
 
 namespace PolicyBot.Features.IncidentReports;
@@ -7,6 +8,7 @@ public static class IncidentReportsExtensions
     public static IHostApplicationBuilder AddIncidentReports(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOutboxTable(IncidentEntity.TableName);
+        builder.Services.TryAddSingleton<PrivateChat>();
         builder.Services.AddSingleton<DslTeamDirectory>();
         builder.Services.AddSingleton<IncidentReportsHandler>();
         builder.Services.AddSingleton<IncidentAcknowledgementReminder>();

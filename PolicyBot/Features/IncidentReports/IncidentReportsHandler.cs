@@ -29,7 +29,7 @@ namespace PolicyBot.Features.IncidentReports;
 public sealed partial class IncidentReportsHandler(
     TableServiceClient tables,
     OutboxSignal outbox,
-    ProactiveMessenger messenger,
+    PrivateChat privateChat,
     IConversationReferenceStore conversations,
     DslTeamDirectory dslTeams,
     TimeProvider time,
@@ -60,9 +60,9 @@ public sealed partial class IncidentReportsHandler(
     public async Task StartAsync(ITurnContext turn, School school, CancellationToken cancellationToken)
     {
         var form = IncidentReportFormCard.Build(new IncidentReportFormCardData(school.Id));
-        var sent = await SendPrivatelyAsync(turn, TenantOf(turn, school), UserIdOf(turn), form, cancellationToken);
-        if (sent != Delivery.Here)
-            await ReplyAsync(turn, SentPrivatelyText(sent), cancellationToken);
+        var sent = await privateChat.SendAsync(turn, TenantOf(turn, school), UserIdOf(turn), form, cancellationToken);
+        if (sent != PrivateDelivery.Here)
+            await ReplyAsync(turn, PrivateChat.Said(sent), cancellationToken);
         LogFormOpened(logger, school.Id, sent);
     }
 
@@ -91,9 +91,9 @@ public sealed partial class IncidentReportsHandler(
             await SendCardAsync(turn, ErrorCard.Build(CardProblem.SomethingWentWrong, "I couldn't read the incident log just now."), cancellationToken);
             return;
         }
-        var sent = await SendPrivatelyAsync(turn, TenantOf(turn, school), userId, IncidentLogCard.Build(log), cancellationToken);
-        if (sent != Delivery.Here)
-            await ReplyAsync(turn, SentPrivatelyText(sent), cancellationToken);
+        var sent = await privateChat.SendAsync(turn, TenantOf(turn, school), userId, IncidentLogCard.Build(log), cancellationToken);
+        if (sent != PrivateDelivery.Here)
+            await ReplyAsync(turn, PrivateChat.Said(sent), cancellationToken);
     }
 
     /// <summary>The "governors report" command: anonymised counts by category and term.</summary>
@@ -116,9 +116,9 @@ public sealed partial class IncidentReportsHandler(
             return;
         }
         // Counts only, but for the people entitled to them: in their own chat when asked in a channel.
-        var sent = await SendPrivatelyAsync(turn, TenantOf(turn, school), userId, GovernorsReportCard.Build(report), cancellationToken);
-        if (sent != Delivery.Here)
-            await ReplyAsync(turn, SentPrivatelyText(sent), cancellationToken);
+        var sent = await privateChat.SendAsync(turn, TenantOf(turn, school), userId, GovernorsReportCard.Build(report), cancellationToken);
+        if (sent != PrivateDelivery.Here)
+            await ReplyAsync(turn, PrivateChat.Said(sent), cancellationToken);
     }
 
     /// <summary>Every Incident* verb, and <see cref="Verbs.Refresh"/> for an incident's card.</summary>
@@ -153,9 +153,9 @@ public sealed partial class IncidentReportsHandler(
     async Task<AdaptiveCardInvokeResponse> NewFormAsync(ITurnContext turn, CardActionRequest request, CancellationToken cancellationToken)
     {
         var form = IncidentReportFormCard.Build(new IncidentReportFormCardData(request.School.Id));
-        var sent = await SendPrivatelyAsync(turn, request.TenantId, request.UserId, form, cancellationToken);
+        var sent = await privateChat.SendAsync(turn, request.TenantId, request.UserId, form, cancellationToken);
         LogFormOpened(logger, request.School.Id, sent);
-        return AdaptiveCardInvokeResponse.Message(sent == Delivery.Here ? "Here is the form to report a concern." : SentPrivatelyText(sent));
+        return AdaptiveCardInvokeResponse.Message(sent == PrivateDelivery.Here ? "Here is the form to report a concern." : PrivateChat.Said(sent));
     }
 
     async Task<AdaptiveCardInvokeResponse> SubmitAsync(ITurnContext turn, CardActionRequest request, CancellationToken cancellationToken)
@@ -329,8 +329,8 @@ public sealed partial class IncidentReportsHandler(
             return CardActionResponses.IncidentGone();
         var incident = stored.ToRecord();
         var card = InboxCard(incident, await dslTeams.TeamOfAsync(request.School, cancellationToken));
-        var sent = await SendPrivatelyAsync(turn, request.TenantId, request.UserId, card, cancellationToken);
-        return AdaptiveCardInvokeResponse.Message(sent == Delivery.Here ? $"Report {incident.Reference} is below." : SentPrivatelyText(sent));
+        var sent = await privateChat.SendAsync(turn, request.TenantId, request.UserId, card, cancellationToken);
+        return AdaptiveCardInvokeResponse.Message(sent == PrivateDelivery.Here ? $"Report {incident.Reference} is below." : PrivateChat.Said(sent));
     }
 
     async Task<AdaptiveCardInvokeResponse> RefreshAsync(CardActionRequest request, CancellationToken cancellationToken)
@@ -349,11 +349,11 @@ public sealed partial class IncidentReportsHandler(
     async Task<AdaptiveCardInvokeResponse> FormAgainAsync(ITurnContext turn, CardActionRequest request, IncidentDraft draft, string problem, CancellationToken cancellationToken)
     {
         var form = IncidentReportFormCard.Build(new IncidentReportFormCardData(request.School.Id, draft, problem));
-        if (IsPersonal(turn.Activity))
+        if (PrivateChat.IsPersonal(turn.Activity))
             return AdaptiveCardInvokeResponse.Card(form.ToJsonElement());
         // A form sent from anywhere else (it is never posted there) does not come back there with the draft in it.
-        var sent = await SendPrivatelyAsync(turn, request.TenantId, request.UserId, form, cancellationToken);
-        return AdaptiveCardInvokeResponse.Message(SentPrivatelyText(sent));
+        var sent = await privateChat.SendAsync(turn, request.TenantId, request.UserId, form, cancellationToken);
+        return AdaptiveCardInvokeResponse.Message(PrivateChat.Said(sent));
     }
 
     AdaptiveCardInvokeResponse Refused(IncidentRefusal refusal, Incident current) => refusal switch
@@ -471,35 +471,6 @@ public sealed partial class IncidentReportsHandler(
             ? configured
             : await conversations.GetServiceUrlForTenantAsync(tenantId, cancellationToken) ?? workflowOptions.Value.DefaultServiceUrl;
 
-    enum Delivery { Here, Privately, Failed }
-
-    /// <summary>A card for this person's eyes: here when this is their 1:1 chat, else in their 1:1 chat.</summary>
-    async Task<Delivery> SendPrivatelyAsync(ITurnContext turn, string tenantId, string userId, AdaptiveCard card, CancellationToken cancellationToken)
-    {
-        if (IsPersonal(turn.Activity))
-        {
-            await SendCardAsync(turn, card, cancellationToken);
-            return Delivery.Here;
-        }
-        try
-        {
-            await messenger.SendToUserAsync(tenantId, userId, card.ToJson(), cancellationToken);
-            return Delivery.Privately;
-        }
-        catch (Exception e) when (StorageFailure.Is(e, cancellationToken) || e is InvalidOperationException)
-        {
-            LogPrivateSendFailed(logger, StatusOf(e));
-            return Delivery.Failed;
-        }
-    }
-
-    /// <summary>What is said in a channel or group chat: nothing about what was sent.</summary>
-    static string SentPrivatelyText(Delivery sent) => sent == Delivery.Failed
-        ? "I couldn't open a private chat with you. Please open your chat with PolicyBot and try there."
-        : "I've sent you a private message.";
-
-    static bool IsPersonal(Activity activity) => activity.Conversation?.ConversationType is null or "personal";
-
     static string TenantOf(ITurnContext turn, School school) => SchoolResolver.TenantOf(turn.Activity) ?? school.TenantId;
 
     static string UserIdOf(ITurnContext turn) => turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? "";
@@ -515,7 +486,7 @@ public sealed partial class IncidentReportsHandler(
     static int StatusOf(Exception e) => (e as Azure.RequestFailedException)?.Status ?? 0;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report form for {School} opened ({Delivery})")]
-    static partial void LogFormOpened(ILogger logger, string school, Delivery delivery);
+    static partial void LogFormOpened(ILogger logger, string school, PrivateDelivery delivery);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A report at {School} was sent back to the reporter with {Problems} problem(s)")]
     static partial void LogRefused(ILogger logger, string school, int problems);
@@ -538,6 +509,4 @@ public sealed partial class IncidentReportsHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident storage failed during {Operation} ({Status}); nothing was changed")]
     static partial void LogStorageFailed(ILogger logger, string operation, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A private message could not be sent ({Status})")]
-    static partial void LogPrivateSendFailed(ILogger logger, int status);
 }

@@ -23,7 +23,7 @@ namespace PolicyBot.Features.SiteApproval;
 /// </summary>
 public sealed partial class SiteApprovalHandler(
     TableServiceClient tables,
-    ProactiveMessenger messenger,
+    PrivateChat privateChat,
     OutboxSignal outbox,
     TimeProvider time,
     IOptions<BotOptions> botOptions,
@@ -48,9 +48,7 @@ public sealed partial class SiteApprovalHandler(
     /// <summary>The "new site request" command: the form, in the person's 1:1 chat.</summary>
     public async Task StartAsync(ITurnContext turn, School school, CancellationToken cancellationToken)
     {
-        var sent = await SendPrivatelyAsync(turn, FormCard(school), cancellationToken);
-        if (!IsPersonal(turn.Activity))
-            await turn.SendActivityAsync(Activity.CreateMessageActivity(sent ? SentToChat : CouldNotOpenChat), cancellationToken);
+        await privateChat.AnswerCommandAsync(turn, school, FormCard(school), cancellationToken);
     }
 
     /// <summary>The "pending approvals" command: the requests waiting for this person's decision.</summary>
@@ -76,9 +74,7 @@ public sealed partial class SiteApprovalHandler(
             LogStorageFailed(logger, "pending", (e as RequestFailedException)?.Status ?? 0);
             card = ErrorCard.Build(CardProblem.SomethingWentWrong, "PolicyBot couldn't look up your approvals just now. Please try again in a minute.");
         }
-        var sent = await SendPrivatelyAsync(turn, card, cancellationToken);
-        if (!IsPersonal(turn.Activity))
-            await turn.SendActivityAsync(Activity.CreateMessageActivity(sent ? SentToChat : CouldNotOpenChat), cancellationToken);
+        await privateChat.AnswerCommandAsync(turn, school, card, cancellationToken);
     }
 
     /// <summary>This person's own requests, newest first, for "my requests".</summary>
@@ -128,9 +124,8 @@ public sealed partial class SiteApprovalHandler(
     /// <summary>"Request a new school site" pressed on a card: the form as a new message; the card it was pressed on stays.</summary>
     async Task<AdaptiveCardInvokeResponse> NewFormAsync(ITurnContext turn, CardActionRequest request, CancellationToken cancellationToken)
     {
-        if (!await SendPrivatelyAsync(turn, FormCard(request.School), cancellationToken))
-            return AdaptiveCardInvokeResponse.Message(CouldNotOpenChat);
-        return AdaptiveCardInvokeResponse.Message(IsPersonal(turn.Activity) ? "Here is the site request form." : SentToChat);
+        var sent = await privateChat.SendAsync(turn, request.TenantId, request.UserId, FormCard(request.School), cancellationToken);
+        return AdaptiveCardInvokeResponse.Message(sent == PrivateDelivery.Here ? "Here is the site request form." : PrivateChat.Said(sent));
     }
 
     async Task<AdaptiveCardInvokeResponse> SubmitAsync(ITurnContext turn, CardActionRequest request, CancellationToken cancellationToken)
@@ -395,39 +390,6 @@ public sealed partial class SiteApprovalHandler(
         return IdPrefix + new Guid(hash.AsSpan(0, 16)).ToString("N");
     }
 
-    const string SentToChat = "I've sent it to your chat with PolicyBot.";
-    const string CouldNotOpenChat = "I couldn't open a chat with you. Please open PolicyBot from the Teams apps and type \"new site request\" there.";
-
-    static bool IsPersonal(Activity activity) => activity.Conversation?.ConversationType is null or "personal";
-
-    /// <summary>
-    /// A card for this person only: in the 1:1 chat it is answered there; in a channel or group chat it goes to their
-    /// 1:1 chat instead (a form or a list is nobody else's business). False when the 1:1 chat could not be reached.
-    /// </summary>
-    async Task<bool> SendPrivatelyAsync(ITurnContext turn, AdaptiveCard card, CancellationToken cancellationToken)
-    {
-        var activity = turn.Activity;
-        if (IsPersonal(activity))
-        {
-            await turn.SendActivityAsync(Activity.CreateAttachmentActivity(Attachment.FromCard(card)), cancellationToken);
-            return true;
-        }
-        var userId = activity.From?.AadObjectId;
-        var tenantId = SchoolResolver.TenantOf(activity);
-        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(tenantId))
-            return false;
-        try
-        {
-            await messenger.SendToUserAsync(tenantId, userId, card.ToJson(), cancellationToken);
-            return true;
-        }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or InvalidOperationException || StorageFailure.Is(e, cancellationToken))
-        {
-            LogChatNotReached(logger, (e as RequestFailedException)?.Status ?? 0);
-            return false;
-        }
-    }
-
     Uri? NotificationLink() => botOptions.Value.AppId is { Length: > 0 } appId ? TeamsDeepLink.ChatWithBot(appId) : null;
 
     static string NotificationText(string text, string whenEmpty)
@@ -447,8 +409,6 @@ public sealed partial class SiteApprovalHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Site approval storage failed during {Action} ({Status}); nothing was changed")]
     static partial void LogStorageFailed(ILogger logger, string action, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A person's 1:1 chat could not be reached ({Status})")]
-    static partial void LogChatNotReached(ILogger logger, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{School}'s approval step has {Count} people; cards go to the first {Max}")]
     static partial void LogTooManyRecipients(ILogger logger, string school, int count, int max);
