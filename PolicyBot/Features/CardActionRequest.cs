@@ -10,9 +10,18 @@ namespace PolicyBot.Features;
 /// </summary>
 public sealed record CardActionRequest(School School, string TenantId, string UserId, string UserName, CardActionData Data, JsonElement? RawData)
 {
-    /// <summary>The value of a card input sent with the action, or null.</summary>
+    /// <summary>
+    /// The value of a card input sent with the action, or null. Clients send inputs as strings; a toggle that arrives as
+    /// a JSON true/false (some clients do) is read as "true"/"false" rather than lost.
+    /// </summary>
     public string? Input(string inputId) =>
-        RawData is { ValueKind: JsonValueKind.Object } raw && raw.TryGetProperty(inputId, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
+        RawData is { ValueKind: JsonValueKind.Object } raw && raw.TryGetProperty(inputId, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => null,
+            }
             : null;
 }

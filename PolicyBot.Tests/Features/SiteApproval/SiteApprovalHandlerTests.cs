@@ -291,7 +291,7 @@ public sealed class SiteApprovalHandlerTests(AskInTeamsFixture fixture) : SiteAp
     [Theory]
     [InlineData(Deputy, "isn't your turn")]
     [InlineData(Head, "isn't your turn")]
-    [InlineData(Dsl, "approval chain")]
+    [InlineData(Dsl, "its approvers")]
     [InlineData(Requester, "your own request")]
     public async Task Approval_by_someone_whose_turn_it_is_not_is_refused_and_nothing_changes(string who, string why)
     {

@@ -178,11 +178,31 @@ public sealed partial class SiteApprovalHandler(
         var school = request.School;
         if (!IsValidRequestId(request.Data.Id))
             return CardActionResponses.BadData();
-        if (await FindAsync(request.Data.Id, school, cancellationToken) is not { } found)
-            return CardActionResponses.SiteRequestGone();
-        var current = found.Record;
-        if (request.Data.Version is not { Length: > 0 } version)
+        if (request.Data.Version is not { Length: > 0 })
             return CardActionResponses.BadData();
+        // A reminder writes the record without changing what it says (its revision); a decision that meets one is
+        // made again on the record as it now is, so it is never lost to it.
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await FindAsync(request.Data.Id, school, cancellationToken) is not { } found)
+                return CardActionResponses.SiteRequestGone();
+            var result = await DecideOnceAsync(request, approve, found, cancellationToken);
+            if (result is not null)
+                return result;
+            if (attempt == 2)
+                return CardActionResponses.NotSaved();
+        }
+    }
+
+    /// <summary>One attempt; null when the write met a change that left the request as it was (retry).</summary>
+    async Task<AdaptiveCardInvokeResponse?> DecideOnceAsync(CardActionRequest request, bool approve, Found found, CancellationToken cancellationToken)
+    {
+        var school = request.School;
+        var current = found.Record;
+        var version = request.Data.Version!;
+        // Someone outside the request learns nothing of it, not even from a stale card.
+        if (!current.Involves(school, request.UserId))
+            return NotInvolved();
         // A click on a card that no longer shows the request as it is: the current card, decided on nothing.
         if (version != current.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture))
             return CardFor(current, school, request.UserId);
@@ -210,9 +230,13 @@ public sealed partial class SiteApprovalHandler(
         }
         catch (WorkflowConflictException)
         {
-            // Someone else acted first: show what they did.
             var latest = await FindAsync(next.RequestId, school, cancellationToken);
-            return latest is null ? CardActionResponses.SiteRequestGone() : CardFor(latest.Record, school, request.UserId);
+            if (latest is null)
+                return CardActionResponses.SiteRequestGone();
+            if (latest.Record.Revision == current.Revision)
+                return null;
+            // Someone else acted first: show what they did.
+            return CardFor(latest.Record, school, request.UserId);
         }
         outbox.Notify();
         LogDecided(logger, school.Id, next.Reference, approve ? "approved" : "rejected", next.State);

@@ -54,42 +54,57 @@ public sealed partial class SiteApprovalReminders(
             TableClient.CreateQueryFilter($"RowKey eq {WorkflowRows.State} and State eq {nameof(SiteRequestState.Pending)}"), cancellationToken: cancellationToken);
         await foreach (var entity in pending)
         {
-            if (schools.Find(entity.SchoolId) is not { } school || !IsDue(entity, school, now))
-                continue;
-            var request = entity.ToRecord();
-            if (request.PendingStep is not { } step)
-                continue;
-            // Those who still have to decide: for an "all" step, not the ones who already approved.
-            var waitingOn = SiteRequest.OthersIn(school, step.Role, request.RequestedBy)
-                .Where(id => request.MayDecide(school, id)).Take(SiteApprovalHandler.MaxRecipients).ToList();
-            if (waitingOn.Count == 0)
-                continue;
-
-            entity.RemindedAt = now;
-            var card = SiteRequestCards.Card(request, school, SiteRequestViewer.CurrentApprover);
-            var transaction = new WorkflowTransaction(entity.PartitionKey, now)
-                .Replace(entity, entity.ETag)
-                .Audit("system", "PolicyBot", "reminded")
-                .Send(waitingOn.Select(id => new OutboxMessage.CardToUser(request.TenantId, id, card, TrackCopy: true)));
-            if (botOptions.Value.AppId is { Length: > 0 } appId)
-            {
-                var notification = ActivityNotification.Reminder(NotificationReference.Parse(request.Reference), request.Reference, TeamsDeepLink.ChatWithBot(appId));
-                transaction.Send(waitingOn.Select(id => new OutboxMessage.Notify(id, notification)));
-            }
             try
             {
-                await transaction.SubmitAsync(Requests, cancellationToken);
-                reminded++;
-                LogReminded(logger, school.Id, request.Reference, waitingOn.Count);
+                if (await RemindAsync(entity, now, cancellationToken))
+                    reminded++;
             }
-            catch (WorkflowConflictException)
+            catch (Exception e) when (e is not OperationCanceledException && !StorageFailure.Is(e, cancellationToken))
             {
-                // Decided (or reminded by another instance) since it was read: nothing to remind about now.
+                // One record that cannot be read as a request must not stop the others being reminded, nor the bot.
+                LogRowSkipped(logger, entity.PartitionKey, e.GetType().Name);
             }
         }
         if (reminded > 0)
             outbox.Notify();
         return reminded;
+    }
+
+    async Task<bool> RemindAsync(SiteRequestEntity entity, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (schools.Find(entity.SchoolId) is not { } school || !IsDue(entity, school, now))
+            return false;
+        var request = entity.ToRecord();
+        if (request.PendingStep is not { } step)
+            return false;
+        // Those who still have to decide: for an "all" step, not the ones who already approved.
+        var waitingOn = SiteRequest.OthersIn(school, step.Role, request.RequestedBy)
+            .Where(id => request.MayDecide(school, id)).Take(SiteApprovalHandler.MaxRecipients).ToList();
+        if (waitingOn.Count == 0)
+            return false;
+
+        entity.RemindedAt = now;
+        var card = SiteRequestCards.Card(request, school, SiteRequestViewer.CurrentApprover);
+        var transaction = new WorkflowTransaction(entity.PartitionKey, now)
+            .Replace(entity, entity.ETag)
+            .Audit("system", "PolicyBot", "reminded")
+            .Send(waitingOn.Select(id => new OutboxMessage.CardToUser(request.TenantId, id, card, TrackCopy: true)));
+        if (botOptions.Value.AppId is { Length: > 0 } appId)
+        {
+            var notification = ActivityNotification.Reminder(NotificationReference.Parse(request.Reference), request.Reference, TeamsDeepLink.ChatWithBot(appId));
+            transaction.Send(waitingOn.Select(id => new OutboxMessage.Notify(id, notification)));
+        }
+        try
+        {
+            await transaction.SubmitAsync(Requests, cancellationToken);
+            LogReminded(logger, school.Id, request.Reference, waitingOn.Count);
+            return true;
+        }
+        catch (WorkflowConflictException)
+        {
+            // Decided (or reminded by another instance) since it was read: nothing to remind about now.
+            return false;
+        }
     }
 
     /// <summary>Waited the school's hours since the step became pending, and since the last reminder for that step.</summary>
@@ -104,6 +119,9 @@ public sealed partial class SiteApprovalReminders(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminded {Count} approvers of {Reference} at {School}")]
     static partial void LogReminded(ILogger logger, string school, string reference, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Site request {RequestId} could not be reminded about ({Error}); the others were")]
+    static partial void LogRowSkipped(ILogger logger, string requestId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A reminder pass could not read or write storage ({Status}); the next pass tries again")]
     static partial void LogPassFailed(ILogger logger, int status);
