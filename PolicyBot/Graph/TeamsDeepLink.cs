@@ -9,4 +9,8 @@ public static class TeamsDeepLink
         ArgumentException.ThrowIfNullOrWhiteSpace(botAppId);
         return new Uri($"https://teams.microsoft.com/l/chat/0/0?users=28:{Uri.EscapeDataString(botAppId)}");
     }
+
+    /// <summary>The chat link when the bot has an app id; null in development mode, where no notification is sent.</summary>
+    public static Uri? ChatWithBotIfConfigured(PolicyBot.BotFramework.BotOptions options) =>
+        options.AppId is { Length: > 0 } appId ? ChatWithBot(appId) : null;
 }

@@ -229,8 +229,17 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         var first = ShouldBeCard(await InvokeAsync(Verbs.IncidentSubmit, data, replyToId: "form-sent-twice"));
         var second = ShouldBeCard(await InvokeAsync(Verbs.IncidentSubmit, data, replyToId: "form-sent-twice"));
 
-        ReferencePattern().Match(Texts(second)).Value.Should().Be(ReferencePattern().Match(Texts(first)).Value);
+        var reference = ReferencePattern().Match(Texts(first)).Value;
+        ReferencePattern().Match(Texts(second)).Value.Should().Be(reference);
         (await _fixture.DispatchAsync()).Should().Be(3, "one report: the channel and two DSLs");
+
+        // The second send took no number: the next report has the one after.
+        _connector.Clear();
+        var next = ShouldBeCard(await InvokeAsync(Verbs.IncidentSubmit, With(ActionData(await OpenFormAsync(), Verbs.IncidentSubmit)!.Value, FormInputs("Next " + NewMarker())), replyToId: "form-after-twice"));
+        var number = int.Parse(reference[^4..], System.Globalization.CultureInfo.InvariantCulture);
+        ReferencePattern().Match(Texts(next)).Value.Should().Be($"{reference[..^4]}{number + 1:D4}");
+        await _fixture.DispatchAsync();
+        _connector.Clear();
     }
 
     [Fact]

@@ -21,40 +21,24 @@ namespace PolicyBot.Tests.Features.IncidentReports;
 public sealed class IncidentStorageOutageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     const string Dsl = IncidentsInTeamsFixture.Dsl;
-    LoopbackTcpProxy _proxy = null!;
-    LocalConnector _connector = null!;
-    BotApp _app = null!;
+    OutageApp _outage = null!;
 
-    public async Task InitializeAsync()
-    {
-        _proxy = new LoopbackTcpProxy(azurite.Port);
-        _connector = await LocalConnector.StartAsync();
-        _app = new BotApp(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = azurite.ConnectionString.Replace($":{azurite.Port}/", $":{_proxy.Port}/", StringComparison.Ordinal),
-            ["Schools:Path"] = Path.Combine(RepoPaths.Root, "schools"),
-            ["Workflow:DefaultServiceUrl"] = _connector.ServiceUrl,
-            // The test delivers nothing; the dispatcher's own loop waits.
-            ["Workflow:DispatchInterval"] = "01:00:00",
-        });
-        _ = _app.BaseAddress;
-    }
+    LoopbackTcpProxy Proxy => _outage.Proxy;
+    LocalConnector Connector => _outage.Connector;
+    BotApp App => _outage.App;
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _proxy.DisposeAsync();
-    }
+    public async Task InitializeAsync() => _outage = await OutageApp.StartAsync(azurite);
 
-    TableClient Incidents => _app.Services.GetRequiredService<TableServiceClient>().GetTableClient(IncidentEntity.TableName);
+    public Task DisposeAsync() => _outage.DisposeAsync().AsTask();
+
+    TableClient Incidents => App.Services.GetRequiredService<TableServiceClient>().GetTableClient(IncidentEntity.TableName);
 
     async Task<JsonElement> InvokeAsync(string verb, JsonObject data, string replyToId, string? aadObjectId = null)
     {
-        var activity = TestActivities.CardAction(_connector.ServiceUrl, verb, data, replyToId);
+        var activity = TestActivities.CardAction(Connector.ServiceUrl, verb, data, replyToId);
         if (aadObjectId is not null)
             activity.From = new ChannelAccount { Id = "29:" + aadObjectId, Name = "Dana DSL", AadObjectId = aadObjectId };
-        using var response = await _app.PostActivityAsync(activity);
+        using var response = await App.PostActivityAsync(activity);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
@@ -71,7 +55,7 @@ public sealed class IncidentStorageOutageTests(AzuriteFixture azurite) : IClassF
     public async Task A_report_sent_during_an_outage_comes_back_with_nothing_lost_and_goes_through_once_storage_is_back()
     {
         var what = "Outage report " + Guid.NewGuid().ToString("N");
-        _proxy.Cut();
+        Proxy.Cut();
 
         var during = await InvokeAsync(Verbs.IncidentSubmit, Report(what), "outage-form");
 
@@ -81,7 +65,7 @@ public sealed class IncidentStorageOutageTests(AzuriteFixture azurite) : IClassF
         form.GetRawText().Should().Contain(what).And.Contain("Facebook");
         ActionData(form, Verbs.IncidentSubmit).Should().NotBeNull();
 
-        _proxy.Restore();
+        Proxy.Restore();
         var after = await InvokeAsync(Verbs.IncidentSubmit, Report(what), "outage-form");
 
         Texts(after.GetProperty("value")).Should().Contain("Received");
@@ -96,13 +80,13 @@ public sealed class IncidentStorageOutageTests(AzuriteFixture azurite) : IClassF
         Texts(receipt.GetProperty("value")).Should().Contain("Received");
         var incident = (await Incidents.QueryAsync<IncidentEntity>($"RowKey eq 'state'").ToListAsync()).Single(i => i.WhatHappened.StartsWith("Decision outage", StringComparison.Ordinal));
         var acknowledge = new JsonObject { ["id"] = incident.PartitionKey, ["school"] = incident.SchoolId, ["version"] = "1" };
-        _proxy.Cut();
+        Proxy.Cut();
 
         var during = await InvokeAsync(Verbs.IncidentAcknowledge, acknowledge, "inbox-card", Dsl);
 
         during.GetProperty("statusCode").GetInt32().Should().Be(503);
         during.GetProperty("value").GetProperty("message").GetString().Should().Contain("Nothing was changed");
-        _proxy.Restore();
+        Proxy.Restore();
         (await Incidents.GetEntityAsync<IncidentEntity>(incident.PartitionKey, WorkflowRows.State)).Value.State.Should().Be(IncidentState.New);
         var after = await InvokeAsync(Verbs.IncidentAcknowledge, acknowledge, "inbox-card", Dsl);
         Texts(after.GetProperty("value")).Should().Contain("Acknowledged");

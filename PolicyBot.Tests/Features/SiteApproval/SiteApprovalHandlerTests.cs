@@ -172,13 +172,6 @@ public abstract class SiteApprovalInTeams
 public sealed class SiteApprovalHandlerTests(AskInTeamsFixture fixture) : SiteApprovalInTeams(fixture), IClassFixture<AskInTeamsFixture>
 {
     [Fact]
-    public void The_handler_is_the_one_the_router_sends_site_ids_to()
-    {
-        SiteApprovalHandler.IsRequestId("site-" + Guid.NewGuid().ToString("N")).Should().BeTrue();
-        SiteApprovalHandler.IsRequestId(Guid.NewGuid().ToString("N")).Should().BeFalse();
-    }
-
-    [Fact]
     public async Task The_command_sends_the_schools_own_form()
     {
         var form = await FormAsync();

@@ -99,15 +99,15 @@ public sealed class SiteApprovalReminderTests : IAsyncLifetime
         var id = await SubmittedAsync();
 
         _clock.Advance(TimeSpan.FromHours(47));
-        (await Reminders.RemindOnceAsync()).Should().Be(0, "not 48 hours yet");
+        (await Reminders.PassAsync()).Should().Be(0, "not 48 hours yet");
 
         _clock.Advance(TimeSpan.FromHours(2));
-        (await Reminders.RemindOnceAsync()).Should().Be(1);
-        (await Reminders.RemindOnceAsync()).Should().Be(0, "reminded already for this wait");
+        (await Reminders.PassAsync()).Should().Be(1);
+        (await Reminders.PassAsync()).Should().Be(0, "reminded already for this wait");
         (await RemindedPeopleAsync(id)).Should().Equal(Computing);
 
         _clock.Advance(TimeSpan.FromHours(48));
-        (await Reminders.RemindOnceAsync()).Should().Be(1, "still waiting after another 48 hours");
+        (await Reminders.PassAsync()).Should().Be(1, "still waiting after another 48 hours");
         (await RemindedPeopleAsync(id)).Should().Equal(Computing);
 
         var table = _app.Services.GetRequiredService<TableServiceClient>().GetTableClient(SiteRequestEntity.TableName);
@@ -127,10 +127,10 @@ public sealed class SiteApprovalReminderTests : IAsyncLifetime
         _connector.Clear();
 
         _clock.Advance(TimeSpan.FromHours(40));
-        (await Reminders.RemindOnceAsync()).Should().Be(0, "the Deputy has waited 40 hours, not 80");
+        (await Reminders.PassAsync()).Should().Be(0, "the Deputy has waited 40 hours, not 80");
 
         _clock.Advance(TimeSpan.FromHours(9));
-        (await Reminders.RemindOnceAsync()).Should().Be(1);
+        (await Reminders.PassAsync()).Should().Be(1);
         (await RemindedPeopleAsync(id)).Should().Equal(Deputy);
     }
 }

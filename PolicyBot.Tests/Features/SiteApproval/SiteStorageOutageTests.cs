@@ -18,38 +18,22 @@ public sealed class SiteStorageOutageTests(AzuriteFixture azurite) : IClassFixtu
 {
     const string Computing = "10000000-0000-4000-8000-000000000003";
 
-    LoopbackTcpProxy _proxy = null!;
-    LocalConnector _connector = null!;
-    BotApp _app = null!;
+    OutageApp _outage = null!;
 
-    public async Task InitializeAsync()
-    {
-        _proxy = new LoopbackTcpProxy(azurite.Port);
-        _connector = await LocalConnector.StartAsync();
-        _app = new BotApp(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = azurite.ConnectionString.Replace($":{azurite.Port}/", $":{_proxy.Port}/", StringComparison.Ordinal),
-            ["Schools:Path"] = Path.Combine(RepoPaths.Root, "schools"),
-            ["Workflow:DefaultServiceUrl"] = _connector.ServiceUrl,
-            // The test delivers nothing; a long interval keeps the background pass out of the way.
-            ["Workflow:DispatchInterval"] = "01:00:00",
-        });
-        _ = _app.BaseAddress;
-    }
+    LoopbackTcpProxy Proxy => _outage.Proxy;
+    LocalConnector Connector => _outage.Connector;
+    BotApp App => _outage.App;
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _proxy.DisposeAsync();
-    }
+    public async Task InitializeAsync() => _outage = await OutageApp.StartAsync(azurite);
+
+    public Task DisposeAsync() => _outage.DisposeAsync().AsTask();
 
     async Task<JsonElement> InvokeAsync(string verb, JsonNode data, string? aadObjectId = null)
     {
-        var activity = TestActivities.CardAction(_connector.ServiceUrl, verb, data, "form-" + Guid.NewGuid().ToString("N"));
+        var activity = TestActivities.CardAction(Connector.ServiceUrl, verb, data, "form-" + Guid.NewGuid().ToString("N"));
         if (aadObjectId is not null)
             activity.From = new ChannelAccount { Id = "29:" + aadObjectId, Name = "Casey", AadObjectId = aadObjectId };
-        using var response = await _app.PostActivityAsync(activity);
+        using var response = await App.PostActivityAsync(activity);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
@@ -67,7 +51,7 @@ public sealed class SiteStorageOutageTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task A_submit_during_an_outage_gives_the_form_back_with_every_value_and_says_nothing_was_lost()
     {
-        _proxy.Cut();
+        Proxy.Cut();
 
         var body = await InvokeAsync(Verbs.SiteSubmit, Form());
 
@@ -84,13 +68,13 @@ public sealed class SiteStorageOutageTests(AzuriteFixture azurite) : IClassFixtu
         var submitted = await InvokeAsync(Verbs.SiteSubmit, Form());
         var approve = ActionData(submitted.GetProperty("value"), Verbs.SiteWithdraw)!.Value;
         var id = approve.GetProperty("id").GetString()!;
-        _proxy.Cut();
+        Proxy.Cut();
 
         var body = await InvokeAsync(Verbs.SiteApprove, JsonNode.Parse(approve.GetRawText())!, Computing);
 
         body.GetProperty("statusCode").GetInt32().Should().Be(503, body.ToString());
         body.GetProperty("value").GetProperty("message").GetString().Should().Contain("Nothing was changed");
-        _proxy.Restore();
+        Proxy.Restore();
         var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(SiteRequestEntity.TableName);
         var stored = (await table.GetEntityAsync<SiteRequestEntity>(id, WorkflowRows.State)).Value;
         stored.Revision.Should().Be(1);

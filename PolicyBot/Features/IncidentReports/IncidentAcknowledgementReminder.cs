@@ -22,35 +22,14 @@ public sealed partial class IncidentAcknowledgementReminder(
     OutboxSignal outbox,
     TimeProvider time,
     IOptions<BotOptions> botOptions,
-    ILogger<IncidentAcknowledgementReminder> logger) : BackgroundService
+    ILogger<IncidentAcknowledgementReminder> logger) : PeriodicPass(time, logger)
 {
-    public static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(15);
-
     TableClient Incidents => tables.GetTableClient(IncidentEntity.TableName);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The first pass waits one interval: the app starts (and creates its tables) first.
-        using var timer = new PeriodicTimer(CheckEvery, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RemindOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Storage unreachable, or a row that cannot be read: the next pass tries again (a failed pass must not
-                // stop the host). Nothing is marked as reminded until its messages are stored. The type only: no message text.
-                LogPassFailed(logger, e.GetType().Name, (e as Azure.RequestFailedException)?.Status ?? 0);
-            }
-        }
-    }
-
     /// <summary>One pass: reminds about every overdue unacknowledged report; returns how many.</summary>
-    public async Task<int> RemindOnceAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> PassAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var waiting = new List<IncidentEntity>();
         var filter = TableClient.CreateQueryFilter($"RowKey eq {WorkflowRows.State} and State eq {nameof(IncidentState.New)}");
         await foreach (var row in Incidents.QueryAsync<IncidentEntity>(filter, cancellationToken: cancellationToken))
@@ -71,9 +50,9 @@ public sealed partial class IncidentAcknowledgementReminder(
                 .Replace(IncidentEntity.From(incident, reminderSentAt: now), row.ETag)
                 .Audit("system", "PolicyBot", "reminded")
                 .Send(recipients.Select(r => new OutboxMessage.CardToUser(incident.TenantId, r, card, TrackCopy: true)));
-            if (botOptions.Value.AppId is { Length: > 0 } appId)
+            if (TeamsDeepLink.ChatWithBotIfConfigured(botOptions.Value) is { } link)
             {
-                var notification = ActivityNotification.Reminder(NotificationReference.Parse(incident.Reference), "report " + incident.Reference, TeamsDeepLink.ChatWithBot(appId));
+                var notification = ActivityNotification.Reminder(NotificationReference.Parse(incident.Reference), "report " + incident.Reference, link);
                 transaction.Send(recipients.Select(r => new OutboxMessage.Notify(r, notification)));
             }
             try
@@ -96,6 +75,4 @@ public sealed partial class IncidentAcknowledgementReminder(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Reference} at {School} was not acknowledged within {Hours} hours; the DSL team was reminded")]
     static partial void LogReminded(ILogger logger, string school, string reference, int hours);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The incident reminder pass failed ({Error}, {Status}); it runs again later")]
-    static partial void LogPassFailed(ILogger logger, string error, int status);
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using PolicyBot.Bot;
 using PolicyBot.BotFramework;
@@ -53,16 +51,12 @@ public sealed partial class IncidentReportsHandler(
     public static bool IsIncidentId([NotNullWhen(true)] string? id) => id is not null && id.StartsWith(IdPrefix, StringComparison.Ordinal);
 
     /// <summary>Exactly one of our ids ("inc-" and 32 hex digits): anything else in card data is not looked up.</summary>
-    public static bool IsWellFormedId([NotNullWhen(true)] string? id) =>
-        IsIncidentId(id) && id.Length == IdPrefix.Length + 32 && Guid.TryParseExact(id[IdPrefix.Length..], "N", out _);
+    public static bool IsWellFormedId([NotNullWhen(true)] string? id) => WorkflowIds.IsWellFormed(IdPrefix, id);
 
     /// <summary>The "report a concern" command: the form, in the person's 1:1 chat only.</summary>
     public async Task StartAsync(ITurnContext turn, School school, CancellationToken cancellationToken)
     {
-        var form = IncidentReportFormCard.Build(new IncidentReportFormCardData(school.Id));
-        var sent = await privateChat.SendAsync(turn, TenantOf(turn, school), UserIdOf(turn), form, cancellationToken);
-        if (sent != PrivateDelivery.Here)
-            await ReplyAsync(turn, PrivateChat.Said(sent), cancellationToken);
+        var sent = await privateChat.AnswerCommandAsync(turn, school, IncidentReportFormCard.Build(new IncidentReportFormCardData(school.Id)), cancellationToken);
         LogFormOpened(logger, school.Id, sent);
     }
 
@@ -91,9 +85,7 @@ public sealed partial class IncidentReportsHandler(
             await SendCardAsync(turn, ErrorCard.Build(CardProblem.SomethingWentWrong, "I couldn't read the incident log just now."), cancellationToken);
             return;
         }
-        var sent = await privateChat.SendAsync(turn, TenantOf(turn, school), userId, IncidentLogCard.Build(log), cancellationToken);
-        if (sent != PrivateDelivery.Here)
-            await ReplyAsync(turn, PrivateChat.Said(sent), cancellationToken);
+        await privateChat.AnswerCommandAsync(turn, school, IncidentLogCard.Build(log), cancellationToken);
     }
 
     /// <summary>The "governors report" command: anonymised counts by category and term.</summary>
@@ -116,9 +108,7 @@ public sealed partial class IncidentReportsHandler(
             return;
         }
         // Counts only, but for the people entitled to them: in their own chat when asked in a channel.
-        var sent = await privateChat.SendAsync(turn, TenantOf(turn, school), userId, GovernorsReportCard.Build(report), cancellationToken);
-        if (sent != PrivateDelivery.Here)
-            await ReplyAsync(turn, PrivateChat.Said(sent), cancellationToken);
+        await privateChat.AnswerCommandAsync(turn, school, GovernorsReportCard.Build(report), cancellationToken);
     }
 
     /// <summary>Every Incident* verb, and <see cref="Verbs.Refresh"/> for an incident's card.</summary>
@@ -185,10 +175,13 @@ public sealed partial class IncidentReportsHandler(
             recipients = recipients.Take(MaxRecipients).ToList();
         }
 
-        var id = IncidentIdFor(request, turn.Activity);
+        var id = WorkflowIds.ForFormMessage(IdPrefix, school.Id, request.UserId, turn.Activity.Conversation?.Id, turn.Activity.ReplyToId);
         Incident incident;
         try
         {
+            // Sent before (a double press, a retry after a timeout): its receipt, and no reference number taken for nothing.
+            if (await LoadAsync(id, school, cancellationToken) is { } sentBefore)
+                return SentBefore(sentBefore, request);
             var reference = await ReferenceCounter.NextAsync(Incidents, school.Id, ReferencePrefix, today.Year, cancellationToken);
             incident = Incident.Report(id, school.Id, request.TenantId, reference, report, new Actor(request.UserId, request.UserName), now);
             var card = InboxCard(incident, team);
@@ -204,11 +197,9 @@ public sealed partial class IncidentReportsHandler(
         }
         catch (WorkflowConflictException)
         {
-            // The same form sent twice (a double click, two devices): it was reported the first time.
+            // The same form sent twice at the same moment (two devices): it was reported by the other send.
             var first = await LoadAsync(id, school, cancellationToken);
-            if (first is null || !string.Equals(first.ReportedBy, request.UserId, StringComparison.OrdinalIgnoreCase))
-                return CardActionResponses.BadData();
-            return AdaptiveCardInvokeResponse.Card(ReceiptCard(first.ToRecord()).ToJsonElement());
+            return first is null ? CardActionResponses.BadData() : SentBefore(first, request);
         }
         catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
         {
@@ -222,6 +213,11 @@ public sealed partial class IncidentReportsHandler(
         // The receipt takes the form's place: the details leave the reporter's chat.
         return AdaptiveCardInvokeResponse.Card(ReceiptCard(incident).ToJsonElement());
     }
+
+    AdaptiveCardInvokeResponse SentBefore(IncidentEntity first, CardActionRequest request) =>
+        string.Equals(first.ReportedBy, request.UserId, StringComparison.OrdinalIgnoreCase)
+            ? AdaptiveCardInvokeResponse.Card(ReceiptCard(first.ToRecord()).ToJsonElement())
+            : CardActionResponses.BadData();
 
     async Task<AdaptiveCardInvokeResponse> DecideAsync(string verb, CardActionRequest request, CancellationToken cancellationToken)
     {
@@ -453,35 +449,15 @@ public sealed partial class IncidentReportsHandler(
         _ => null,
     };
 
-    /// <summary>
-    /// The same form sent twice makes one report: the id comes from the reporter and the form's message. With no
-    /// message id (nothing to tell two sends apart) every send is a new report.
-    /// </summary>
-    static string IncidentIdFor(CardActionRequest request, Activity activity)
-    {
-        if (string.IsNullOrEmpty(activity.ReplyToId))
-            return IdPrefix + Guid.NewGuid().ToString("N");
-        var key = string.Join('\n', request.School.Id, request.UserId, activity.Conversation?.Id ?? "", activity.ReplyToId);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        return IdPrefix + new Guid(hash.AsSpan(0, 16)).ToString("N");
-    }
-
     async Task<string> InboxServiceUrlAsync(DslInbox inbox, string tenantId, CancellationToken cancellationToken) =>
         inbox.ServiceUrl is { Length: > 0 } configured
             ? configured
             : await conversations.GetServiceUrlForTenantAsync(tenantId, cancellationToken) ?? workflowOptions.Value.DefaultServiceUrl;
 
-    static string TenantOf(ITurnContext turn, School school) => SchoolResolver.TenantOf(turn.Activity) ?? school.TenantId;
-
-    static string UserIdOf(ITurnContext turn) => turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? "";
-
-    static async Task ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
-        await turn.SendActivityAsync(Activity.CreateMessageActivity(text), cancellationToken);
-
     static async Task SendCardAsync(ITurnContext turn, AdaptiveCard card, CancellationToken cancellationToken) =>
         await turn.SendActivityAsync(Activity.CreateAttachmentActivity(Attachment.FromCard(card)), cancellationToken);
 
-    internal Uri? NotificationLink() => botOptions.Value.AppId is { Length: > 0 } appId ? TeamsDeepLink.ChatWithBot(appId) : null;
+    internal Uri? NotificationLink() => TeamsDeepLink.ChatWithBotIfConfigured(botOptions.Value);
 
     static int StatusOf(Exception e) => (e as Azure.RequestFailedException)?.Status ?? 0;
 

@@ -241,7 +241,7 @@ public sealed partial class PolicyQuestionsHandler(
     PolicyIndex Index(School school) =>
         library.TryGet(school.Id, out var index) ? index : throw new KeyNotFoundException($"No policy is loaded for school '{school.Id}'.");
 
-    Uri? NotificationLink() => botOptions.Value.AppId is { Length: > 0 } appId ? TeamsDeepLink.ChatWithBot(appId) : null;
+    Uri? NotificationLink() => TeamsDeepLink.ChatWithBotIfConfigured(botOptions.Value);
 
     static NotificationReference Reference(string questionId) => NotificationReference.Parse("Q-" + questionId[..8].ToUpperInvariant());
 

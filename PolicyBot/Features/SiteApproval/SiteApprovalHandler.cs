@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Microsoft.Extensions.Options;
 using PolicyBot.BotFramework;
@@ -42,8 +40,7 @@ public sealed partial class SiteApprovalHandler(
     public static bool IsRequestId(string? id) => id is not null && id.StartsWith(IdPrefix, StringComparison.Ordinal);
 
     /// <summary>One of our ids exactly ("site-" and 32 hex digits); anything else in card data is not looked up.</summary>
-    static bool IsValidRequestId([NotNullWhen(true)] string? id) =>
-        id is not null && IsRequestId(id) && id.Length == IdPrefix.Length + 32 && Guid.TryParseExact(id[IdPrefix.Length..], "N", out _);
+    static bool IsValidRequestId([NotNullWhen(true)] string? id) => WorkflowIds.IsWellFormed(IdPrefix, id);
 
     /// <summary>The "new site request" command: the form, in the person's 1:1 chat.</summary>
     public async Task StartAsync(ITurnContext turn, School school, CancellationToken cancellationToken)
@@ -140,7 +137,7 @@ public sealed partial class SiteApprovalHandler(
             return FormAgain(school, fields, form.Values, NoOtherApproverProblem(school, blocked));
 
         var activity = turn.Activity;
-        var id = RequestIdFor(activity);
+        var id = WorkflowIds.ForFormMessage(IdPrefix, school.Id, request.UserId, activity.Conversation?.Id, activity.ReplyToId);
         try
         {
             // The same form sent twice (a double press, two devices) is one request: the first one's card is the answer.
@@ -402,19 +399,7 @@ public sealed partial class SiteApprovalHandler(
         return new Found(stored.Value.ToRecord(), stored.Value.ETag);
     }
 
-    /// <summary>
-    /// One id per form message: the form sent twice gives the same id, so the second is recognised and makes nothing.
-    /// A form with no message id (should not happen in Teams) gets a fresh one.
-    /// </summary>
-    static string RequestIdFor(Activity activity)
-    {
-        if (string.IsNullOrEmpty(activity.ReplyToId) || string.IsNullOrEmpty(activity.Conversation?.Id))
-            return IdPrefix + Guid.NewGuid().ToString("N");
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(activity.Conversation.Id + "\n" + activity.ReplyToId));
-        return IdPrefix + new Guid(hash.AsSpan(0, 16)).ToString("N");
-    }
-
-    Uri? NotificationLink() => botOptions.Value.AppId is { Length: > 0 } appId ? TeamsDeepLink.ChatWithBot(appId) : null;
+    Uri? NotificationLink() => TeamsDeepLink.ChatWithBotIfConfigured(botOptions.Value);
 
     static string NotificationText(string text, string whenEmpty)
     {

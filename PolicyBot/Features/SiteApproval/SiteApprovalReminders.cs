@@ -21,34 +21,14 @@ public sealed partial class SiteApprovalReminders(
     OutboxSignal outbox,
     TimeProvider time,
     IOptions<BotOptions> botOptions,
-    ILogger<SiteApprovalReminders> logger) : BackgroundService
+    ILogger<SiteApprovalReminders> logger) : PeriodicPass(time, logger)
 {
-    /// <summary>How often pending requests are looked at; reminders are counted in hours, so this is plenty.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
-
     TableClient Requests => tables.GetTableClient(SiteRequestEntity.TableName);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await RemindOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (StorageFailure.Is(e, stoppingToken))
-            {
-                LogPassFailed(logger, (e as RequestFailedException)?.Status ?? 0);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     /// <summary>One pass: reminds every step that is due; returns how many requests were reminded about.</summary>
-    public async Task<int> RemindOnceAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> PassAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var reminded = 0;
         var pending = Requests.QueryAsync<SiteRequestEntity>(
             TableClient.CreateQueryFilter($"RowKey eq {WorkflowRows.State} and State eq {nameof(SiteRequestState.Pending)}"), cancellationToken: cancellationToken);
@@ -89,9 +69,9 @@ public sealed partial class SiteApprovalReminders(
             .Replace(entity, entity.ETag)
             .Audit("system", "PolicyBot", "reminded")
             .Send(waitingOn.Select(id => new OutboxMessage.CardToUser(request.TenantId, id, card, TrackCopy: true)));
-        if (botOptions.Value.AppId is { Length: > 0 } appId)
+        if (TeamsDeepLink.ChatWithBotIfConfigured(botOptions.Value) is { } link)
         {
-            var notification = ActivityNotification.Reminder(NotificationReference.Parse(request.Reference), request.Reference, TeamsDeepLink.ChatWithBot(appId));
+            var notification = ActivityNotification.Reminder(NotificationReference.Parse(request.Reference), request.Reference, link);
             transaction.Send(waitingOn.Select(id => new OutboxMessage.Notify(id, notification)));
         }
         try
@@ -123,6 +103,4 @@ public sealed partial class SiteApprovalReminders(
     [LoggerMessage(Level = LogLevel.Error, Message = "Site request {RequestId} could not be reminded about ({Error}); the others were")]
     static partial void LogRowSkipped(ILogger logger, string requestId, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A reminder pass could not read or write storage ({Status}); the next pass tries again")]
-    static partial void LogPassFailed(ILogger logger, int status);
 }
