@@ -201,11 +201,18 @@ public static partial class CardText
     public const string AssignToLabel = "Assign to";
     public const string EscalateToLabel = "Escalate to";
     public const string EscalationNote = "Note for the record";
+    public static string EscalationNoteTo(string target) => $"Escalated to {target}: note";
     public static string AssignedTo(string name) => $"Assigned to {name}";
     public static string EscalatedTo(string target) => $"Escalated to {target}";
     public static string Urgent(string label) => $"Urgent · {label}";
     public static string InboxFallback(string reference, string category, bool urgent) =>
         urgent ? $"URGENT {reference}: {category}" : $"{reference}: {category}";
+
+    // Incidents: a copy withdrawn from someone who left the DSL team
+    public const string NoLongerShownHere = "No longer shown here";
+    public static string WithdrawnFromYou(string reference, string school) =>
+        $"You are no longer in {school}'s safeguarding team in PolicyBot, so report {reference} is no longer shown in this chat.";
+    public const string WithdrawnWhatToDo = "If that is a mistake, ask whoever looks after PolicyBot at your school to add you again.";
 
     public static string DslStateLabel(IncidentState state) => state switch
     {

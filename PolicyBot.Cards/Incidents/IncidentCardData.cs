@@ -66,4 +66,5 @@ public sealed record IncidentInboxCardData(
     IReadOnlyList<string> RefreshUserIds,
     string? AssignedTo = null,
     EscalationTarget? EscalatedTo = null,
-    string? Outcome = null);
+    string? Outcome = null,
+    string? EscalationNote = null);

@@ -30,6 +30,8 @@ public static class IncidentInboxCard
             body.Add(Field(CardText.WhereOrPlatform, incident.Where, 200));
         if (!string.IsNullOrWhiteSpace(incident.PeopleInvolved))
             body.Add(Field(CardText.PeopleInvolved, incident.PeopleInvolved, 1000));
+        if (incident.EscalatedTo is { } target && !string.IsNullOrWhiteSpace(incident.EscalationNote))
+            body.Add(Field(CardText.EscalationNoteTo(CardText.EscalationLabel(target)), incident.EscalationNote, 1000));
         if (incident.State == IncidentState.Closed)
             body.Add(Field(CardText.Outcome, incident.Outcome, 2000));
 

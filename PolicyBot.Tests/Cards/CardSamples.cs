@@ -297,6 +297,8 @@ public static class CardSamples
             () => IncidentReceiptCard.Build(receiptOpen));
         var receiptClosed = receiptNew with { State = IncidentState.Closed, UpdatedAt = InboxNew.ReportedAt.AddDays(3) };
         yield return CardSample.Of("incident-receipt-closed", "The receipt once the report is closed.", () => IncidentReceiptCard.Build(receiptClosed));
+        yield return CardSample.Of("incident-withdrawn", "What replaces a report's copy in the chat of someone taken out of the DSL team: the reference, no details.",
+            () => IncidentWithdrawnCard.Build("INC-2026-0042", "Oakfield Primary School"));
 
         var inboxNew = InboxNew;
         yield return CardSample.Of("incident-inbox-new-urgent", "DSL inbox, a new urgent report: Acknowledge, Assign, Escalate, Close.",
@@ -326,6 +328,7 @@ public static class CardSamples
         {
             State = IncidentState.Escalated,
             EscalatedTo = EscalationTarget.Lado,
+            EscalationNote = "Pupil's parents informed; screenshot kept. The LADO will call back on Thursday about next steps.",
             History =
             [
                 .. InboxNew.History,

@@ -134,6 +134,40 @@ public abstract class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_update_with_an_audience_withdraws_the_copies_outside_it_once_and_then_leaves_them_alone()
+    {
+        foreach (var (user, chat) in new[] { ("user-kept", "a:1chat-kept"), ("user-gone", "a:1chat-gone") })
+            await Conversations.SaveAsync(new ConversationReference { ServiceUrl = Connector.ServiceUrl, Conversation = new ConversationAccount { Id = chat } }, user);
+        await SendAsync("request-9",
+            new OutboxMessage.CardToUser(TenantId, "user-kept", Card("v1"), TrackCopy: true),
+            new OutboxMessage.CardToUser(TenantId, "user-gone", Card("v1"), TrackCopy: true),
+            ToChatHere("v1", "19:inbox-now@thread.tacv2", trackCopy: true),
+            ToChatHere("v1", "19:inbox-before@thread.tacv2", trackCopy: true));
+        var dispatcher = NewDispatcher();
+        await dispatcher.DispatchOnceAsync();
+        (await CopiesAsync(Table, "request-9")).Where(c => c.OwnerAadObjectId is not null).Select(c => (c.OwnerAadObjectId, c.ConversationId))
+            .Should().BeEquivalentTo([("user-kept", "a:1chat-kept"), ("user-gone", "a:1chat-gone")]);
+        Connector.Clear();
+        var audience = new OutboxMessage.CopyAudience(["USER-KEPT"], ["19:inbox-now@thread.tacv2"], Card("withdrawn"));
+
+        await SendAsync("request-9", new OutboxMessage.UpdateCardCopies(Card("v2 details"), audience));
+        await dispatcher.DispatchOnceAsync();
+
+        var shown = Connector.Requests.Where(r => r.Method == "PUT").ToDictionary(r => Uri.UnescapeDataString(r.RawPath.Split('/')[3]), r => r.Body);
+        shown.Keys.Should().BeEquivalentTo(["a:1chat-kept", "19:inbox-now@thread.tacv2", "a:1chat-gone", "19:inbox-before@thread.tacv2"]);
+        shown["a:1chat-kept"].Should().Contain("v2 details");
+        shown["19:inbox-now@thread.tacv2"].Should().Contain("v2 details");
+        shown["a:1chat-gone"].Should().Contain("withdrawn").And.NotContain("v2 details");
+        shown["19:inbox-before@thread.tacv2"].Should().Contain("withdrawn").And.NotContain("v2 details");
+        (await CopiesAsync(Table, "request-9")).Select(c => c.ConversationId).Should().BeEquivalentTo(["a:1chat-kept", "19:inbox-now@thread.tacv2"]);
+
+        Connector.Clear();
+        await SendAsync("request-9", new OutboxMessage.UpdateCardCopies(Card("v3 details"), audience));
+        await dispatcher.DispatchOnceAsync();
+        Connector.Requests.Select(r => Uri.UnescapeDataString(r.RawPath.Split('/')[3])).Should().BeEquivalentTo(["a:1chat-kept", "19:inbox-now@thread.tacv2"]);
+    }
+
+    [Fact]
     public async Task Rows_of_one_partition_are_delivered_in_the_order_they_were_written()
     {
         await SendAsync("request-2", ToChatHere("m0"), ToChatHere("m1"), ToChatHere("m2"));

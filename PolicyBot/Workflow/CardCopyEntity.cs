@@ -14,4 +14,6 @@ public sealed class CardCopyEntity : ITableEntity
     public string ConversationId { get; set; } = "";
     public string ActivityId { get; set; } = "";
     public string ServiceUrl { get; set; } = "";
+    /// <summary>Whose 1:1 chat the copy is in; empty for a channel or group chat, where the conversation says who sees it.</summary>
+    public string? OwnerAadObjectId { get; set; }
 }

@@ -214,19 +214,53 @@ public sealed partial class OutboxDispatcher(
 
     async Task UpdateCopiesAsync(TableClient table, OutboxEntity row, CancellationToken cancellationToken)
     {
+        var audience = AudienceOf(row);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {row.PartitionKey}") + " and " + WorkflowRows.StartingWith(WorkflowRows.CopyPrefix);
+        var copies = new List<CardCopyEntity>();
         await foreach (var copy in table.QueryAsync<CardCopyEntity>(filter, cancellationToken: cancellationToken))
+            copies.Add(copy);
+        foreach (var copy in copies)
         {
+            var withdrawn = audience is not null && !audience.Sees(copy);
             try
             {
-                await messenger.UpdateAsync(copy, Required(row.CardJson), cancellationToken);
+                await messenger.UpdateAsync(copy, Required(withdrawn ? audience!.WithdrawnCardJson : row.CardJson), cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status is 403 or 404)
             {
                 // The message or the bot's membership is gone: nothing left to update there.
                 LogCopyGone(logger, e.Status);
             }
+            if (withdrawn)
+            {
+                // Withdrawn once, then forgotten: later changes never reach that chat again.
+                try
+                {
+                    await table.DeleteEntityAsync(copy.PartitionKey, copy.RowKey, ETag.All, cancellationToken);
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                }
+                LogCopyWithdrawn(logger, row.PartitionKey);
+            }
         }
+    }
+
+    /// <summary>Who still sees an update's copies, when the row names an audience.</summary>
+    sealed record CopyAudience(HashSet<string> People, HashSet<string> Conversations, string? WithdrawnCardJson)
+    {
+        /// <summary>A 1:1 copy by its owner; a channel or group chat copy (no owner) by its conversation.</summary>
+        public bool Sees(CardCopyEntity copy) =>
+            string.IsNullOrEmpty(copy.OwnerAadObjectId) ? Conversations.Contains(copy.ConversationId) : People.Contains(copy.OwnerAadObjectId);
+    }
+
+    static CopyAudience? AudienceOf(OutboxEntity row)
+    {
+        if (row.AudiencePeople is null && row.AudienceConversations is null)
+            return null;
+        static HashSet<string> Set(string? json, StringComparer comparer) =>
+            new(JsonSerializer.Deserialize<string[]>(json ?? "[]") ?? [], comparer);
+        return new CopyAudience(Set(row.AudiencePeople, StringComparer.OrdinalIgnoreCase), Set(row.AudienceConversations, StringComparer.Ordinal), row.WithdrawnCardJson);
     }
 
     /// <summary>The delivered row goes and, where the card is tracked, its copy row comes, in one transaction.</summary>
@@ -242,6 +276,7 @@ public sealed partial class OutboxDispatcher(
                 ConversationId = posted.ConversationId,
                 ActivityId = posted.ActivityId,
                 ServiceUrl = posted.ServiceUrl,
+                OwnerAadObjectId = row.Kind == OutboxKind.CardToUser ? row.UserAadObjectId : null,
             }));
         }
         try
@@ -345,4 +380,7 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A card copy could not be updated ({Status}); skipped")]
     static partial void LogCopyGone(ILogger logger, int status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {Partition}: a card copy outside the card's audience was withdrawn")]
+    static partial void LogCopyWithdrawn(ILogger logger, string partition);
 }

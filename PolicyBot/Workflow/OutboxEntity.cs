@@ -54,4 +54,11 @@ public sealed class OutboxEntity : ITableEntity
     /// <summary>If this row is given up, this card goes to <see cref="FallbackUserAadObjectId"/> in its place (the asker learns their question did not reach someone).</summary>
     public string? FallbackCardJson { get; set; }
     public string? FallbackUserAadObjectId { get; set; }
+
+    /// <summary>For <see cref="OutboxKind.UpdateCardCopies"/> with an audience: the people (a JSON array of Entra object ids) whose 1:1 copies are updated.</summary>
+    public string? AudiencePeople { get; set; }
+    /// <summary>The conversations (a JSON array of ids) whose copies are updated; a channel copy is owned by its conversation.</summary>
+    public string? AudienceConversations { get; set; }
+    /// <summary>What a copy outside the audience shows instead, once; then its copy row goes.</summary>
+    public string? WithdrawnCardJson { get; set; }
 }

@@ -18,8 +18,15 @@ public abstract record OutboxMessage
     /// <summary>A card posted to a conversation the bot is in (a channel, a group chat).</summary>
     public sealed record CardToConversation(string TenantId, string ConversationId, string ServiceUrl, AdaptiveCard Card, bool TrackCopy = true) : OutboxMessage;
 
-    /// <summary>Every posted copy of the workflow's card now shows this.</summary>
-    public sealed record UpdateCardCopies(AdaptiveCard Card) : OutboxMessage;
+    /// <summary>
+    /// Every posted copy of the workflow's card now shows this. With an <paramref name="Audience"/>, only the copies
+    /// its people and conversations own do: any other copy shows the audience's withdrawn card instead and is
+    /// updated no more (someone no longer in the DSL team stops seeing a report's later history).
+    /// </summary>
+    public sealed record UpdateCardCopies(AdaptiveCard Card, CopyAudience? Audience = null) : OutboxMessage;
+
+    /// <summary>Who may still see a card's copies: people by Entra object id (their 1:1 chats), conversations by id (channels).</summary>
+    public sealed record CopyAudience(IReadOnlyCollection<string> People, IReadOnlyCollection<string> Conversations, AdaptiveCard Withdrawn);
 
     /// <summary>A Teams activity-feed notification to a person.</summary>
     public sealed record Notify(string UserAadObjectId, ActivityNotification Notification) : OutboxMessage;
@@ -49,6 +56,12 @@ public abstract record OutboxMessage
             case UpdateCardCopies m:
                 entity.Kind = OutboxKind.UpdateCardCopies;
                 entity.CardJson = m.Card.ToJson();
+                if (m.Audience is { } audience)
+                {
+                    entity.AudiencePeople = JsonSerializer.Serialize(audience.People);
+                    entity.AudienceConversations = JsonSerializer.Serialize(audience.Conversations);
+                    entity.WithdrawnCardJson = audience.Withdrawn.ToJson();
+                }
                 break;
             case Notify m:
                 entity.Kind = OutboxKind.Notification;

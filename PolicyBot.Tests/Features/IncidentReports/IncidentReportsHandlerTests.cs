@@ -319,6 +319,54 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         (await RowsAsync<OutboxEntity>(report.IncidentId, WorkflowRows.OutboxPrefix)).Should().BeEmpty("everything was delivered");
     }
 
+    [Fact]
+    public async Task Someone_taken_out_of_the_dsl_team_has_their_copy_withdrawn_and_sees_none_of_the_later_history()
+    {
+        var report = await ReportAsync();
+        const string WithDeputy = "deputyDsl: [ " + DeputyDsl + " ]";
+        await using var restarted = await _fixture.RestartWithSchoolFileAsync(yaml =>
+            yaml.Contains(WithDeputy, StringComparison.Ordinal) ? yaml.Replace(WithDeputy, "deputyDsl: []", StringComparison.Ordinal) : throw new InvalidOperationException("The demo school's deputy DSL line changed."));
+        var noteMarker = NewMarker();
+
+        var card = await DecideAsync(report.InboxCard, Verbs.IncidentEscalate, Dsl, "Dana DSL",
+            (InputIds.EscalateTo, nameof(EscalationTarget.Headteacher)), (InputIds.EscalateNote, noteMarker));
+
+        Texts(card).Should().Contain(noteMarker, "the team still in it sees the note");
+        var puts = _connector.Requests.Where(r => r.Method == "PUT").ToList();
+        puts.Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl), ChatOf(DeputyDsl)]);
+        foreach (var kept in puts.Where(p => ConversationOf(p) != ChatOf(DeputyDsl)))
+            Texts(CardOf(kept.Json)).Should().Contain(noteMarker);
+        var withdrawn = puts.Single(p => ConversationOf(p) == ChatOf(DeputyDsl));
+        Texts(CardOf(withdrawn.Json)).Should().Contain(report.Reference).And.Contain("no longer");
+        withdrawn.Body.Should().NotContain(noteMarker).And.NotContain(report.Marker).And.NotContain("Instagram");
+        ActionData(CardOf(withdrawn.Json), Verbs.IncidentAssign).Should().BeNull();
+
+        // Withdrawn once, then never updated again; and their old buttons no longer work.
+        _connector.Clear();
+        var outcomeMarker = NewMarker();
+        await DecideAsync(card, Verbs.IncidentClose, Dsl, "Dana DSL", (InputIds.CloseOutcome, outcomeMarker));
+        _connector.Requests.Where(r => r.Method == "PUT").Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
+        _connector.Requests.Where(r => r.Body.Contains(outcomeMarker, StringComparison.Ordinal)).Select(ConversationOf).Should().NotContain(ChatOf(DeputyDsl));
+        (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId)
+            .Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
+        ShouldBeError(await InvokeAsync(Verbs.IncidentAssign, With(ActionData(report.InboxCard, Verbs.IncidentAssign)!.Value, (InputIds.AssignTo, Dsl)), DeputyDsl, "Dee Deputy"), 403);
+        _connector.Clear();
+    }
+
+    [Fact]
+    public async Task The_escalation_note_is_shown_whole_on_the_inbox_card()
+    {
+        var report = await ReportAsync();
+        var note = "Spoke to the LADO at length. " + new string('x', 400) + " " + NewMarker();
+
+        var card = await DecideAsync(report.InboxCard, Verbs.IncidentEscalate, Dsl, "Dana DSL",
+            (InputIds.EscalateTo, nameof(EscalationTarget.Lado)), (InputIds.EscalateNote, note));
+
+        Texts(card).Should().Contain(note, "the history line is clipped, the note is not");
+        Texts(card).Should().Contain(CardText.EscalationNoteTo("the LADO"));
+        _connector.Clear();
+    }
+
     void ShouldHaveUpdatedEveryCopy(string[] conversations, string shows)
     {
         var puts = _connector.Requests.Where(r => r.Method == "PUT").ToList();

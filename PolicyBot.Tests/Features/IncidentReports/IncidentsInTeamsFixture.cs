@@ -43,10 +43,18 @@ public sealed class IncidentsInTeamsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Connector = await LocalConnector.StartAsync();
-        App = new BotApp(new Dictionary<string, string?>
+        App = Start(Path.Combine(RepoPaths.Root, "schools"));
+        await InstalledAsync(TestActivities.UserAadObjectId, TestActivities.PersonalConversationId);
+        foreach (var id in new[] { Dsl, DeputyDsl })
+            await InstalledAsync(id, ChatOf(id));
+    }
+
+    BotApp Start(string schoolsPath)
+    {
+        var app = new BotApp(new Dictionary<string, string?>
         {
             ["Storage:EmbeddedPath"] = Path.Combine(_data.FullName, "policybot.db"),
-            ["Schools:Path"] = Path.Combine(RepoPaths.Root, "schools"),
+            ["Schools:Path"] = schoolsPath,
             ["Workflow:DefaultServiceUrl"] = Connector.ServiceUrl,
         }, services =>
         {
@@ -54,10 +62,42 @@ public sealed class IncidentsInTeamsFixture : IAsyncLifetime
             services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton<TimeProvider>(Clock);
         });
-        _ = App.BaseAddress;
-        await InstalledAsync(TestActivities.UserAadObjectId, TestActivities.PersonalConversationId);
-        foreach (var id in new[] { Dsl, DeputyDsl })
-            await InstalledAsync(id, ChatOf(id));
+        _ = app.BaseAddress;
+        return app;
+    }
+
+    /// <summary>
+    /// Restarts the app on the same store with the demo school's file changed by <paramref name="edit"/>, as an IT admin
+    /// would edit the file and restart; disposing the result restarts it on the original file.
+    /// </summary>
+    public async Task<IAsyncDisposable> RestartWithSchoolFileAsync(Func<string, string> edit)
+    {
+        var folder = Directory.CreateTempSubdirectory("policybot-schools-");
+        CopyFolder(Path.Combine(RepoPaths.Root, "schools"), folder.FullName);
+        var file = Path.Combine(folder.FullName, SchoolId + ".yaml");
+        var edited = edit(await File.ReadAllTextAsync(file));
+        await File.WriteAllTextAsync(file, edited);
+        await App.DisposeAsync();
+        App = Start(folder.FullName);
+        return new Restore(this, folder);
+    }
+
+    sealed class Restore(IncidentsInTeamsFixture fixture, DirectoryInfo folder) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await fixture.App.DisposeAsync();
+            fixture.App = fixture.Start(Path.Combine(RepoPaths.Root, "schools"));
+            folder.Delete(recursive: true);
+        }
+    }
+
+    static void CopyFolder(string from, string to)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 
     public async Task DisposeAsync()

@@ -6,11 +6,15 @@ namespace PolicyBot.Features.IncidentReports;
 
 /// <summary>
 /// The DSL team with names for the assign picker: display names from the directory, remembered for an hour;
-/// where the directory cannot say (Graph not configured, a failed look-up) the role stands in for the name.
+/// where the directory cannot say (Graph not configured, a failed or slow look-up) the role stands in for the name,
+/// and the directory is asked again after a few minutes. A look-up runs inside a button press, so it is given
+/// <paramref name="lookupTimeout"/> (3 seconds unless set), not the Graph client's own retries.
 /// </summary>
-public sealed class DslTeamDirectory(IUserDirectory directory, TimeProvider time)
+public sealed class DslTeamDirectory(IUserDirectory directory, TimeProvider time, TimeSpan? lookupTimeout = null)
 {
     static readonly TimeSpan Remember = TimeSpan.FromHours(1);
+    static readonly TimeSpan RememberFailure = TimeSpan.FromMinutes(5);
+    readonly TimeSpan _lookupTimeout = lookupTimeout ?? TimeSpan.FromSeconds(3);
     readonly ConcurrentDictionary<string, (string? Name, DateTimeOffset Until)> _names = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<DslTeam> TeamOfAsync(School school, CancellationToken cancellationToken)
@@ -37,9 +41,13 @@ public sealed class DslTeamDirectory(IUserDirectory directory, TimeProvider time
         if (_names.TryGetValue(id, out var known) && known.Until > now)
             return known.Name;
         string? name = null;
+        var answered = false;
+        using var timeout = new CancellationTokenSource(_lookupTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var found = await directory.GetUserAsync(id, cancellationToken);
+            var found = await directory.GetUserAsync(id, linked.Token);
+            answered = found.Outcome is DirectoryLookupOutcome.Found or DirectoryLookupOutcome.NotFound or DirectoryLookupOutcome.NotConfigured;
             if (found is { Outcome: DirectoryLookupOutcome.Found, User.DisplayName: { Length: > 0 } displayName })
                 name = Incident.Clip(displayName.Trim(), Incident.MaxNameLength);
         }
@@ -47,7 +55,7 @@ public sealed class DslTeamDirectory(IUserDirectory directory, TimeProvider time
         {
             // A name is a nicety; the role stands in for it.
         }
-        _names[id] = (name, now + Remember);
+        _names[id] = (name, now + (answered ? Remember : RememberFailure));
         return name;
     }
 }

@@ -270,7 +270,7 @@ public sealed partial class IncidentReportsHandler(
             var transaction = new WorkflowTransaction(next.IncidentId, now)
                 .Replace(IncidentEntity.From(next, stored.ReminderSentAt), stored.ETag)
                 .Audit(by.Id, by.Name, AuditAction(next.State), AuditNote(next))
-                .Send(new OutboxMessage.UpdateCardCopies(card));
+                .Send(new OutboxMessage.UpdateCardCopies(card, CopyAudience(school, team, next)));
             AddNotifications(transaction, school, current, next, by);
             try
             {
@@ -429,7 +429,16 @@ public sealed partial class IncidentReportsHandler(
         incident.State, team.Members,
         incident.History.Select(e => new IncidentHistoryEntry(e.At, e.ByName, e.What)).ToList(),
         team.Ids.Take(MaxRefreshUsers).ToList(),
-        incident.AssignedTo?.Name, incident.EscalatedTo, incident.Outcome));
+        incident.AssignedTo?.Name, incident.EscalatedTo, incident.Outcome, incident.EscalationNote));
+
+    /// <summary>
+    /// Who keeps seeing a report's copies: the DSL team as configured now and the DSL inbox channel. Someone removed
+    /// from the team since the report was sent gets a card without its details in place of their copy.
+    /// </summary>
+    static OutboxMessage.CopyAudience CopyAudience(School school, DslTeam team, Incident incident) =>
+        new(team.Ids.ToList(),
+            school.Incidents.DslInbox is { } inbox ? [inbox.ChannelId] : [],
+            IncidentWithdrawnCard.Build(incident.Reference, school.Name));
 
     static string Version(Incident incident) => incident.Revision.ToString(CultureInfo.InvariantCulture);
 
