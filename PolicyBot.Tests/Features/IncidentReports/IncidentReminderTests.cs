@@ -63,4 +63,27 @@ public sealed class IncidentReminderTests(IncidentsInTeamsFixture fixture) : ICl
         Texts(answer.Body.GetProperty("value")).Should().Contain("Acknowledged");
         (await fixture.Incidents.GetEntityAsync<IncidentEntity>(waiting.Id, WorkflowRows.State)).Value.State.Should().Be(IncidentState.Acknowledged);
     }
+
+    [Fact]
+    public async Task An_acknowledgement_that_meets_the_reminders_write_is_made_again_and_kept()
+    {
+        var report = await ReportAsync();
+        fixture.Clock.Advance(TimeSpan.FromHours(25));
+        var reminded = 0;
+        // The reminder pass writes the report between the DSL's read and their conditional write.
+        fixture.Tables.BeforeNextTransaction = async () => reminded = await fixture.RemindAsync();
+
+        var click = TestActivities.CardAction(fixture.Connector.ServiceUrl, Verbs.IncidentAcknowledge, ActionData(report.InboxCard, Verbs.IncidentAcknowledge)!.Value);
+        click.From = new ChannelAccount { Id = "29:dsl", Name = "Dana DSL", AadObjectId = Dsl };
+        var answer = await fixture.PostAsync(click);
+        await fixture.DispatchAsync();
+        fixture.Connector.Clear();
+
+        reminded.Should().Be(1, "the reminder's write came first");
+        Texts(answer.Body.GetProperty("value")).Should().Contain("Acknowledged");
+        var state = (await fixture.Incidents.GetEntityAsync<IncidentEntity>(report.Id, WorkflowRows.State)).Value;
+        state.State.Should().Be(IncidentState.Acknowledged);
+        state.Revision.Should().Be(2);
+        state.ReminderSentAt.Should().NotBeNull("the reminder's write is kept too");
+    }
 }

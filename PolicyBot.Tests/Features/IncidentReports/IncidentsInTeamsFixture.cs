@@ -49,11 +49,17 @@ public sealed class IncidentsInTeamsFixture : IAsyncLifetime
             await InstalledAsync(id, ChatOf(id));
     }
 
+    /// <summary>The app's store, where a test can make another write land between a handler's read and its write.</summary>
+    public InterleavingTableServiceClient Tables { get; private set; } = null!;
+
     BotApp Start(string schoolsPath)
     {
+        var database = Path.Combine(_data.FullName, "policybot.db");
+        var tables = new InterleavingTableServiceClient(database);
+        Tables = tables;
         var app = new BotApp(new Dictionary<string, string?>
         {
-            ["Storage:EmbeddedPath"] = Path.Combine(_data.FullName, "policybot.db"),
+            ["Storage:EmbeddedPath"] = database,
             ["Schools:Path"] = schoolsPath,
             ["Workflow:DefaultServiceUrl"] = Connector.ServiceUrl,
         }, services =>
@@ -61,6 +67,7 @@ public sealed class IncidentsInTeamsFixture : IAsyncLifetime
             WithoutBackgroundDispatch(services);
             services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<TableServiceClient>(tables);
         });
         _ = app.BaseAddress;
         return app;

@@ -25,19 +25,25 @@ public sealed class SiteApprovalReminderTests : IAsyncLifetime
     const string Deputy = "10000000-0000-4000-8000-000000000002";
 
     readonly ManualTimeProvider _clock = new();
+    readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("policybot-reminders-");
+    InterleavingTableServiceClient _tables = null!;
     LocalConnector _connector = null!;
     BotApp _app = null!;
 
     public async Task InitializeAsync()
     {
         _connector = await LocalConnector.StartAsync();
+        var database = Path.Combine(_data.FullName, "policybot.db");
+        _tables = new InterleavingTableServiceClient(database);
         _app = new BotApp(new Dictionary<string, string?>
         {
+            ["Storage:EmbeddedPath"] = database,
             ["Schools:Path"] = Path.Combine(RepoPaths.Root, "schools"),
             ["Workflow:DefaultServiceUrl"] = _connector.ServiceUrl,
         }, services =>
         {
             services.AddSingleton<TimeProvider>(_clock);
+            services.AddSingleton<TableServiceClient>(_tables);
             foreach (var loop in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null).ToList())
                 services.Remove(loop);
         });
@@ -48,6 +54,8 @@ public sealed class SiteApprovalReminderTests : IAsyncLifetime
     {
         await _app.DisposeAsync();
         await _connector.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Delete(recursive: true);
     }
 
     SiteApprovalReminders Reminders => _app.Services.GetRequiredService<SiteApprovalReminders>();
@@ -132,5 +140,25 @@ public sealed class SiteApprovalReminderTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromHours(9));
         (await Reminders.PassAsync()).Should().Be(1);
         (await RemindedPeopleAsync(id)).Should().Equal(Deputy);
+    }
+
+    [Fact]
+    public async Task A_decision_that_meets_a_reminders_write_is_made_again_and_kept()
+    {
+        var id = await SubmittedAsync();
+        _clock.Advance(TimeSpan.FromHours(49));
+        var reminded = 0;
+        // The reminder pass writes the request between the approver's read and their conditional write.
+        _tables.BeforeNextTransaction = async () => reminded = await Reminders.PassAsync();
+
+        var card = await InvokeAsync(Verbs.SiteApprove, JsonSerializer.SerializeToNode(new { id, school = "oakfield-primary", version = "1" })!, Computing);
+
+        reminded.Should().Be(1, "the reminder's write came first");
+        var table = _app.Services.GetRequiredService<TableServiceClient>().GetTableClient(SiteRequestEntity.TableName);
+        var state = (await table.GetEntityAsync<SiteRequestEntity>(id, WorkflowRows.State)).Value;
+        state.Revision.Should().Be(2, "the approval was made again on the reminded record, not lost");
+        var audit = await table.QueryAsync<AuditEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}") + " and " + WorkflowRows.StartingWith(WorkflowRows.AuditPrefix)).ToListAsync();
+        audit.Select(a => a.Action).Should().Contain(["reminded", "approved"]);
+        ActionData(card, Verbs.SiteApprove).Should().BeNull("the Computing Coordinator has decided; the card they get back says so");
     }
 }
