@@ -25,7 +25,8 @@ public sealed class IncidentReminderTests(IncidentsInTeamsFixture fixture) : ICl
         }, replyToId: TestActivities.NewId());
         (await fixture.PostAsync(activity)).Status.Should().Be(HttpStatusCode.OK);
         await fixture.DispatchAsync();
-        var card = CardOf(fixture.Connector.Requests.First(r => r.RawPath.Contains(Uri.EscapeDataString(InboxChannel), StringComparison.Ordinal)).Json);
+        // The new report's post to the inbox (an earlier test's card updates may be delivered in the same pass).
+        var card = CardOf(fixture.Connector.Requests.Last(r => r.Method == "POST" && r.RawPath.Contains(Uri.EscapeDataString(InboxChannel), StringComparison.Ordinal)).Json);
         fixture.Connector.Clear();
         return (ActionData(card, Verbs.IncidentAcknowledge)!.Value.GetProperty("id").GetString()!, card);
     }
