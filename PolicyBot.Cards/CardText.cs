@@ -208,11 +208,12 @@ public static partial class CardText
     public static string InboxFallback(string reference, string category, bool urgent) =>
         urgent ? $"URGENT {reference}: {category}" : $"{reference}: {category}";
 
-    // Incidents: a copy withdrawn from someone who left the DSL team
+    // Incidents: a copy withdrawn from a chat that is no longer the DSL team's alone (a member left the team, or
+    // someone outside it joined the inbox channel)
     public const string NoLongerShownHere = "No longer shown here";
     public static string WithdrawnFromYou(string reference, string school) =>
-        $"You are no longer in {school}'s safeguarding team in PolicyBot, so report {reference} is no longer shown in this chat.";
-    public const string WithdrawnWhatToDo = "If that is a mistake, ask whoever looks after PolicyBot at your school to add you again.";
+        $"Report {reference} is no longer shown here. PolicyBot shows reports only to {school}'s safeguarding team, in chats that only they are in.";
+    public const string WithdrawnWhatToDo = "If that is a mistake, ask whoever looks after PolicyBot at your school.";
 
     public static string DslStateLabel(IncidentState state) => state switch
     {

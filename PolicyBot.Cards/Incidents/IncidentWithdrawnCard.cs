@@ -4,8 +4,9 @@ using static PolicyBot.Cards.CardParts;
 namespace PolicyBot.Cards.Incidents;
 
 /// <summary>
-/// What a report's copy in a former DSL team member's chat is replaced with: the reference they already had and
-/// why it is gone; none of the details, the history or the actions.
+/// What a report's copy is replaced with in a chat that is no longer the DSL team's alone (the 1:1 chat of someone
+/// taken out of the team, an inbox channel someone else has joined): the reference it already showed and why it is
+/// gone; none of the details, the history or the actions.
 /// </summary>
 public static class IncidentWithdrawnCard
 {

@@ -8,7 +8,8 @@ namespace PolicyBot.Tests.Infrastructure;
 /// <summary>
 /// A stand-in Bot Connector on 127.0.0.1 speaking the v3 REST shapes: records every request, answers sends with
 /// 201 <c>{id}</c>, create-conversation with 201 <c>{id, activityId}</c>. Scripted answers (429 with Retry-After,
-/// 202 with an empty body …) can be queued for the next requests.
+/// 202 with an empty body …) can be queued for the next requests. Member lists (<c>GET …/pagedmembers</c>) are
+/// answered from <see cref="SetMembers"/>, a page at a time, and recorded apart in <see cref="MemberRequests"/>.
 /// </summary>
 public sealed class LocalConnector : IAsyncDisposable
 {
@@ -17,6 +18,9 @@ public sealed class LocalConnector : IAsyncDisposable
     readonly LocalHttpServer _server;
     readonly ConcurrentQueue<RecordedRequest> _requests = new();
     readonly ConcurrentQueue<Func<HttpResponse, Task>> _scripted = new();
+    readonly ConcurrentQueue<RecordedRequest> _memberRequests = new();
+    readonly ConcurrentQueue<int> _scriptedMembers = new();
+    readonly ConcurrentDictionary<string, IReadOnlyList<string>> _members = new(StringComparer.Ordinal);
     int _nextId;
 
     LocalConnector(LocalHttpServer server) => _server = server;
@@ -25,6 +29,15 @@ public sealed class LocalConnector : IAsyncDisposable
     public string ServiceUrl => _server.BaseAddress.ToString();
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+
+    /// <summary>The member-list requests, kept apart so that tests counting messages are not disturbed by them.</summary>
+    public IReadOnlyList<RecordedRequest> MemberRequests => _memberRequests.ToList();
+
+    /// <summary>The next member-list request is answered with this status and no body (messages are not affected).</summary>
+    public void EnqueueMembersStatus(int status) => _scriptedMembers.Enqueue(status);
+
+    /// <summary>Who is in a conversation, by Entra object id (a conversation never set has nobody listed).</summary>
+    public void SetMembers(string conversationId, params string[] aadObjectIds) => _members[conversationId] = aadObjectIds;
 
     public static async Task<LocalConnector> StartAsync()
     {
@@ -49,6 +62,8 @@ public sealed class LocalConnector : IAsyncDisposable
     {
         _requests.Clear();
         _scripted.Clear();
+        _memberRequests.Clear();
+        _scriptedMembers.Clear();
     }
 
     /// <summary>Waits (bounded) until at least <paramref name="count"/> requests arrived; returns them.</summary>
@@ -66,6 +81,12 @@ public sealed class LocalConnector : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        if (context.Request.Method == "GET" && context.Request.Path.Value?.EndsWith("/pagedmembers", StringComparison.Ordinal) == true)
+        {
+            _memberRequests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, headers, body));
+            await MembersAsync(context);
+            return;
+        }
         _requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, headers, body));
 
         if (_scripted.TryDequeue(out var respond))
@@ -79,6 +100,24 @@ public sealed class LocalConnector : IAsyncDisposable
             await context.Response.WriteAsJsonAsync(new { id = CreatedConversationId, activityId = $"activity-{id}" });
         else
             await context.Response.WriteAsJsonAsync(new { id = $"activity-{id}" });
+    }
+
+    /// <summary>A page of the conversation's members; the continuation token is where the next page starts.</summary>
+    async Task MembersAsync(HttpContext context)
+    {
+        if (_scriptedMembers.TryDequeue(out var respond))
+        {
+            context.Response.StatusCode = respond;
+            return;
+        }
+        var conversationId = Uri.UnescapeDataString(context.Features.Get<IHttpRequestFeature>()!.RawTarget.Split('?')[0].Split('/')[3]);
+        var all = _members.TryGetValue(conversationId, out var listed) ? listed : [];
+        var pageSize = int.Parse(context.Request.Query["pageSize"].ToString() is { Length: > 0 } size ? size : "200", System.Globalization.CultureInfo.InvariantCulture);
+        var start = int.Parse(context.Request.Query["continuationToken"].ToString() is { Length: > 0 } token ? token : "0", System.Globalization.CultureInfo.InvariantCulture);
+        var page = all.Skip(start).Take(pageSize).Select(id => new { id = "29:" + id, name = "Member " + id[^4..], aadObjectId = id, userRole = "user" }).ToList();
+        var next = start + page.Count < all.Count ? (start + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        await context.Response.WriteAsJsonAsync(new { continuationToken = next, members = page });
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();

@@ -168,6 +168,43 @@ public abstract class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_card_for_certain_people_is_posted_to_a_channel_only_when_everyone_on_every_page_of_its_members_is_one_of_them()
+    {
+        var team = Enumerable.Range(0, 520).Select(i => $"member-{i:D4}").ToArray();
+        Connector.SetMembers("19:private@thread.tacv2", team);
+        Connector.SetMembers("19:open@thread.tacv2", [.. team, "someone-else"]);
+        await SendAsync("incident-1",
+            new OutboxMessage.CardToConversation(TenantId, "19:private@thread.tacv2", Connector.ServiceUrl, Card("for the team"), OnlyIfMembersAmong: team),
+            new OutboxMessage.CardToConversation(TenantId, "19:open@thread.tacv2", Connector.ServiceUrl, Card("for the team"), OnlyIfMembersAmong: team));
+
+        await NewDispatcher().DispatchOnceAsync();
+
+        Connector.Requests.Select(r => Uri.UnescapeDataString(r.RawPath.Split('/')[3])).Should().Equal("19:private@thread.tacv2");
+        Connector.MemberRequests.Select(r => r.RawPath).Should().Contain(p => p.Contains("pageSize=500", StringComparison.Ordinal) && p.Contains("continuationToken=500", StringComparison.Ordinal),
+            "the second page of 520 members was asked for");
+        var refused = (await OutboxAsync(Table, "incident-1")).Should().ContainSingle().Subject;
+        refused.Dead.Should().BeTrue("an open channel does not become private by waiting");
+        refused.LastError.Should().Contain("1 member(s) outside");
+    }
+
+    [Fact]
+    public async Task A_member_list_that_cannot_be_read_holds_the_card_back_for_a_retry()
+    {
+        Connector.SetMembers("19:private@thread.tacv2", "member-1");
+        Connector.EnqueueMembersStatus(503);
+        await SendAsync("incident-2", new OutboxMessage.CardToConversation(TenantId, "19:private@thread.tacv2", Connector.ServiceUrl, Card("for the team"), OnlyIfMembersAmong: ["member-1"]));
+        var dispatcher = NewDispatcher();
+
+        await dispatcher.DispatchOnceAsync();
+        Connector.Requests.Should().BeEmpty("nothing is posted unchecked");
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await dispatcher.DispatchOnceAsync();
+
+        Connector.Requests.Should().ContainSingle().Which.Body.Should().Contain("for the team");
+        (await OutboxAsync(Table, "incident-2")).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Rows_of_one_partition_are_delivered_in_the_order_they_were_written()
     {
         await SendAsync("request-2", ToChatHere("m0"), ToChatHere("m1"), ToChatHere("m2"));

@@ -167,6 +167,12 @@ public sealed partial class OutboxDispatcher(
                     await CompleteAsync(table, row, toUser, cancellationToken);
                     return DeliveryOutcome.Done;
                 case OutboxKind.CardToConversation:
+                    if (PeopleOf(row) is { } people && await messenger.CountMembersOutsideAsync(Required(row.ServiceUrl), Required(row.ConversationId), people, cancellationToken) is > 0 and var outside)
+                    {
+                        // Meant only for these people, and others can read the conversation: not posted there at all.
+                        LogNotPostedToOpenConversation(logger, row.PartitionKey, outside);
+                        return new DeliveryOutcome(false, false, $"{outside} member(s) outside the card's audience", null);
+                    }
                     var toConversation = await messenger.SendToConversationAsync(Required(row.ServiceUrl), Required(row.ConversationId), Required(row.CardJson), cancellationToken);
                     await CompleteAsync(table, row, toConversation, cancellationToken);
                     return DeliveryOutcome.Done;
@@ -221,47 +227,58 @@ public sealed partial class OutboxDispatcher(
             copies.Add(copy);
         foreach (var copy in copies)
         {
-            var withdrawn = audience is not null && !audience.Sees(copy);
             try
             {
+                var withdrawn = audience is not null && !await audience.SeesAsync(copy, messenger, cancellationToken);
                 await messenger.UpdateAsync(copy, Required(withdrawn ? audience!.WithdrawnCardJson : row.CardJson), cancellationToken);
+                if (withdrawn)
+                    await ForgetAsync(table, copy, row.PartitionKey, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status is 403 or 404)
             {
                 // The message or the bot's membership is gone: nothing left to update there.
                 LogCopyGone(logger, e.Status);
             }
-            if (withdrawn)
-            {
-                // Withdrawn once, then forgotten: later changes never reach that chat again.
-                try
-                {
-                    await table.DeleteEntityAsync(copy.PartitionKey, copy.RowKey, ETag.All, cancellationToken);
-                }
-                catch (RequestFailedException e) when (e.Status == 404)
-                {
-                }
-                LogCopyWithdrawn(logger, row.PartitionKey);
-            }
         }
+    }
+
+    /// <summary>A withdrawn copy is forgotten: later changes never reach that conversation again.</summary>
+    async Task ForgetAsync(TableClient table, CardCopyEntity copy, string partition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(copy.PartitionKey, copy.RowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+        LogCopyWithdrawn(logger, partition);
     }
 
     /// <summary>Who still sees an update's copies, when the row names an audience.</summary>
     sealed record CopyAudience(HashSet<string> People, HashSet<string> Conversations, string? WithdrawnCardJson)
     {
-        /// <summary>A 1:1 copy by its owner; a channel or group chat copy (no owner) by its conversation.</summary>
-        public bool Sees(CardCopyEntity copy) =>
-            string.IsNullOrEmpty(copy.OwnerAadObjectId) ? Conversations.Contains(copy.ConversationId) : People.Contains(copy.OwnerAadObjectId);
+        /// <summary>
+        /// A 1:1 copy by its owner; a channel or group chat copy (no owner) by its conversation, and only while
+        /// nobody outside the people has joined it since.
+        /// </summary>
+        public async Task<bool> SeesAsync(CardCopyEntity copy, ProactiveMessenger messenger, CancellationToken cancellationToken) =>
+            string.IsNullOrEmpty(copy.OwnerAadObjectId)
+                ? Conversations.Contains(copy.ConversationId) && await messenger.CountMembersOutsideAsync(copy.ServiceUrl, copy.ConversationId, People, cancellationToken) == 0
+                : People.Contains(copy.OwnerAadObjectId);
     }
 
     static CopyAudience? AudienceOf(OutboxEntity row)
     {
         if (row.AudiencePeople is null && row.AudienceConversations is null)
             return null;
-        static HashSet<string> Set(string? json, StringComparer comparer) =>
-            new(JsonSerializer.Deserialize<string[]>(json ?? "[]") ?? [], comparer);
-        return new CopyAudience(Set(row.AudiencePeople, StringComparer.OrdinalIgnoreCase), Set(row.AudienceConversations, StringComparer.Ordinal), row.WithdrawnCardJson);
+        return new CopyAudience(PeopleOf(row) ?? [], Set(row.AudienceConversations, StringComparer.Ordinal), row.WithdrawnCardJson);
     }
+
+    static HashSet<string>? PeopleOf(OutboxEntity row) => row.AudiencePeople is null ? null : Set(row.AudiencePeople, StringComparer.OrdinalIgnoreCase);
+
+    static HashSet<string> Set(string? json, StringComparer comparer) =>
+        new(JsonSerializer.Deserialize<string[]>(json ?? "[]") ?? [], comparer);
 
     /// <summary>The delivered row goes and, where the card is tracked, its copy row comes, in one transaction.</summary>
     static async Task CompleteAsync(TableClient table, OutboxEntity row, PostedCard? posted, CancellationToken cancellationToken)
@@ -380,6 +397,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A card copy could not be updated ({Status}); skipped")]
     static partial void LogCopyGone(ILogger logger, int status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Partition}: a card meant only for certain people was not posted to its conversation, which has {Outside} other member(s); make it a private channel with only them in it")]
+    static partial void LogNotPostedToOpenConversation(ILogger logger, string partition, int outside);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {Partition}: a card copy outside the card's audience was withdrawn")]
     static partial void LogCopyWithdrawn(ILogger logger, string partition);

@@ -55,7 +55,11 @@ public sealed class OutboxEntity : ITableEntity
     public string? FallbackCardJson { get; set; }
     public string? FallbackUserAadObjectId { get; set; }
 
-    /// <summary>For <see cref="OutboxKind.UpdateCardCopies"/> with an audience: the people (a JSON array of Entra object ids) whose 1:1 copies are updated.</summary>
+    /// <summary>
+    /// The people (a JSON array of Entra object ids) a card is for: for <see cref="OutboxKind.UpdateCardCopies"/> whose
+    /// 1:1 copies are updated (and who alone may be in a channel that keeps its copy); for
+    /// <see cref="OutboxKind.CardToConversation"/> who alone may be in the conversation it is posted to.
+    /// </summary>
     public string? AudiencePeople { get; set; }
     /// <summary>The conversations (a JSON array of ids) whose copies are updated; a channel copy is owned by its conversation.</summary>
     public string? AudienceConversations { get; set; }

@@ -15,8 +15,13 @@ public abstract record OutboxMessage
     /// <summary>A card for another person (in the same tenant) when a card cannot be delivered.</summary>
     public sealed record Fallback(string UserAadObjectId, AdaptiveCard Card);
 
-    /// <summary>A card posted to a conversation the bot is in (a channel, a group chat).</summary>
-    public sealed record CardToConversation(string TenantId, string ConversationId, string ServiceUrl, AdaptiveCard Card, bool TrackCopy = true) : OutboxMessage;
+    /// <summary>
+    /// A card posted to a conversation the bot is in (a channel, a group chat). With <paramref name="OnlyIfMembersAmong"/>
+    /// (Entra object ids) it is posted only if everyone in the conversation is one of them, checked just before sending;
+    /// otherwise it is not posted at all (the row is given up and kept, and the log says why).
+    /// </summary>
+    public sealed record CardToConversation(string TenantId, string ConversationId, string ServiceUrl, AdaptiveCard Card, bool TrackCopy = true,
+        IReadOnlyCollection<string>? OnlyIfMembersAmong = null) : OutboxMessage;
 
     /// <summary>
     /// Every posted copy of the workflow's card now shows this. With an <paramref name="Audience"/>, only the copies
@@ -25,7 +30,10 @@ public abstract record OutboxMessage
     /// </summary>
     public sealed record UpdateCardCopies(AdaptiveCard Card, CopyAudience? Audience = null) : OutboxMessage;
 
-    /// <summary>Who may still see a card's copies: people by Entra object id (their 1:1 chats), conversations by id (channels).</summary>
+    /// <summary>
+    /// Who may still see a card's copies: people by Entra object id (their 1:1 chats), conversations by id (channels).
+    /// A channel copy stays only while everyone in the channel is one of <paramref name="People"/>.
+    /// </summary>
     public sealed record CopyAudience(IReadOnlyCollection<string> People, IReadOnlyCollection<string> Conversations, AdaptiveCard Withdrawn);
 
     /// <summary>A Teams activity-feed notification to a person.</summary>
@@ -52,6 +60,8 @@ public abstract record OutboxMessage
                 entity.ServiceUrl = m.ServiceUrl;
                 entity.CardJson = m.Card.ToJson();
                 entity.TrackCopy = m.TrackCopy;
+                if (m.OnlyIfMembersAmong is { } people)
+                    entity.AudiencePeople = JsonSerializer.Serialize(people);
                 break;
             case UpdateCardCopies m:
                 entity.Kind = OutboxKind.UpdateCardCopies;

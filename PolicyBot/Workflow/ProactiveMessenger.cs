@@ -65,6 +65,36 @@ public sealed class ProactiveMessenger(
         return new PostedCard(conversationId, sent.Id ?? "", serviceUrl);
     }
 
+    /// <summary>
+    /// How many people in the conversation are not among <paramref name="people"/> (Entra object ids): the check
+    /// before a card meant only for them goes to a channel. Bots in the roster do not count; a member the Connector
+    /// gives no object id for does (it cannot be shown to be one of them).
+    /// </summary>
+    public async Task<int> CountMembersOutsideAsync(string serviceUrl, string conversationId, IReadOnlySet<string> people, CancellationToken cancellationToken)
+    {
+        var outside = 0;
+        string? continuation = null;
+        for (var page = 0; page < MaxRosterPages; page++)
+        {
+            var result = await connector.GetPagedMembersAsync(serviceUrl, conversationId, RosterPageSize, continuation, cancellationToken);
+            foreach (var member in result.Members ?? [])
+            {
+                if (member.Id?.StartsWith("28:", StringComparison.Ordinal) == true || member.Role == "bot")
+                    continue;
+                if (string.IsNullOrEmpty(member.AadObjectId) || !people.Contains(member.AadObjectId))
+                    outside++;
+            }
+            continuation = result.ContinuationToken;
+            if (string.IsNullOrEmpty(continuation))
+                return outside;
+        }
+        // A roster longer than this is no restricted channel.
+        return Math.Max(outside, 1);
+    }
+
+    const int RosterPageSize = 500;
+    const int MaxRosterPages = 20;
+
     public async Task UpdateAsync(CardCopyEntity copy, string cardJson, CancellationToken cancellationToken)
     {
         var activity = CardActivity(cardJson);

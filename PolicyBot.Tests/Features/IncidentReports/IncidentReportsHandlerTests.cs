@@ -326,6 +326,8 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         const string WithDeputy = "deputyDsl: [ " + DeputyDsl + " ]";
         await using var restarted = await _fixture.RestartWithSchoolFileAsync(yaml =>
             yaml.Contains(WithDeputy, StringComparison.Ordinal) ? yaml.Replace(WithDeputy, "deputyDsl: []", StringComparison.Ordinal) : throw new InvalidOperationException("The demo school's deputy DSL line changed."));
+        // They left the inbox channel too (or the channel would no longer be the team's alone).
+        _connector.SetMembers(InboxChannel, Dsl);
         var noteMarker = NewMarker();
 
         var card = await DecideAsync(report.InboxCard, Verbs.IncidentEscalate, Dsl, "Dana DSL",
@@ -350,7 +352,57 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId)
             .Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
         ShouldBeError(await InvokeAsync(Verbs.IncidentAssign, With(ActionData(report.InboxCard, Verbs.IncidentAssign)!.Value, (InputIds.AssignTo, Dsl)), DeputyDsl, "Dee Deputy"), 403);
+        _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
         _connector.Clear();
+    }
+
+    [Fact]
+    public async Task A_report_is_not_posted_to_an_inbox_channel_that_has_anyone_outside_the_dsl_team_in_it()
+    {
+        _connector.SetMembers(InboxChannel, Dsl, DeputyDsl, ComputingCoordinator);
+        try
+        {
+            var marker = NewMarker();
+            var form = await OpenFormAsync();
+            ShouldBeCard(await InvokeAsync(Verbs.IncidentSubmit, With(ActionData(form, Verbs.IncidentSubmit)!.Value, FormInputs($"A pupil sent messages. {marker}"))));
+            await _fixture.DispatchAsync();
+
+            _connector.MemberRequests.Should().Contain(r => ConversationOf(r) == InboxChannel, "who is in the channel is checked before posting");
+            _connector.Requests.Should().NotContain(r => ConversationOf(r) == InboxChannel);
+            _connector.Requests.Where(r => r.Body.Contains(marker, StringComparison.Ordinal)).Select(ConversationOf).Should().BeEquivalentTo(DslTeamChats);
+            _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains("1 other member(s)", StringComparison.Ordinal) && l.Message.Contains("private channel", StringComparison.Ordinal));
+            _fixture.Logs.Lines.Should().NotContain(l => l.Message.Contains(marker, StringComparison.Ordinal));
+        }
+        finally
+        {
+            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
+            _connector.Clear();
+        }
+    }
+
+    [Fact]
+    public async Task When_someone_outside_the_dsl_team_joins_the_inbox_channel_the_next_change_withdraws_the_card_there()
+    {
+        var report = await ReportAsync();
+        _connector.SetMembers(InboxChannel, Dsl, DeputyDsl, Governor);
+        try
+        {
+            var noteMarker = NewMarker();
+            await DecideAsync(report.InboxCard, Verbs.IncidentEscalate, Dsl, "Dana DSL",
+                (InputIds.EscalateTo, nameof(EscalationTarget.Headteacher)), (InputIds.EscalateNote, noteMarker));
+
+            var inChannel = _connector.Requests.Single(r => r.Method == "PUT" && ConversationOf(r) == InboxChannel);
+            inChannel.Body.Should().NotContain(noteMarker).And.NotContain(report.Marker);
+            Texts(CardOf(inChannel.Json)).Should().Contain(report.Reference).And.Contain("no longer");
+            _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) != InboxChannel).Select(ConversationOf).Should().BeEquivalentTo(DslTeamChats);
+            _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) != InboxChannel).Should().OnlyContain(r => r.Body.Contains(noteMarker, StringComparison.Ordinal));
+            (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId).Should().NotContain(InboxChannel);
+        }
+        finally
+        {
+            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
+            _connector.Clear();
+        }
     }
 
     [Fact]

@@ -43,6 +43,8 @@ public sealed class IncidentsInTeamsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Connector = await LocalConnector.StartAsync();
+        // The DSL inbox is a private channel with only the DSL team in it.
+        Connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
         App = Start(Path.Combine(RepoPaths.Root, "schools"));
         await InstalledAsync(TestActivities.UserAadObjectId, TestActivities.PersonalConversationId);
         foreach (var id in new[] { Dsl, DeputyDsl })

@@ -12,7 +12,8 @@ using System.Net.Sockets;
 namespace PolicyBot.BotFramework.Connector;
 
 /// <summary>
-/// The Bot Connector REST API (v3) for the calls PolicyBot makes: send, reply, update and create-conversation.
+/// The Bot Connector REST API (v3) for the calls PolicyBot makes: send, reply, update, create-conversation and the
+/// paged member list.
 /// The base address is the conversation's <c>serviceUrl</c>. Calls carry a bearer token for
 /// <see cref="BotOptions.ConnectorScope"/> from the bot's <see cref="TokenCredential"/> (none in local
 /// development mode). 429, 412, 502 and 504 are retried with exponential backoff and jitter, honouring
@@ -86,6 +87,20 @@ public partial class ConnectorClient
     }
 
     /// <summary>
+    /// GET /v3/conversations/{conversationId}/pagedmembers: one page of who is in the conversation (for a private
+    /// channel its members, for a standard channel the team's). Page sizes run from 50 to 500.
+    /// </summary>
+    public virtual Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize = 500, string? continuationToken = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 50);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 500);
+        var query = $"pageSize={pageSize}" + (string.IsNullOrEmpty(continuationToken) ? "" : "&continuationToken=" + Uri.EscapeDataString(continuationToken));
+        var uri = BuildUri(serviceUrl, $"v3/conversations/{Escape(conversationId)}/pagedmembers?{query}");
+        return SendAsync<PagedMembersResult>(HttpMethod.Get, uri, null, new PagedMembersResult(), cancellationToken);
+    }
+
+    /// <summary>
     /// POST /v3/conversations. A proactive 1:1 chat: <c>members = [{id}]</c> and <c>channelData.tenant.id</c>;
     /// a new channel thread: <c>isGroup = true</c>, <c>channelData.channel.id</c> and the first activity.
     /// </summary>
@@ -106,17 +121,16 @@ public partial class ConnectorClient
         return new Uri(serviceUrl.TrimEnd('/') + "/" + relative);
     }
 
-    async Task<T> SendAsync<T>(HttpMethod method, Uri uri, object body, T empty, CancellationToken cancellationToken, string? conversationId = null)
+    async Task<T> SendAsync<T>(HttpMethod method, Uri uri, object? body, T empty, CancellationToken cancellationToken, string? conversationId = null)
     {
-        var content = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), BotJson.Options);
+        var content = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), BotJson.Options);
         for (var attempt = 0; ; attempt++)
         {
             if (conversationId is not null)
                 await _pacer.WaitTurnAsync(conversationId, cancellationToken).ConfigureAwait(false);
-            using var request = new HttpRequestMessage(method, uri)
-            {
-                Content = new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
-            };
+            using var request = new HttpRequestMessage(method, uri);
+            if (content is not null)
+                request.Content = new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
             if (_credential is not null)
             {
                 var token = await _credential.GetTokenAsync(new TokenRequestContext([_options.ConnectorScope]), cancellationToken).ConfigureAwait(false);

@@ -24,6 +24,9 @@ public sealed class ConversationParameters
 /// <summary>The Connector's answer to create-conversation.</summary>
 public sealed record ConversationResourceResponse(string? Id = null, string? ActivityId = null, string? ServiceUrl = null);
 
+/// <summary>One page of GET /v3/conversations/{id}/pagedmembers; no <see cref="ContinuationToken"/> on the last.</summary>
+public sealed record PagedMembersResult(string? ContinuationToken = null, IReadOnlyList<ChannelAccount>? Members = null);
+
 /// <summary>The Connector's error body.</summary>
 public sealed record ErrorResponse(Error? Error);
 

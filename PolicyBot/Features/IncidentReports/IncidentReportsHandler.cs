@@ -189,7 +189,9 @@ public sealed partial class IncidentReportsHandler(
                 .Create(IncidentEntity.From(incident))
                 .Audit(request.UserId, request.UserName, "reported");
             if (school.Incidents.DslInbox is { } inbox)
-                transaction.Send(new OutboxMessage.CardToConversation(request.TenantId, inbox.ChannelId, await InboxServiceUrlAsync(inbox, request.TenantId, cancellationToken), card));
+                // Only if the channel is the DSL team's alone: checked against its members just before posting.
+                transaction.Send(new OutboxMessage.CardToConversation(request.TenantId, inbox.ChannelId, await InboxServiceUrlAsync(inbox, request.TenantId, cancellationToken), card,
+                    OnlyIfMembersAmong: team.Ids.ToList()));
             transaction.Send(recipients.Select(r => new OutboxMessage.CardToUser(request.TenantId, r, card, TrackCopy: true)));
             if (NotificationLink() is { } link)
                 transaction.Send(recipients.Select(r => new OutboxMessage.Notify(r, ActivityNotification.IncidentReported(NotificationReference.Parse(incident.Reference), link))));
