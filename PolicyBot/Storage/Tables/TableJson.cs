@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using PolicyBot.Cards.AdaptiveCards;
 
 namespace PolicyBot.Storage.Tables;
 
@@ -14,10 +15,16 @@ static class TableJson
 {
     const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
+    /// <summary>
+    /// Text as itself: a stored card is JSON inside a JSON string, and the default encoder would write each of its
+    /// quotes as six bytes and each non-ASCII character as six, which a batch of cards (4 MiB at most) cannot afford.
+    /// </summary>
+    static readonly JsonWriterOptions WriterOptions = new() { Encoder = MinimalJsonEncoder.Instance };
+
     public static byte[] Serialize(IReadOnlyDictionary<string, object?> properties, bool includeKeys = true)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             Write(writer, properties, includeKeys);
         return buffer.WrittenSpan.ToArray();
     }
