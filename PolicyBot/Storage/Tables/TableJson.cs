@@ -198,12 +198,12 @@ static class TableJson
             switch (value)
             {
                 case string text when text.Length > TableConstants.MaxStringChars:
-                    throw Invalid($"Property '{name}' is {text.Length} characters; a table string holds at most {TableConstants.MaxStringChars} (64 KiB).");
+                    throw new TableSizeLimitException($"Property '{name}' is {text.Length} characters; a table string holds at most {TableConstants.MaxStringChars} (64 KiB).", TableErrorCode.PropertyValueTooLarge);
                 case string text:
                     size += 4 + (text.Length * 2);
                     break;
                 case byte[] bytes when bytes.Length > TableConstants.MaxBinaryBytes:
-                    throw Invalid($"Property '{name}' is {bytes.Length} bytes; a table binary holds at most 64 KiB.");
+                    throw new TableSizeLimitException($"Property '{name}' is {bytes.Length} bytes; a table binary holds at most 64 KiB.", TableErrorCode.PropertyValueTooLarge);
                 case byte[] bytes:
                     size += 4 + bytes.Length;
                     break;
@@ -222,7 +222,7 @@ static class TableJson
             }
         }
         if (size > TableConstants.MaxEntityBytes)
-            throw Invalid($"The entity is about {size} bytes; a table entity holds at most 1 MiB.");
+            throw new TableSizeLimitException($"The entity is about {size} bytes; a table entity holds at most 1 MiB.", TableErrorCode.EntityTooLarge);
     }
 
     public static void ValidateKey(string keyName, string? key)
