@@ -1,5 +1,6 @@
-using System.Text.Encodings.Web;
+using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 
 namespace PolicyBot.Cards.AdaptiveCards;
 
@@ -20,8 +21,8 @@ public sealed class MinimalJsonEncoder : JavaScriptEncoder
 
     MinimalJsonEncoder() { }
 
-    // "\uXXXX" for each half of a pair is the longest this writes.
-    public override int MaxOutputCharactersPerInputCharacter => 12;
+    // "\uXXXX" is the longest this writes for one character.
+    public override int MaxOutputCharactersPerInputCharacter => 6;
 
     public override bool WillEncode(int unicodeScalar) => Escaped(unicodeScalar);
 
@@ -41,8 +42,8 @@ public sealed class MinimalJsonEncoder : JavaScriptEncoder
                 index++;
                 continue;
             }
-            // Invalid UTF-8 is left to the writer's caller to escape (it becomes U+FFFD); C1 controls are two bytes.
-            if (Rune.DecodeFromUtf8(utf8Text[index..], out var rune, out var consumed) != System.Buffers.OperationStatus.Done || WillEncode(rune.Value))
+            // A C1 control (two bytes) or invalid UTF-8 goes to the escaping path, where invalid bytes become U+FFFD.
+            if (Rune.DecodeFromUtf8(utf8Text[index..], out var rune, out var consumed) != OperationStatus.Done || WillEncode(rune.Value))
                 return index;
             index += consumed;
         }
