@@ -42,10 +42,15 @@ public sealed record TeamsCardProperties(string Width = "Full");
 
 public static class CardJson
 {
+    /// <summary>
+    /// Cards are stored in table rows and sent to the Connector: text is written as itself (<see cref="MinimalJsonEncoder"/>),
+    /// so a card in any script takes the room its text needs, not six times as much.
+    /// </summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = false,
+        Encoder = MinimalJsonEncoder.Instance,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 }

@@ -304,6 +304,20 @@ public static class CardSamples
         yield return CardSample.Of("incident-inbox-new-urgent", "DSL inbox, a new urgent report: Acknowledge, Assign, Escalate, Close.",
             () => IncidentInboxCard.Build(inboxNew));
 
+        // Text in any script is written into the card as itself (MinimalJsonEncoder), never as \uXXXX.
+        var inboxNonLatin = InboxNew with
+        {
+            ReportedBy = "Zofia Wójcik",
+            WhatHappened = "ایک طالب علم نے مجھے رات کو پیغام بھیجا اور ملنے کو کہا۔ 😟 Uczeń napisał: „nie mów nikomu” 🤐 — zrobiłam zrzut ekranu.",
+            Where = "واتساب — WhatsApp, wiadomość prywatna",
+            PeopleInvolved = "طالب واحد من الصف الثامن 👦",
+            State = IncidentState.Closed,
+            Outcome = "والدین سے بات ہو گئی؛ اکاؤنٹ بلاک کر دیا گیا۔ ✅ Sprawa zamknięta.",
+            History = [new(Monday.AddDays(2).AddHours(3.5), "Zofia Wójcik", "reported"), new(Monday.AddDays(3), "Nadia Hussain (DSL)", "closed")],
+        };
+        yield return CardSample.Of("incident-inbox-closed-in-urdu-arabic-polish-and-emoji", "A closed report written in Urdu, Arabic, Polish and emoji: the text as typed.",
+            () => IncidentInboxCard.Build(inboxNonLatin));
+
         var acknowledged = InboxNew with
         {
             Urgent = false,

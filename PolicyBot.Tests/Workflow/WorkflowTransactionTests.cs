@@ -109,6 +109,34 @@ public abstract class WorkflowTransactionTests : IAsyncLifetime
 
         (await OutboxAsync(Table, "request-6")).Select(o => o.UserAadObjectId).Should().Equal(Enumerable.Range(0, 12).Select(i => $"user-{i}"));
     }
+
+    [Fact]
+    public async Task A_change_with_a_row_larger_than_table_storage_holds_is_too_large_and_nothing_is_written()
+    {
+        var act = () => Change("request-7", "submitted")
+            .Create(new StepState { Step = "submitted" })
+            .Send(new OutboxMessage.CardToUser(TenantId, "user-2", Card(new string('x', TableConstants.MaxStringChars))))
+            .SubmitAsync(Table);
+
+        (await act.Should().ThrowAsync<WorkflowTooLargeException>()).WithInnerException<TableSizeLimitException>()
+            .Which.ErrorCode.Should().Be(TableErrorCode.PropertyValueTooLarge);
+        (await RowsAsync(Table, "request-7")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_change_larger_than_one_batch_holds_is_too_large_and_nothing_is_written()
+    {
+        // Each card fits its row (30,000 characters), but 80 of them at two UTF-8 bytes a character are 4.8 MB.
+        var transaction = new WorkflowTransaction("request-8", DateTimeOffset.UtcNow).Create(new StepState { Step = "submitted" });
+        for (var i = 0; i < 80; i++)
+            transaction.Send(new OutboxMessage.CardToUser(TenantId, $"user-{i}", Card(new string('ą', 30_000))));
+
+        var act = () => transaction.SubmitAsync(Table);
+
+        (await act.Should().ThrowAsync<WorkflowTooLargeException>()).WithInnerException<TableSizeLimitException>()
+            .Which.ErrorCode.Should().Be(TableErrorCode.RequestBodyTooLarge);
+        (await RowsAsync(Table, "request-8")).Should().BeEmpty();
+    }
 }
 
 public sealed class EmbeddedWorkflowTransactionTests(TemporaryDatabase database) : WorkflowTransactionTests, IClassFixture<TemporaryDatabase>

@@ -98,18 +98,30 @@ public sealed class WorkflowTransaction
 
     /// <summary>
     /// Stores the change. A stale ETag (someone else acted first) or an existing record becomes a
-    /// <see cref="WorkflowConflictException"/>: reload and show the current state.
+    /// <see cref="WorkflowConflictException"/>: reload and show the current state. A row or the whole change larger than
+    /// Table Storage holds becomes a <see cref="WorkflowTooLargeException"/>: nothing was written, and trying again
+    /// cannot help, so the person is asked to write less rather than to try later.
     /// </summary>
     public async Task SubmitAsync(TableClient table, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         try
         {
+            // Both stores check the service's size limits before anything is sent or written.
             await table.SubmitTransactionAsync(_actions, cancellationToken);
+        }
+        catch (TableSizeLimitException e)
+        {
+            throw new WorkflowTooLargeException(e);
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && e.FailedTransactionActionIndex is null or 0)
         {
             throw new WorkflowConflictException(e);
+        }
+        catch (RequestFailedException e) when (e.Status == 413 || e.ErrorCode is TableErrorCode.PropertyValueTooLarge or TableErrorCode.EntityTooLarge or TableErrorCode.RequestBodyTooLarge)
+        {
+            // The service measured more than the stores did: the same answer, never "try again".
+            throw new WorkflowTooLargeException(e);
         }
     }
 
@@ -123,6 +135,10 @@ public sealed class WorkflowTransaction
         state.RowKey = rowKey;
     }
 }
+
+/// <summary>The change does not fit in Table Storage (a card or a text too long for its row); nothing was written.</summary>
+public sealed class WorkflowTooLargeException(Exception inner)
+    : Exception("The change is too large to store; nothing was written.", inner);
 
 /// <summary>Someone else changed the workflow first; nothing was written.</summary>
 public sealed class WorkflowConflictException(Exception inner)

@@ -1,5 +1,7 @@
 using PolicyBot.Cards;
 using PolicyBot.Cards.Ask;
+using PolicyBot.Storage.Tables;
+using PolicyBot.Tests.Infrastructure;
 
 namespace PolicyBot.Tests.Cards.Ask;
 
@@ -50,5 +52,21 @@ public sealed class AskPersonCardTests
 
         card.Texts().Should().Contain(t => t.Contains("the senior leadership team"));
         card.Buttons().Should().BeEmpty();
+    }
+
+    /// <summary>The worst case the question's row must hold: question and reply at their limits in a script JSON cannot write as ASCII.</summary>
+    [Fact]
+    public void The_largest_answered_question_in_any_script_fits_in_a_table_row()
+    {
+        var name = LongText.NonLatin(100);
+        var largest = Open with
+        {
+            AskedBy = name,
+            Question = LongText.NonLatin(2000),
+            BestClause = new QuotedClause("4.1", LongText.NonLatin(200), LongText.NonLatin(CardText.DefaultMaxLength)),
+            Reply = new AskPersonReply(name, Open.AskedAt.AddHours(1), LongText.Emoji(2000)),
+        };
+
+        AskPersonCard.Build(largest).ToJson().Length.Should().BeLessThanOrEqualTo(TableConstants.MaxStringChars);
     }
 }

@@ -1,5 +1,8 @@
 using PolicyBot.Cards;
 using PolicyBot.Cards.Incidents;
+using PolicyBot.Features.IncidentReports;
+using PolicyBot.Storage.Tables;
+using PolicyBot.Tests.Infrastructure;
 
 namespace PolicyBot.Tests.Cards.Incidents;
 
@@ -66,5 +69,34 @@ public sealed class IncidentInboxCardTests
         var card = new CardInspector(IncidentInboxCard.Build(New));
 
         card.OfType("ActionSet").Should().OnlyContain(set => set.GetProperty("actions").GetArrayLength() <= 3);
+    }
+
+    /// <summary>
+    /// The worst case an inbox card row must hold: every text at its limit in a script JSON cannot write as ASCII, names
+    /// at their limit, twelve history lines at theirs, and the whole team (as many as a report goes to) in the assign list.
+    /// </summary>
+    [Theory]
+    [InlineData(IncidentState.New)]
+    [InlineData(IncidentState.Closed)]
+    public void The_largest_inbox_card_in_any_script_fits_in_a_table_row(IncidentState state)
+    {
+        var name = LongText.NonLatin(Incident.MaxNameLength);
+        var largest = New with
+        {
+            State = state,
+            ReportedBy = name,
+            WhatHappened = LongText.NonLatin(Incident.MaxWhatHappenedLength),
+            Where = LongText.NonLatin(Incident.MaxWhereLength),
+            PeopleInvolved = LongText.NonLatin(Incident.MaxPeopleInvolvedLength),
+            Outcome = LongText.NonLatin(Incident.MaxOutcomeLength),
+            AssignedTo = name,
+            History = Enumerable.Range(0, Incident.MaxHistory).Select(i => new IncidentHistoryEntry(New.ReportedAt.AddHours(i), name, LongText.Emoji(Incident.MaxEventLength))).ToList(),
+            Team = Enumerable.Range(0, IncidentReportsHandler.MaxRecipients).Select(i => new DslMember(Guid.NewGuid().ToString(), name)).ToList(),
+            RefreshUserIds = Enumerable.Range(0, 60).Select(i => Guid.NewGuid().ToString()).ToList(),
+        };
+
+        var json = IncidentInboxCard.Build(largest).ToJson();
+
+        json.Length.Should().BeLessThanOrEqualTo(TableConstants.MaxStringChars);
     }
 }

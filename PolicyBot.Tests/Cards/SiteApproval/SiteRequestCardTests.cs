@@ -1,5 +1,11 @@
 using PolicyBot.Cards;
 using PolicyBot.Cards.SiteApproval;
+using PolicyBot.Features.SiteApproval;
+using RoleNames = PolicyBot.Schools.RoleNames;
+using SchoolRole = PolicyBot.Schools.SchoolRole;
+using SiteFormFields = PolicyBot.Schools.SiteFormFields;
+using PolicyBot.Storage.Tables;
+using PolicyBot.Tests.Infrastructure;
 
 namespace PolicyBot.Tests.Cards.SiteApproval;
 
@@ -78,5 +84,37 @@ public sealed class SiteRequestCardTests
     {
         foreach (var viewer in Enum.GetValues<SiteRequestViewer>())
             new CardInspector(SiteRequestCard.Build(Pending with { State = state }, viewer)).Verbs().Should().BeEmpty(viewer.ToString());
+    }
+
+    /// <summary>
+    /// The worst case a request card row must hold: a school asking every question there is, each answered at its limit
+    /// in a script JSON cannot write as ASCII, a chain with a step for every role, each decided with the longest comment.
+    /// </summary>
+    [Fact]
+    public void The_largest_request_card_in_any_script_fits_in_a_table_row()
+    {
+        var name = LongText.NonLatin(SiteRequest.MaxNameLength);
+        var roles = Enum.GetValues<SchoolRole>();
+        var largest = Pending with
+        {
+            RequestedBy = name,
+            Summary = LongText.NonLatin(SiteRequestForm.MaxSummaryLength),
+            Answers = SiteFormFields.Ids.Select(SiteFormFields.Get).Select(f => new FormAnswer(f.Label, f.Kind switch
+            {
+                FormFieldKind.Multiline => LongText.NonLatin(SiteFormFields.MaxMultilineLength),
+                FormFieldKind.Text => LongText.NonLatin(SiteFormFields.MaxTextLength),
+                FormFieldKind.Choice => f.Choices!.MaxBy(c => c.Length)!,
+                FormFieldKind.Toggle => "Yes",
+                _ => "Wednesday 30 September 2027",
+            })).ToList(),
+            Steps = roles.Select((r, i) => i < roles.Length - 1
+                ? new ApprovalStep(RoleNames.Of(r), [name], ApprovalStepState.Approved, name, Pending.RequestedAt.AddDays(i), LongText.Emoji(SiteRequest.MaxCommentLength))
+                : new ApprovalStep(RoleNames.Of(r), Enumerable.Repeat(name, 10).ToList(), ApprovalStepState.Pending)).ToList(),
+            RefreshUserIds = Enumerable.Range(0, 60).Select(i => Guid.NewGuid().ToString()).ToList(),
+        };
+
+        var json = SiteRequestCard.Build(largest, SiteRequestViewer.CurrentApprover).ToJson();
+
+        json.Length.Should().BeLessThanOrEqualTo(TableConstants.MaxStringChars);
     }
 }

@@ -15,12 +15,15 @@ namespace PolicyBot.Tests.Features.PolicyQuestions;
 /// proactive cards going to a stand-in Connector. The outbox's background loop is left out so that each test
 /// decides when the outbox is delivered (<see cref="DispatchAsync"/>, the dispatcher's own public pass).
 /// </summary>
-public sealed class AskInTeamsFixture : IAsyncLifetime
+public class AskInTeamsFixture : IAsyncLifetime
 {
     readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("policybot-ask-");
 
     public BotApp App { get; private set; } = null!;
     public LocalConnector Connector { get; private set; } = null!;
+
+    /// <summary>The folder of school files the app reads: the repository's demo school unless a fixture says otherwise.</summary>
+    protected virtual string SchoolsPath(DirectoryInfo data) => Path.Combine(RepoPaths.Root, "schools");
 
     public async Task InitializeAsync()
     {
@@ -28,7 +31,7 @@ public sealed class AskInTeamsFixture : IAsyncLifetime
         App = new BotApp(new Dictionary<string, string?>
         {
             ["Storage:EmbeddedPath"] = Path.Combine(_data.FullName, "policybot.db"),
-            ["Schools:Path"] = Path.Combine(RepoPaths.Root, "schools"),
+            ["Schools:Path"] = SchoolsPath(_data),
             ["Workflow:DefaultServiceUrl"] = Connector.ServiceUrl,
         }, WithoutBackgroundDispatch);
         _ = App.BaseAddress;

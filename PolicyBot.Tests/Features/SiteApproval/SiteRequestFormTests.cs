@@ -2,6 +2,7 @@ using PolicyBot.Cards;
 using PolicyBot.Cards.SiteApproval;
 using PolicyBot.Features.SiteApproval;
 using PolicyBot.Schools;
+using PolicyBot.Tests.Infrastructure;
 
 namespace PolicyBot.Tests.Features.SiteApproval;
 
@@ -118,5 +119,26 @@ public sealed class SiteRequestFormTests
 
         card.ToJson().Should().Contain("\"id\":\"privacySettings\"").And.Contain("\"id\":\"pupilInvolvement\"").And.Contain("\"id\":\"contentPlan\"");
         SiteFormFields.Ids.Should().OnlyHaveUniqueItems().And.NotContain(id => InputIds.Reserved.Contains(id));
+    }
+
+    [Fact]
+    public void Every_question_there_is_answered_at_its_limit_in_any_script_is_accepted()
+    {
+        var fields = SiteFormFields.Ids.Select(SiteFormFields.Get).ToList();
+        var values = fields.ToDictionary(f => f.Id, f => f.Kind switch
+        {
+            FormFieldKind.Multiline => LongText.NonLatin(SiteFormFields.MaxMultilineLength),
+            FormFieldKind.Text => LongText.NonLatin(SiteFormFields.MaxTextLength),
+            FormFieldKind.Choice => f.Choices![0],
+            FormFieldKind.Toggle => "true",
+            _ => Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        var form = SiteRequestForm.Read(fields, id => values.GetValueOrDefault(id), Today);
+
+        form.Problem.Should().BeNull();
+        form.Answers.Should().HaveCount(fields.Count);
+        foreach (var field in fields.Where(f => f.Kind is FormFieldKind.Text or FormFieldKind.Multiline))
+            form.Answers.Single(a => a.FieldId == field.Id).Value.Should().Be(values[field.Id]);
     }
 }

@@ -64,6 +64,12 @@ public sealed partial class IncidentAcknowledgementReminder(
                 // Acknowledged (or reminded by another instance) in the meantime.
                 continue;
             }
+            catch (WorkflowTooLargeException)
+            {
+                // Trying again next pass cannot help; the other reports are still reminded about.
+                LogTooLarge(logger, school.Id, incident.Reference);
+                continue;
+            }
             reminded++;
             LogReminded(logger, school.Id, incident.Reference, school.Incidents.AcknowledgeWithinHours);
         }
@@ -74,5 +80,8 @@ public sealed partial class IncidentAcknowledgementReminder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Reference} at {School} was not acknowledged within {Hours} hours; the DSL team was reminded")]
     static partial void LogReminded(ILogger logger, string school, string reference, int hours);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The reminder for report {Reference} at {School} is too large to store; it was not sent")]
+    static partial void LogTooLarge(ILogger logger, string school, string reference);
 
 }

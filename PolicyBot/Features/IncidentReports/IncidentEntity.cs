@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using PolicyBot.Cards.AdaptiveCards;
 using PolicyBot.Cards.Incidents;
 using PolicyBot.Storage.Tables;
 
@@ -15,6 +16,9 @@ namespace PolicyBot.Features.IncidentReports;
 public sealed class IncidentEntity : ITableEntity
 {
     public const string TableName = "Incidents";
+
+    /// <summary>Text as itself, not <c>\uXXXX</c>: fifty lines of names and notes in any script stay well inside 64 KiB.</summary>
+    static readonly JsonSerializerOptions HistoryJson = new() { Encoder = MinimalJsonEncoder.Instance };
 
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
@@ -83,7 +87,7 @@ public sealed class IncidentEntity : ITableEntity
         Outcome = Clip(incident.Outcome, Incident.MaxOutcomeLength),
         ClosedAt = incident.ClosedAt,
         History = JsonSerializer.Serialize(incident.History.TakeLast(Incident.MaxHistory)
-            .Select(e => e with { ByName = Incident.Clip(e.ByName, Incident.MaxNameLength), What = Incident.Clip(e.What, Incident.MaxEventLength) })),
+            .Select(e => e with { ByName = Incident.Clip(e.ByName, Incident.MaxNameLength), What = Incident.Clip(e.What, Incident.MaxEventLength) }), HistoryJson),
         ReminderSentAt = reminderSentAt,
     };
 

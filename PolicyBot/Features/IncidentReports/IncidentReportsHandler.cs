@@ -203,6 +203,14 @@ public sealed partial class IncidentReportsHandler(
             var first = await LoadAsync(id, school, cancellationToken);
             return first is null ? CardActionResponses.BadData() : SentBefore(first, request);
         }
+        catch (WorkflowTooLargeException)
+        {
+            // Trying again cannot help, so the reporter is not told to: the form comes back with everything they wrote.
+            LogTooLarge(logger, school.Id, Verbs.IncidentSubmit);
+            return await FormAgainAsync(turn, request, submission.Draft,
+                "Your report is too long for PolicyBot to store, so it was not sent. Please shorten what you wrote and press Send again. If someone may be at risk, speak to the DSL in person now.",
+                cancellationToken);
+        }
         catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
         {
             LogStorageFailed(logger, Verbs.IncidentSubmit, StatusOf(e));
@@ -284,6 +292,13 @@ public sealed partial class IncidentReportsHandler(
                 if (stored is null)
                     return CardActionResponses.IncidentGone();
                 continue;
+            }
+            catch (WorkflowTooLargeException)
+            {
+                // An error keeps the card as it is, with what the DSL typed in it.
+                LogTooLarge(logger, school.Id, verb);
+                return AdaptiveCardInvokeResponse.Error(400, "TooLarge",
+                    $"That is too long to store with report {current.Reference}, so nothing was changed. Please shorten what you typed and try again.");
             }
             outbox.Notify();
             LogDecided(logger, school.Id, next.Reference, next.State);
@@ -492,6 +507,9 @@ public sealed partial class IncidentReportsHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{School}'s DSL team has {Count} people; reports go to the first {Max}")]
     static partial void LogTooManyRecipients(ILogger logger, string school, int count, int max);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A change to a report at {School} ({Operation}) was too large to store; nothing was changed and the person was asked to shorten it")]
+    static partial void LogTooLarge(ILogger logger, string school, string operation);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident storage failed during {Operation} ({Status}); nothing was changed")]
     static partial void LogStorageFailed(ILogger logger, string operation, int status);

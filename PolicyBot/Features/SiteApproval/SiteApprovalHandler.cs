@@ -163,6 +163,12 @@ public sealed partial class SiteApprovalHandler(
             var latest = await FindAsync(id, school, cancellationToken);
             return latest is null ? CardActionResponses.SiteRequestGone() : CardFor(latest.Record, school, request.UserId);
         }
+        catch (WorkflowTooLargeException)
+        {
+            // Trying again cannot help, so the requester is not told to: the form comes back with everything they wrote.
+            LogTooLarge(logger, school.Id, Verbs.SiteSubmit);
+            return FormAgain(school, fields, form.Values, "Your request is too long for PolicyBot to store, so it was not sent. Please shorten the longest answers and press Send for approval again.");
+        }
         catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
         {
             LogStorageFailed(logger, Verbs.SiteSubmit, (e as RequestFailedException)?.Status ?? 0);
@@ -235,6 +241,12 @@ public sealed partial class SiteApprovalHandler(
             // Someone else acted first: show what they did.
             return CardFor(latest.Record, school, request.UserId);
         }
+        catch (WorkflowTooLargeException)
+        {
+            // An error keeps the card as it is, with what the approver typed in it.
+            LogTooLarge(logger, school.Id, approve ? Verbs.SiteApprove : Verbs.SiteReject);
+            return TooLarge(current);
+        }
         outbox.Notify();
         LogDecided(logger, school.Id, next.Reference, approve ? "approved" : "rejected", next.State);
         return CardFor(next, school, request.UserId);
@@ -266,6 +278,11 @@ public sealed partial class SiteApprovalHandler(
         {
             var latest = await FindAsync(next.RequestId, school, cancellationToken);
             return latest is null ? CardActionResponses.SiteRequestGone() : CardFor(latest.Record, school, request.UserId);
+        }
+        catch (WorkflowTooLargeException)
+        {
+            LogTooLarge(logger, school.Id, Verbs.SiteWithdraw);
+            return TooLarge(current);
         }
         outbox.Notify();
         LogDecided(logger, school.Id, next.Reference, "withdrawn", next.State);
@@ -376,6 +393,9 @@ public sealed partial class SiteApprovalHandler(
                $"Please ask whoever looks after PolicyBot at {school.Name} to add another {role}; nothing was sent.";
     }
 
+    static AdaptiveCardInvokeResponse TooLarge(SiteRequest current) => AdaptiveCardInvokeResponse.Error(400, "TooLarge",
+        $"That is too long to store with request {current.Reference}, so nothing was changed. Please shorten what you typed and try again.");
+
     static AdaptiveCardInvokeResponse NotInvolved() =>
         CardActionResponses.NotAllowed("This site request is only shown to the person who made it and its approvers.");
 
@@ -414,6 +434,9 @@ public sealed partial class SiteApprovalHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Site request {Reference} at {School}: {Action}, now {State}")]
     static partial void LogDecided(ILogger logger, string school, string reference, string action, SiteRequestState state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A change to a site request at {School} ({Action}) was too large to store; nothing was changed and the person was asked to shorten it")]
+    static partial void LogTooLarge(ILogger logger, string school, string action);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Site approval storage failed during {Action} ({Status}); nothing was changed")]
     static partial void LogStorageFailed(ILogger logger, string action, int status);

@@ -1,6 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Azure;
+using PolicyBot.Cards.AdaptiveCards;
 using PolicyBot.Cards.SiteApproval;
 using PolicyBot.Schools;
 using PolicyBot.Storage.Tables;
@@ -21,7 +21,7 @@ public sealed class SiteRequestEntity : ITableEntity
     public const int MaxJsonLength = 32_000;
 
     // Stored, never put in HTML: only what JSON requires is escaped, so the length check below measures the text itself.
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = MinimalJsonEncoder.Instance };
 
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";

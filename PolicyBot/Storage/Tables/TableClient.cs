@@ -194,8 +194,7 @@ public class TableClient
     {
         var actions = TableRules.ValidateTransaction(transactionActions);
         var batch = TableBatch.Build(new Uri(_accountEndpoint.AbsoluteUri.TrimEnd('/') + "/" + _name), actions);
-        if (batch.Body.Length > TableConstants.MaxBatchBytes)
-            throw new ArgumentException($"The transaction is {batch.Body.Length} bytes; a batch holds at most 4 MiB.", nameof(transactionActions));
+        TableRules.ValidateBatchSize(batch.Body.Length);
 
         using var message = CreateMessage(RequestMethod.Post, "/$batch");
         message.Request.Headers.SetValue("Content-Type", batch.ContentType);

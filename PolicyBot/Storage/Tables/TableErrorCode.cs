@@ -12,6 +12,7 @@ public static class TableErrorCode
     public const string OutOfRangeInput = "OutOfRangeInput";
     public const string PropertyValueTooLarge = "PropertyValueTooLarge";
     public const string EntityTooLarge = "EntityTooLarge";
+    public const string RequestBodyTooLarge = "RequestBodyTooLarge";
     public const string TooManyProperties = "TooManyProperties";
     public const string InvalidDuplicateRow = "InvalidDuplicateRow";
     public const string CommandsInBatchActOnDifferentPartitions = "CommandsInBatchActOnDifferentPartitions";

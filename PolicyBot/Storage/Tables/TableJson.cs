@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using PolicyBot.Cards.AdaptiveCards;
 
 namespace PolicyBot.Storage.Tables;
 
@@ -14,10 +15,16 @@ static class TableJson
 {
     const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
+    /// <summary>
+    /// Text as itself: a stored card is JSON inside a JSON string, and the default encoder would write each of its
+    /// quotes as six bytes and each non-ASCII character as six, which a batch of cards (4 MiB at most) cannot afford.
+    /// </summary>
+    static readonly JsonWriterOptions WriterOptions = new() { Encoder = MinimalJsonEncoder.Instance };
+
     public static byte[] Serialize(IReadOnlyDictionary<string, object?> properties, bool includeKeys = true)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             Write(writer, properties, includeKeys);
         return buffer.WrittenSpan.ToArray();
     }
@@ -191,12 +198,12 @@ static class TableJson
             switch (value)
             {
                 case string text when text.Length > TableConstants.MaxStringChars:
-                    throw Invalid($"Property '{name}' is {text.Length} characters; a table string holds at most {TableConstants.MaxStringChars} (64 KiB).");
+                    throw new TableSizeLimitException($"Property '{name}' is {text.Length} characters; a table string holds at most {TableConstants.MaxStringChars} (64 KiB).", TableErrorCode.PropertyValueTooLarge);
                 case string text:
                     size += 4 + (text.Length * 2);
                     break;
                 case byte[] bytes when bytes.Length > TableConstants.MaxBinaryBytes:
-                    throw Invalid($"Property '{name}' is {bytes.Length} bytes; a table binary holds at most 64 KiB.");
+                    throw new TableSizeLimitException($"Property '{name}' is {bytes.Length} bytes; a table binary holds at most 64 KiB.", TableErrorCode.PropertyValueTooLarge);
                 case byte[] bytes:
                     size += 4 + bytes.Length;
                     break;
@@ -215,7 +222,7 @@ static class TableJson
             }
         }
         if (size > TableConstants.MaxEntityBytes)
-            throw Invalid($"The entity is about {size} bytes; a table entity holds at most 1 MiB.");
+            throw new TableSizeLimitException($"The entity is about {size} bytes; a table entity holds at most 1 MiB.", TableErrorCode.EntityTooLarge);
     }
 
     public static void ValidateKey(string keyName, string? key)

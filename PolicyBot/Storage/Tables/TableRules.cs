@@ -66,6 +66,12 @@ static class TableRules
         return result;
     }
 
+    public static void ValidateBatchSize(int bytes)
+    {
+        if (bytes > TableConstants.MaxBatchBytes)
+            throw new TableSizeLimitException($"The transaction is {bytes} bytes; a batch holds at most 4 MiB.", TableErrorCode.RequestBodyTooLarge);
+    }
+
     static Dictionary<string, object?> KeysOnly(ITableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
