@@ -128,4 +128,24 @@ public sealed class NotificationOutageTests : IClassFixture<NotificationsInTeams
         (await _teams.OutboxAsync(_fixture.SiteRequests, request.Id)).Should().ContainSingle().Which.Dead.Should().BeTrue(
             "the given-up row is kept for an administrator, and it is the only one left");
     }
+
+    [Fact]
+    public async Task A_refused_notification_to_a_DSL_does_not_hold_up_the_next_one_to_them()
+    {
+        _fixture.Graph.AnswerNext(NotificationPath, 400, "BadRequest", message: "Invalid request.");
+        var concern = await _teams.ReportAsync();
+        var refused = (await _teams.OutboxAsync(_fixture.Incidents, concern.Id)).Should().ContainSingle().Subject;
+        refused.Dead.Should().BeTrue();
+        var refusedDsl = refused.UserAadObjectId!;
+        var (other, otherName) = refusedDsl == Dsl ? (DeputyDsl, "Dee Deputy") : (Dsl, "Dana DSL");
+
+        var card = await _teams.DecideAsync(concern.InboxCard, Verbs.IncidentAcknowledge, other, otherName);
+        await _teams.DecideAsync(card, Verbs.IncidentAssign, other, otherName, (InputIds.AssignTo, refusedDsl));
+
+        var toRefused = _fixture.NotificationsAbout(concern.Reference).Where(n => n.Recipient == refusedDsl).Select(n => n.ActivityType);
+        toRefused.Should().Equal([ActivityTypes.IncidentReported, ActivityTypes.IncidentAssigned],
+            "the refused notification is tried once, and the next one to the same person goes");
+        (await _teams.OutboxAsync(_fixture.Incidents, concern.Id)).Should().ContainSingle().Which.Should().BeEquivalentTo(refused,
+            o => o.Including(r => r.RowKey).Including(r => r.Dead), "only the given-up row is left");
+    }
 }
