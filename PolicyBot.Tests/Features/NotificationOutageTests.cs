@@ -2,7 +2,6 @@ using PolicyBot.Cards;
 using PolicyBot.Cards.SiteApproval;
 using PolicyBot.Features.SiteApproval;
 using PolicyBot.Graph;
-using PolicyBot.Tests.Infrastructure;
 using PolicyBot.Workflow;
 using static PolicyBot.Tests.Features.NotificationsInTeamsFixture;
 using static PolicyBot.Tests.Features.PolicyQuestions.AskCards;
