@@ -98,6 +98,18 @@ public sealed class ActivityNotificationTests
         act.Should().Throw<ArgumentException>().WithMessage("*absolute https URL*");
     }
 
+    [Theory]
+    [InlineData("systemDefault")]
+    [InlineData("incidentDetails")]
+    [InlineData("ApprovalRequested")]
+    public void A_notification_of_a_type_the_manifest_does_not_declare_cannot_be_made(string activityType)
+    {
+        // Teams refuses an undeclared type; an outbox row carrying one (written before the manifest changed) is given up.
+        var act = () => ActivityNotification.Restore(activityType, Ref.Value, ChatLink, null, new Dictionary<string, string> { ["reference"] = Ref.Value });
+
+        act.Should().Throw<ArgumentException>().WithMessage($"*'{activityType}' is not a declared activity type*");
+    }
+
     [Fact]
     public void A_notification_needs_a_reference()
     {

@@ -43,7 +43,7 @@ public abstract class OutboxDispatcherTests : IAsyncLifetime
     }
 
     /// <summary>A dispatcher as the host builds it; the Connector client does not retry by itself, so each failure reaches the outbox.</summary>
-    protected OutboxDispatcher NewDispatcher(TableServiceClient? service = null, WorkflowOptions? options = null)
+    protected OutboxDispatcher NewDispatcher(TableServiceClient? service = null, WorkflowOptions? options = null, ITeamsNotifier? notifier = null)
     {
         var workflow = options ?? new WorkflowOptions();
         workflow.DefaultServiceUrl = Connector.ServiceUrl;
@@ -51,7 +51,7 @@ public abstract class OutboxDispatcherTests : IAsyncLifetime
         var connector = new ConnectorClient(new HttpClient(), botOptions, null, Clock, NullLogger.Instance);
         var messenger = new ProactiveMessenger(connector, Conversations, Options.Create(botOptions), Options.Create(workflow));
         return new OutboxDispatcher(service ?? Service, [new OutboxTable(Table.Name)], messenger,
-            new NotConfiguredTeamsNotifier(NullLogger<NotConfiguredTeamsNotifier>.Instance), new OutboxSignal(),
+            notifier ?? new NotConfiguredTeamsNotifier(NullLogger<NotConfiguredTeamsNotifier>.Instance), new OutboxSignal(),
             Options.Create(workflow), Clock, NullLogger<OutboxDispatcher>.Instance);
     }
 
@@ -269,6 +269,37 @@ public abstract class OutboxDispatcherTests : IAsyncLifetime
         PostedMarkers().Should().Equal("post-a", "post-b");
         Connector.Requests.Should().NotContain(r => r.Method == "PUT", "the update must not run before a's copy exists");
         (await OutboxAsync(Table, "ask-copies")).Should().HaveCount(2);
+    }
+
+    /// <summary>Graph unavailable: every notification fails, and may succeed later.</summary>
+    sealed class GraphAway : ITeamsNotifier
+    {
+        public Task<NotificationResult> SendActivityNotificationAsync(string userAadObjectId, ActivityNotification notification, CancellationToken cancellationToken = default) =>
+            Task.FromResult(NotificationResult.Failed("Graph answered 503", retryable: true));
+
+        public Task<NotificationResult> SendMailAsync(string userAadObjectId, ActivityNotification notification, CancellationToken cancellationToken = default) =>
+            Task.FromResult(NotificationResult.Failed("Graph answered 503", retryable: true));
+    }
+
+    static OutboxMessage.Notify NotifyOf(string userId) => new(userId,
+        ActivityNotification.ApprovalRequested(NotificationReference.Parse("SITE-2026-0001"), "Sam Teacher", "Padlet", TeamsDeepLink.ChatWithBot("policybot-app")));
+
+    [Fact]
+    public async Task A_notification_waiting_for_Graph_holds_up_neither_the_card_updates_nor_the_cards_after_it()
+    {
+        await SendAsync("site-1", ToChatHere("post-a", "a:1chat-a", trackCopy: true), NotifyOf("user-a"));
+        var dispatcher = NewDispatcher(notifier: new GraphAway());
+        await dispatcher.DispatchOnceAsync();
+        Connector.Clear();
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
+        await SendAsync("site-1", new OutboxMessage.UpdateCardCopies(Card("decided")), ToChatHere("post-b", "a:1chat-b"), NotifyOf("user-b"));
+
+        await dispatcher.DispatchOnceAsync();
+
+        Connector.Requests.Should().ContainSingle(r => r.Method == "PUT").Which.Body.Should().Contain("decided");
+        PostedMarkers().Should().Equal("post-b");
+        (await OutboxAsync(Table, "site-1")).Should().HaveCount(2).And.OnlyContain(r => r.Kind == OutboxKind.Notification && !r.Dead,
+            "only the notifications wait for Graph");
     }
 
     [Fact]

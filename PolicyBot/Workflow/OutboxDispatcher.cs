@@ -9,8 +9,10 @@ namespace PolicyBot.Workflow;
 
 /// <summary>
 /// Delivers outbox rows (cards through the Bot Connector, notifications through Graph) and deletes each once
-/// delivered. Rows of one workflow are delivered in the order they were written, and a row that waits for a
-/// retry holds back the rows after it, so a card is never updated before it was posted. Several instances can
+/// delivered. Rows of one workflow are delivered in the order they were written: a row that waits for a retry holds
+/// back the later rows for the same recipient, and an update of every copy waits for the cards posted before it (and
+/// holds back everything after it), so a card is never updated before it was posted. A waiting notification holds
+/// back only later notifications to the same person: Graph being away never stops the cards. Several instances can
 /// run at once: a row is claimed with a conditional write before it is sent. Delivery is at least once: a crash
 /// between sending and deleting sends that one message again.
 /// </summary>
@@ -116,7 +118,7 @@ public sealed partial class OutboxDispatcher(
     {
         OutboxKind.CardToUser => "user|" + row.UserAadObjectId,
         OutboxKind.CardToConversation => "conversation|" + row.ConversationId,
-        OutboxKind.Notification => "notification|" + row.UserAadObjectId,
+        OutboxKind.Notification => WaitingTargets.NotificationPrefix + row.UserAadObjectId,
         _ => WaitingTargets.Everyone,
     };
 
@@ -124,17 +126,21 @@ public sealed partial class OutboxDispatcher(
     sealed class WaitingTargets
     {
         public const string Everyone = "*";
+        public const string NotificationPrefix = "notification|";
         readonly HashSet<string> _targets = new(StringComparer.Ordinal);
+        int _waitingCards;
         bool _everyone;
 
-        public bool Holds(string target) => _everyone || (target == Everyone ? _targets.Count > 0 : _targets.Contains(target));
+        // Updating every copy waits for the cards posted before it (it needs their copy rows), never for a notification:
+        // a notification makes no copy, and Graph being away must not freeze a workflow's cards.
+        public bool Holds(string target) => _everyone || (target == Everyone ? _waitingCards > 0 : _targets.Contains(target));
 
         public void Add(string target)
         {
             if (target == Everyone)
                 _everyone = true;
-            else
-                _targets.Add(target);
+            else if (_targets.Add(target) && !target.StartsWith(NotificationPrefix, StringComparison.Ordinal))
+                _waitingCards++;
         }
     }
 
