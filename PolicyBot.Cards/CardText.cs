@@ -201,7 +201,7 @@ public static partial class CardText
     public const string AssignToLabel = "Assign to";
     public const string EscalateToLabel = "Escalate to";
     public const string EscalationNote = "Note for the record";
-    public static string EscalationNoteTo(string target) => $"Escalated to {target}: note";
+    public static string EscalationNoteTo(string target) => $"Escalation note ({target})";
     public static string AssignedTo(string name) => $"Assigned to {name}";
     public static string EscalatedTo(string target) => $"Escalated to {target}";
     public static string Urgent(string label) => $"Urgent · {label}";
