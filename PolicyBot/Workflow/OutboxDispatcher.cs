@@ -404,7 +404,7 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "A card copy could not be updated ({Status}); skipped")]
     static partial void LogCopyGone(ILogger logger, int status);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Partition}: a card meant only for certain people was not posted to its conversation, which has {Outside} other member(s); make it a private channel with only them in it")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Partition}: a card meant only for certain people was not posted to its conversation, which has {Outside} other member(s); use a channel whose members are only those people (docs/deploy.md, the DSL inbox)")]
     static partial void LogNotPostedToOpenConversation(ILogger logger, string partition, int outside);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {Partition}: a card copy outside the card's audience was withdrawn")]

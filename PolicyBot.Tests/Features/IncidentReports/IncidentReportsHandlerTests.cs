@@ -370,7 +370,7 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
             _connector.MemberRequests.Should().Contain(r => ConversationOf(r) == InboxChannel, "who is in the channel is checked before posting");
             _connector.Requests.Should().NotContain(r => ConversationOf(r) == InboxChannel);
             _connector.Requests.Where(r => r.Body.Contains(marker, StringComparison.Ordinal)).Select(ConversationOf).Should().BeEquivalentTo(DslTeamChats);
-            _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains("1 other member(s)", StringComparison.Ordinal) && l.Message.Contains("private channel", StringComparison.Ordinal));
+            _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains("1 other member(s)", StringComparison.Ordinal) && l.Message.Contains("DSL inbox", StringComparison.Ordinal));
             _fixture.Logs.Lines.Should().NotContain(l => l.Message.Contains(marker, StringComparison.Ordinal));
         }
         finally
