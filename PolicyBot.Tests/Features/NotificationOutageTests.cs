@@ -74,8 +74,9 @@ public sealed class NotificationOutageTests : IClassFixture<NotificationsInTeams
     [Fact]
     public async Task Graph_answering_503_keeps_the_report_and_its_cards_and_each_notification_is_delivered_once_Graph_recovers()
     {
-        // Each DSL's notification: the first try and the Graph client's two retries all answered 503.
-        _fixture.Graph.AnswerNext(NotificationPath, 503, "ServiceUnavailable", times: 6);
+        // The first DSL notification: its try and the Graph client's two retries all answered 503. The pass then asks
+        // Graph nothing more, so the other waits untried.
+        _fixture.Graph.AnswerNext(NotificationPath, 503, "ServiceUnavailable", times: 3);
         var concern = await _teams.ReportAsync();
 
         var outbox = await _teams.OutboxAsync(_fixture.Incidents, concern.Id);
@@ -93,8 +94,9 @@ public sealed class NotificationOutageTests : IClassFixture<NotificationsInTeams
         await _fixture.DispatchAsync();
 
         var reported = _fixture.NotificationsAbout(concern.Reference).Where(n => n.ActivityType == ActivityTypes.IncidentReported).ToList();
-        reported.GroupBy(n => n.Recipient).ToDictionary(g => g.Key, g => g.Count()).Should().Equal(
-            new Dictionary<string, int> { [Dsl] = 4, [DeputyDsl] = 4 }, "three answered 503, then one accepted: none sent twice once accepted");
+        reported.Select(n => n.Recipient).Distinct().Should().BeEquivalentTo([Dsl, DeputyDsl]);
+        reported.GroupBy(n => n.Recipient).Select(g => g.Count()).Order().Should().Equal([1, 4],
+            "one answered 503 three times and was then accepted, the other waited untried and was accepted: none sent twice once accepted");
         (await _teams.OutboxAsync(_fixture.Incidents, concern.Id)).Should().BeEmpty();
         _fixture.EverythingSentToGraphAndLogged().Should().NotContain(concern.Marker);
     }

@@ -302,6 +302,42 @@ public abstract class OutboxDispatcherTests : IAsyncLifetime
             "only the notifications wait for Graph");
     }
 
+    sealed class CountingGraphAway : ITeamsNotifier
+    {
+        int _calls;
+        public int Calls => _calls;
+
+        public Task<NotificationResult> SendActivityNotificationAsync(string userAadObjectId, ActivityNotification notification, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _calls);
+            return Task.FromResult(NotificationResult.Failed("Graph answered 503", retryable: true));
+        }
+
+        public Task<NotificationResult> SendMailAsync(string userAadObjectId, ActivityNotification notification, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task Once_Graph_fails_in_a_pass_the_pass_asks_it_nothing_more_and_the_other_notifications_keep_their_attempts()
+    {
+        await SendAsync("site-2", NotifyOf("user-a"), NotifyOf("user-b"));
+        await SendAsync("site-3", NotifyOf("user-c"), ToChatHere("card after", "a:1chat-c"));
+        var graph = new CountingGraphAway();
+        var dispatcher = NewDispatcher(notifier: graph);
+
+        await dispatcher.DispatchOnceAsync();
+
+        graph.Calls.Should().Be(1, "each call to an unavailable Graph can take its whole retry budget");
+        PostedMarkers().Should().Equal("card after");
+        var waiting = (await OutboxAsync(Table, "site-2")).Concat(await OutboxAsync(Table, "site-3")).ToList();
+        waiting.Should().HaveCount(3).And.OnlyContain(r => r.Kind == OutboxKind.Notification && !r.Dead);
+        waiting.Count(r => r.Attempts == 0).Should().Be(2, "the rows not tried were not counted as failed");
+
+        Clock.Advance(TimeSpan.FromHours(1));
+        await dispatcher.DispatchOnceAsync();
+        graph.Calls.Should().Be(2, "the next pass tries Graph again, once while it is still away");
+    }
+
     [Fact]
     public async Task A_failed_row_waits_for_its_backoff_and_is_then_delivered_before_the_rows_after_it()
     {

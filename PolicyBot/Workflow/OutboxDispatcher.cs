@@ -66,6 +66,7 @@ public sealed partial class OutboxDispatcher(
         try
         {
             var delivered = 0;
+            var pass = new Pass();
             foreach (var name in outboxTables.Select(t => t.Name).Distinct(StringComparer.Ordinal))
             {
                 var table = tables.GetTableClient(name);
@@ -73,7 +74,7 @@ public sealed partial class OutboxDispatcher(
                 await foreach (var row in table.QueryAsync<OutboxEntity>(WorkflowRows.StartingWith(WorkflowRows.OutboxPrefix), cancellationToken: cancellationToken))
                     rows.Add(row);
                 foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
-                    delivered += await DispatchPartitionAsync(table, partition.OrderBy(r => r.RowKey, StringComparer.Ordinal), cancellationToken);
+                    delivered += await DispatchPartitionAsync(table, partition.OrderBy(r => r.RowKey, StringComparer.Ordinal), pass, cancellationToken);
             }
             return delivered;
         }
@@ -83,7 +84,17 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    async Task<int> DispatchPartitionAsync(TableClient table, IEnumerable<OutboxEntity> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// What one pass has learnt: once Graph has failed in a way worth retrying, the pass asks it nothing more. Each
+    /// call to an unavailable Graph can take its client's whole retry budget (<c>Graph:MaxRetryWait</c>), and passes
+    /// run one at a time, so asking again for every waiting notification would hold up every workflow's cards.
+    /// </summary>
+    sealed class Pass
+    {
+        public bool GraphAway { get; set; }
+    }
+
+    async Task<int> DispatchPartitionAsync(TableClient table, IEnumerable<OutboxEntity> rows, Pass pass, CancellationToken cancellationToken)
     {
         var delivered = 0;
         var waiting = new WaitingTargets();
@@ -92,7 +103,8 @@ public sealed partial class OutboxDispatcher(
             if (row.Dead)
                 continue;
             var target = TargetOf(row);
-            if (waiting.Holds(target) || row.NotBefore > time.GetUtcNow() || !await TryClaimAsync(table, row, cancellationToken))
+            if (waiting.Holds(target) || row.NotBefore > time.GetUtcNow() || (row.Kind == OutboxKind.Notification && pass.GraphAway)
+                || !await TryClaimAsync(table, row, cancellationToken))
             {
                 waiting.Add(target);
                 continue;
@@ -103,6 +115,8 @@ public sealed partial class OutboxDispatcher(
                 delivered++;
                 continue;
             }
+            if (row.Kind == OutboxKind.Notification && outcome.Retryable)
+                pass.GraphAway = true;
             await RecordFailureAsync(table, row, outcome, cancellationToken);
             waiting.Add(target);
         }
