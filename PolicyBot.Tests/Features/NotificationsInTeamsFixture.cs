@@ -61,6 +61,8 @@ public sealed class NotificationsInTeamsFixture : IAsyncLifetime
         OpenId = await LocalOpenIdServer.StartAsync(TestActivities.TenantId);
         Entra = await LocalEntraTokenEndpoint.StartAsync();
         Connector = await LocalConnector.StartAsync();
+        // The DSL inbox is a channel with only the DSL team in it.
+        Connector.SetMembers(TeamsWorkflows.InboxChannel, Dsl, DeputyDsl);
         foreach (var (id, name) in new[] { (Dsl, "Dana DSL"), (DeputyDsl, "Dee Deputy"), (Headteacher, "Hana Head"), (ComputingCoordinator, "Casey Computing") })
             Graph.AddUser(new GraphStandIn.StandInUser(id, name, null));
 

@@ -19,7 +19,7 @@ public sealed class LocalConnector : IAsyncDisposable
     readonly ConcurrentQueue<RecordedRequest> _requests = new();
     readonly ConcurrentQueue<Func<HttpResponse, Task>> _scripted = new();
     readonly ConcurrentQueue<RecordedRequest> _memberRequests = new();
-    readonly ConcurrentQueue<int> _scriptedMembers = new();
+    readonly ConcurrentQueue<(int Status, string? Body)> _scriptedMembers = new();
     readonly ConcurrentDictionary<string, IReadOnlyList<string>> _members = new(StringComparer.Ordinal);
     int _nextId;
 
@@ -34,9 +34,12 @@ public sealed class LocalConnector : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> MemberRequests => _memberRequests.ToList();
 
     /// <summary>The next member-list request is answered with this status and no body (messages are not affected).</summary>
-    public void EnqueueMembersStatus(int status) => _scriptedMembers.Enqueue(status);
+    public void EnqueueMembersStatus(int status) => _scriptedMembers.Enqueue((status, null));
 
-    /// <summary>Who is in a conversation, by Entra object id (a conversation never set has nobody listed).</summary>
+    /// <summary>The next member-list request is answered 200 with exactly this body (empty, broken, with no members …).</summary>
+    public void EnqueueMembersAnswer(string body) => _scriptedMembers.Enqueue((200, body));
+
+    /// <summary>Who is in a conversation, by Entra object id (a conversation never set is one the bot is not in: 404).</summary>
     public void SetMembers(string conversationId, params string[] aadObjectIds) => _members[conversationId] = aadObjectIds;
 
     public static async Task<LocalConnector> StartAsync()
@@ -105,13 +108,24 @@ public sealed class LocalConnector : IAsyncDisposable
     /// <summary>A page of the conversation's members; the continuation token is where the next page starts.</summary>
     async Task MembersAsync(HttpContext context)
     {
-        if (_scriptedMembers.TryDequeue(out var respond))
+        if (_scriptedMembers.TryDequeue(out var scripted))
         {
-            context.Response.StatusCode = respond;
+            context.Response.StatusCode = scripted.Status;
+            if (scripted.Body is { Length: > 0 } text)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(text);
+            }
             return;
         }
         var conversationId = Uri.UnescapeDataString(context.Features.Get<IHttpRequestFeature>()!.RawTarget.Split('?')[0].Split('/')[3]);
-        var all = _members.TryGetValue(conversationId, out var listed) ? listed : [];
+        if (!_members.TryGetValue(conversationId, out var all))
+        {
+            // The Connector's answer for a conversation the bot is not in.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsJsonAsync(new { error = new { code = "ConversationNotFound", message = "Conversation not found." } });
+            return;
+        }
         var pageSize = int.Parse(context.Request.Query["pageSize"].ToString() is { Length: > 0 } size ? size : "200", System.Globalization.CultureInfo.InvariantCulture);
         var start = int.Parse(context.Request.Query["continuationToken"].ToString() is { Length: > 0 } token ? token : "0", System.Globalization.CultureInfo.InvariantCulture);
         var page = all.Skip(start).Take(pageSize).Select(id => new { id = "29:" + id, name = "Member " + id[^4..], aadObjectId = id, userRole = "user" }).ToList();

@@ -137,34 +137,125 @@ public abstract class OutboxDispatcherTests : IAsyncLifetime
     public async Task An_update_with_an_audience_withdraws_the_copies_outside_it_once_and_then_leaves_them_alone()
     {
         foreach (var (user, chat) in new[] { ("user-kept", "a:1chat-kept"), ("user-gone", "a:1chat-gone") })
+        {
             await Conversations.SaveAsync(new ConversationReference { ServiceUrl = Connector.ServiceUrl, Conversation = new ConversationAccount { Id = chat } }, user);
+            Connector.SetMembers(chat, user);
+        }
+        Connector.SetMembers("19:only-them@thread.tacv2", "user-kept");
+        Connector.SetMembers("19:others-too@thread.tacv2", "user-kept", "someone-else");
         await SendAsync("request-9",
             new OutboxMessage.CardToUser(TenantId, "user-kept", Card("v1"), TrackCopy: true),
             new OutboxMessage.CardToUser(TenantId, "user-gone", Card("v1"), TrackCopy: true),
-            ToChatHere("v1", "19:inbox-now@thread.tacv2", trackCopy: true),
-            ToChatHere("v1", "19:inbox-before@thread.tacv2", trackCopy: true));
+            ToChatHere("v1", "19:only-them@thread.tacv2", trackCopy: true),
+            ToChatHere("v1", "19:others-too@thread.tacv2", trackCopy: true));
         var dispatcher = NewDispatcher();
         await dispatcher.DispatchOnceAsync();
         (await CopiesAsync(Table, "request-9")).Where(c => c.OwnerAadObjectId is not null).Select(c => (c.OwnerAadObjectId, c.ConversationId))
             .Should().BeEquivalentTo([("user-kept", "a:1chat-kept"), ("user-gone", "a:1chat-gone")]);
         Connector.Clear();
-        var audience = new OutboxMessage.CopyAudience(["USER-KEPT"], ["19:inbox-now@thread.tacv2"], Card("withdrawn"));
+        var audience = new OutboxMessage.CopyAudience(["USER-KEPT"], Card("withdrawn"));
 
         await SendAsync("request-9", new OutboxMessage.UpdateCardCopies(Card("v2 details"), audience));
         await dispatcher.DispatchOnceAsync();
 
         var shown = Connector.Requests.Where(r => r.Method == "PUT").ToDictionary(r => Uri.UnescapeDataString(r.RawPath.Split('/')[3]), r => r.Body);
-        shown.Keys.Should().BeEquivalentTo(["a:1chat-kept", "19:inbox-now@thread.tacv2", "a:1chat-gone", "19:inbox-before@thread.tacv2"]);
+        shown.Keys.Should().BeEquivalentTo(["a:1chat-kept", "19:only-them@thread.tacv2", "a:1chat-gone", "19:others-too@thread.tacv2"]);
         shown["a:1chat-kept"].Should().Contain("v2 details");
-        shown["19:inbox-now@thread.tacv2"].Should().Contain("v2 details");
+        shown["19:only-them@thread.tacv2"].Should().Contain("v2 details");
         shown["a:1chat-gone"].Should().Contain("withdrawn").And.NotContain("v2 details");
-        shown["19:inbox-before@thread.tacv2"].Should().Contain("withdrawn").And.NotContain("v2 details");
-        (await CopiesAsync(Table, "request-9")).Select(c => c.ConversationId).Should().BeEquivalentTo(["a:1chat-kept", "19:inbox-now@thread.tacv2"]);
+        shown["19:others-too@thread.tacv2"].Should().Contain("withdrawn").And.NotContain("v2 details");
+        (await CopiesAsync(Table, "request-9")).Select(c => c.ConversationId).Should().BeEquivalentTo(["a:1chat-kept", "19:only-them@thread.tacv2"]);
 
         Connector.Clear();
         await SendAsync("request-9", new OutboxMessage.UpdateCardCopies(Card("v3 details"), audience));
         await dispatcher.DispatchOnceAsync();
-        Connector.Requests.Select(r => Uri.UnescapeDataString(r.RawPath.Split('/')[3])).Should().BeEquivalentTo(["a:1chat-kept", "19:inbox-now@thread.tacv2"]);
+        Connector.Requests.Select(r => Uri.UnescapeDataString(r.RawPath.Split('/')[3])).Should().BeEquivalentTo(["a:1chat-kept", "19:only-them@thread.tacv2"]);
+    }
+
+    [Fact]
+    public async Task Every_copy_posted_in_one_chat_is_kept_and_withdrawn_not_only_the_last()
+    {
+        await Conversations.SaveAsync(new ConversationReference { ServiceUrl = Connector.ServiceUrl, Conversation = new ConversationAccount { Id = "a:1chat-gone" } }, "user-gone");
+        await SendAsync("request-10", new OutboxMessage.CardToUser(TenantId, "user-gone", Card("first"), TrackCopy: true));
+        var dispatcher = NewDispatcher();
+        await dispatcher.DispatchOnceAsync();
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
+        await SendAsync("request-10", new OutboxMessage.CardToUser(TenantId, "user-gone", Card("reminder"), TrackCopy: true));
+        await dispatcher.DispatchOnceAsync();
+        var posted = Connector.Requests.Where(r => r.Method == "POST").Select(r => r.RawPath).ToList();
+        Connector.Clear();
+
+        await SendAsync("request-10", new OutboxMessage.UpdateCardCopies(Card("v2 details"), new OutboxMessage.CopyAudience(["someone-else"], Card("withdrawn"))));
+        await dispatcher.DispatchOnceAsync();
+
+        posted.Should().HaveCount(2);
+        var puts = Connector.Requests.Where(r => r.Method == "PUT").ToList();
+        puts.Select(r => r.RawPath.Split('/')[^1]).Should().HaveCount(2).And.OnlyHaveUniqueItems("both messages in the chat are replaced");
+        puts.Should().OnlyContain(r => r.Body.Contains("withdrawn"));
+        (await CopiesAsync(Table, "request-10")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_copy_recorded_without_an_owner_is_judged_by_who_is_in_its_chat()
+    {
+        // Rows written before copies recorded their owner: one in a chat of someone still in the audience, one not.
+        foreach (var (chat, member) in new[] { ("a:1chat-old-kept", "user-kept"), ("a:1chat-old-gone", "user-gone") })
+        {
+            Connector.SetMembers(chat, member);
+            await Table.AddEntityAsync(new CardCopyEntity
+            {
+                PartitionKey = "request-11", RowKey = WorkflowRows.CopyPrefix + chat, ConversationId = chat, ActivityId = "activity-old", ServiceUrl = Connector.ServiceUrl,
+            });
+        }
+
+        await SendAsync("request-11", new OutboxMessage.UpdateCardCopies(Card("v2 details"), new OutboxMessage.CopyAudience(["user-kept"], Card("withdrawn"))));
+        await NewDispatcher().DispatchOnceAsync();
+
+        var shown = Connector.Requests.Where(r => r.Method == "PUT").ToDictionary(r => Uri.UnescapeDataString(r.RawPath.Split('/')[3]), r => r.Body);
+        shown["a:1chat-old-kept"].Should().Contain("v2 details");
+        shown["a:1chat-old-gone"].Should().Contain("withdrawn").And.NotContain("v2 details");
+    }
+
+    [Fact]
+    public async Task A_member_list_that_cannot_be_read_holds_back_only_that_copy_and_the_update_is_tried_again()
+    {
+        await Conversations.SaveAsync(new ConversationReference { ServiceUrl = Connector.ServiceUrl, Conversation = new ConversationAccount { Id = "a:1chat-kept" } }, "user-kept");
+        Connector.SetMembers("19:only-them@thread.tacv2", "user-kept");
+        await SendAsync("request-12", ToChatHere("v1", "19:only-them@thread.tacv2", trackCopy: true), new OutboxMessage.CardToUser(TenantId, "user-kept", Card("v1"), TrackCopy: true));
+        var dispatcher = NewDispatcher();
+        await dispatcher.DispatchOnceAsync();
+        Connector.Clear();
+        Connector.EnqueueMembersStatus(400);
+
+        await SendAsync("request-12", new OutboxMessage.UpdateCardCopies(Card("v2 details"), new OutboxMessage.CopyAudience(["user-kept"], Card("withdrawn"))));
+        await dispatcher.DispatchOnceAsync();
+
+        Connector.Requests.Where(r => r.Method == "PUT").Select(r => Uri.UnescapeDataString(r.RawPath.Split('/')[3])).Should().Equal("a:1chat-kept");
+        var waiting = (await OutboxAsync(Table, "request-12")).Should().ContainSingle().Subject;
+        waiting.Dead.Should().BeFalse("the channel's copy is tried again");
+        Connector.Clear();
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await dispatcher.DispatchOnceAsync();
+        Connector.Requests.Where(r => r.Method == "PUT").Select(r => Uri.UnescapeDataString(r.RawPath.Split('/')[3]))
+            .Should().BeEquivalentTo(["a:1chat-kept", "19:only-them@thread.tacv2"]);
+        (await OutboxAsync(Table, "request-12")).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"continuationToken\":null}")]
+    [InlineData("{\"members\":[]}")]
+    [InlineData("not json")]
+    public async Task A_member_list_that_is_empty_or_unreadable_never_lets_a_card_into_a_channel(string answer)
+    {
+        Connector.SetMembers("19:private@thread.tacv2", "member-1", "someone-else");
+        Connector.EnqueueMembersAnswer(answer);
+        await SendAsync("incident-3", new OutboxMessage.CardToConversation(TenantId, "19:private@thread.tacv2", Connector.ServiceUrl, Card("for the team"), OnlyIfMembersAmong: ["member-1"]));
+
+        await NewDispatcher().DispatchOnceAsync();
+
+        Connector.Requests.Should().BeEmpty();
+        (await OutboxAsync(Table, "incident-3")).Should().ContainSingle().Which.LastError.Should().Contain("502");
     }
 
     [Fact]

@@ -245,11 +245,23 @@ public sealed partial class OutboxDispatcher(
         var copies = new List<CardCopyEntity>();
         await foreach (var copy in table.QueryAsync<CardCopyEntity>(filter, cancellationToken: cancellationToken))
             copies.Add(copy);
+        var unverified = 0;
         foreach (var copy in copies)
         {
             try
             {
-                var withdrawn = audience is not null && !await audience.SeesAsync(copy, messenger, cancellationToken);
+                bool withdrawn;
+                try
+                {
+                    withdrawn = audience is not null && !await audience.SeesAsync(copy, messenger, cancellationToken);
+                }
+                catch (Exception e) when (IsUnreadableMembers(e, cancellationToken))
+                {
+                    // Who is in it cannot be told just now: nothing new goes there, the other copies carry on, and
+                    // the row is tried again for this one.
+                    unverified++;
+                    continue;
+                }
                 await messenger.UpdateAsync(copy, Required(withdrawn ? audience!.WithdrawnCardJson : row.CardJson), cancellationToken);
                 if (withdrawn)
                     await ForgetAsync(table, copy, row.PartitionKey, cancellationToken);
@@ -260,7 +272,13 @@ public sealed partial class OutboxDispatcher(
                 LogCopyGone(logger, e.Status);
             }
         }
+        if (unverified > 0)
+            throw new RequestFailedException(503, $"The member list of {unverified} conversation(s) could not be read; their copies wait for the next try.");
     }
+
+    static bool IsUnreadableMembers(Exception e, CancellationToken cancellationToken) =>
+        e is RequestFailedException { Status: not (403 or 404) } or HttpRequestException or SocketException
+        || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
     /// <summary>A withdrawn copy is forgotten: later changes never reach that conversation again.</summary>
     async Task ForgetAsync(TableClient table, CardCopyEntity copy, string partition, CancellationToken cancellationToken)
@@ -276,29 +294,23 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Who still sees an update's copies, when the row names an audience.</summary>
-    sealed record CopyAudience(HashSet<string> People, HashSet<string> Conversations, string? WithdrawnCardJson)
+    sealed record CopyAudience(HashSet<string> People, string? WithdrawnCardJson)
     {
         /// <summary>
-        /// A 1:1 copy by its owner; a channel or group chat copy (no owner) by its conversation, and only while
-        /// nobody outside the people has joined it since.
+        /// A copy in a 1:1 chat by its owner; any other (a channel, a group chat, a copy recorded before owners were)
+        /// by the conversation's members now: only while every one of them is among the people.
         /// </summary>
         public async Task<bool> SeesAsync(CardCopyEntity copy, ProactiveMessenger messenger, CancellationToken cancellationToken) =>
             string.IsNullOrEmpty(copy.OwnerAadObjectId)
-                ? Conversations.Contains(copy.ConversationId) && await messenger.CountMembersOutsideAsync(copy.ServiceUrl, copy.ConversationId, People, cancellationToken) == 0
+                ? await messenger.CountMembersOutsideAsync(copy.ServiceUrl, copy.ConversationId, People, cancellationToken) == 0
                 : People.Contains(copy.OwnerAadObjectId);
     }
 
-    static CopyAudience? AudienceOf(OutboxEntity row)
-    {
-        if (row.AudiencePeople is null && row.AudienceConversations is null)
-            return null;
-        return new CopyAudience(PeopleOf(row) ?? [], Set(row.AudienceConversations, StringComparer.Ordinal), row.WithdrawnCardJson);
-    }
+    static CopyAudience? AudienceOf(OutboxEntity row) =>
+        PeopleOf(row) is { } people ? new CopyAudience(people, row.WithdrawnCardJson) : null;
 
-    static HashSet<string>? PeopleOf(OutboxEntity row) => row.AudiencePeople is null ? null : Set(row.AudiencePeople, StringComparer.OrdinalIgnoreCase);
-
-    static HashSet<string> Set(string? json, StringComparer comparer) =>
-        new(JsonSerializer.Deserialize<string[]>(json ?? "[]") ?? [], comparer);
+    static HashSet<string>? PeopleOf(OutboxEntity row) =>
+        row.AudiencePeople is null ? null : new(JsonSerializer.Deserialize<string[]>(row.AudiencePeople) ?? [], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The delivered row goes and, where the card is tracked, its copy row comes, in one transaction.</summary>
     static async Task CompleteAsync(TableClient table, OutboxEntity row, PostedCard? posted, CancellationToken cancellationToken)
@@ -309,7 +321,7 @@ public sealed partial class OutboxDispatcher(
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new CardCopyEntity
             {
                 PartitionKey = row.PartitionKey,
-                RowKey = WorkflowRows.Copy(posted.ConversationId),
+                RowKey = WorkflowRows.Copy(posted.ConversationId, posted.ActivityId),
                 ConversationId = posted.ConversationId,
                 ActivityId = posted.ActivityId,
                 ServiceUrl = posted.ServiceUrl,

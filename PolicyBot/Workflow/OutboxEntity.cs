@@ -57,12 +57,10 @@ public sealed class OutboxEntity : ITableEntity
 
     /// <summary>
     /// The people (a JSON array of Entra object ids) a card is for: for <see cref="OutboxKind.UpdateCardCopies"/> whose
-    /// 1:1 copies are updated (and who alone may be in a channel that keeps its copy); for
+    /// 1:1 copies are updated (and who alone may be in any other conversation that keeps its copy); for
     /// <see cref="OutboxKind.CardToConversation"/> who alone may be in the conversation it is posted to.
     /// </summary>
     public string? AudiencePeople { get; set; }
-    /// <summary>The conversations (a JSON array of ids) whose copies are updated; a channel copy is owned by its conversation.</summary>
-    public string? AudienceConversations { get; set; }
     /// <summary>What a copy outside the audience shows instead, once; then its copy row goes.</summary>
     public string? WithdrawnCardJson { get; set; }
 }

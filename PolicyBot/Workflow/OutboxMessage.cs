@@ -25,16 +25,17 @@ public abstract record OutboxMessage
 
     /// <summary>
     /// Every posted copy of the workflow's card now shows this. With an <paramref name="Audience"/>, only the copies
-    /// its people and conversations own do: any other copy shows the audience's withdrawn card instead and is
-    /// updated no more (someone no longer in the DSL team stops seeing a report's later history).
+    /// its people can alone see do: any other copy shows the audience's withdrawn card instead and is updated no more
+    /// (someone taken out of the DSL team, an inbox channel someone else has joined).
     /// </summary>
     public sealed record UpdateCardCopies(AdaptiveCard Card, CopyAudience? Audience = null) : OutboxMessage;
 
     /// <summary>
-    /// Who may still see a card's copies: people by Entra object id (their 1:1 chats), conversations by id (channels).
-    /// A channel copy stays only while everyone in the channel is one of <paramref name="People"/>.
+    /// Who may still see a card's copies, by Entra object id. A copy in a person's 1:1 chat is judged by its owner; any
+    /// other (a channel, a group chat, a copy recorded before owners were) by the conversation's member list, just
+    /// before it is updated: it stays only while everyone in it is one of <paramref name="People"/>.
     /// </summary>
-    public sealed record CopyAudience(IReadOnlyCollection<string> People, IReadOnlyCollection<string> Conversations, AdaptiveCard Withdrawn);
+    public sealed record CopyAudience(IReadOnlyCollection<string> People, AdaptiveCard Withdrawn);
 
     /// <summary>A Teams activity-feed notification to a person.</summary>
     public sealed record Notify(string UserAadObjectId, ActivityNotification Notification) : OutboxMessage;
@@ -69,7 +70,6 @@ public abstract record OutboxMessage
                 if (m.Audience is { } audience)
                 {
                     entity.AudiencePeople = JsonSerializer.Serialize(audience.People);
-                    entity.AudienceConversations = JsonSerializer.Serialize(audience.Conversations);
                     entity.WithdrawnCardJson = audience.Withdrawn.ToJson();
                 }
                 break;

@@ -68,11 +68,13 @@ public sealed class ProactiveMessenger(
     /// <summary>
     /// How many people in the conversation are not among <paramref name="people"/> (Entra object ids): the check
     /// before a card meant only for them goes to a channel. Bots in the roster do not count; a member the Connector
-    /// gives no object id for does (it cannot be shown to be one of them).
+    /// gives no object id for does (it cannot be shown to be one of them). A list that names nobody is unreadable,
+    /// not empty: it throws, and whoever asked sends nothing.
     /// </summary>
     public async Task<int> CountMembersOutsideAsync(string serviceUrl, string conversationId, IReadOnlySet<string> people, CancellationToken cancellationToken)
     {
         var outside = 0;
+        var listed = 0;
         string? continuation = null;
         for (var page = 0; page < MaxRosterPages; page++)
         {
@@ -81,12 +83,13 @@ public sealed class ProactiveMessenger(
             {
                 if (member.Id?.StartsWith("28:", StringComparison.Ordinal) == true || member.Role == "bot")
                     continue;
+                listed++;
                 if (string.IsNullOrEmpty(member.AadObjectId) || !people.Contains(member.AadObjectId))
                     outside++;
             }
             continuation = result.ContinuationToken;
             if (string.IsNullOrEmpty(continuation))
-                return outside;
+                return listed > 0 ? outside : throw new Azure.RequestFailedException(502, "The conversation's member list named nobody.");
         }
         // A roster longer than this is no restricted channel.
         return Math.Max(outside, 1);

@@ -21,7 +21,9 @@ public static class WorkflowRows
     public static string Outbox(DateTimeOffset at, int sequence) =>
         OutboxPrefix + Sortable(at) + "|" + sequence.ToString("D3", CultureInfo.InvariantCulture) + "|" + Unique();
 
-    public static string Copy(string conversationId) => CopyPrefix + TableKey.Escape(conversationId);
+    /// <summary>One row per posted message: a conversation can hold several copies (a reminder posts the card again).</summary>
+    public static string Copy(string conversationId, string activityId) =>
+        CopyPrefix + TableKey.Escape(conversationId) + "|" + TableKey.Escape(activityId);
 
     /// <summary>An OData filter selecting the rows whose key starts with <paramref name="prefix"/> (which ends in '|').</summary>
     public static string StartingWith(string prefix) =>

@@ -71,9 +71,9 @@ public sealed class WorkflowTransaction
 
     /// <summary>
     /// Records a card that is already posted (the message an invoke's answer replaced) as a copy of the workflow's card,
-    /// so that later changes update it too. One copy per conversation: a later one in the same conversation replaces it.
+    /// so that later changes update it too. <paramref name="ownerAadObjectId"/>: whose 1:1 chat it is in, when it is one.
     /// </summary>
-    public WorkflowTransaction Copy(string conversationId, string activityId, string serviceUrl)
+    public WorkflowTransaction Copy(string conversationId, string activityId, string serviceUrl, string? ownerAadObjectId = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
@@ -81,10 +81,11 @@ public sealed class WorkflowTransaction
         _actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new CardCopyEntity
         {
             PartitionKey = _partitionKey,
-            RowKey = WorkflowRows.Copy(conversationId),
+            RowKey = WorkflowRows.Copy(conversationId, activityId),
             ConversationId = conversationId,
             ActivityId = activityId,
             ServiceUrl = serviceUrl,
+            OwnerAadObjectId = ownerAadObjectId,
         }));
         return this;
     }

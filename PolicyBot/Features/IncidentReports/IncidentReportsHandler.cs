@@ -449,13 +449,12 @@ public sealed partial class IncidentReportsHandler(
         incident.AssignedTo?.Name, incident.EscalatedTo, incident.Outcome, incident.EscalationNote));
 
     /// <summary>
-    /// Who keeps seeing a report's copies: the DSL team as configured now and the DSL inbox channel. Someone removed
-    /// from the team since the report was sent gets a card without its details in place of their copy.
+    /// Who keeps seeing a report's copies: the DSL team as configured now, in their own chats or in a channel that only
+    /// they are in. Someone taken out of the team since, or a channel someone else has joined, gets a card without the
+    /// details in place of its copy.
     /// </summary>
     static OutboxMessage.CopyAudience CopyAudience(School school, DslTeam team, Incident incident) =>
-        new(team.Ids.ToList(),
-            school.Incidents.DslInbox is { } inbox ? [inbox.ChannelId] : [],
-            IncidentWithdrawnCard.Build(incident.Reference, school.Name));
+        new(team.Ids.ToList(), IncidentWithdrawnCard.Build(incident.Reference, school.Name));
 
     static string Version(Incident incident) => incident.Revision.ToString(CultureInfo.InvariantCulture);
 

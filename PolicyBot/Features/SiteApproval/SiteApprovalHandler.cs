@@ -310,7 +310,7 @@ public sealed partial class SiteApprovalHandler(
             await Requests.UpsertEntityAsync(new CardCopyEntity
             {
                 PartitionKey = current.RequestId,
-                RowKey = WorkflowRows.Copy(conversationId),
+                RowKey = WorkflowRows.Copy(conversationId, activityId),
                 ConversationId = conversationId,
                 ActivityId = activityId,
                 ServiceUrl = serviceUrl,
