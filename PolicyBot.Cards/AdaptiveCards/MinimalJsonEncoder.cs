@@ -5,15 +5,15 @@ using System.Text.Encodings.Web;
 namespace PolicyBot.Cards.AdaptiveCards;
 
 /// <summary>
-/// Escapes only what JSON itself requires: the quotation mark, the backslash and control characters (and a lone
-/// surrogate, which is not text). Everything else, emoji included, is written as itself.
+/// Escapes what JSON itself requires: the quotation mark, the backslash and control characters (and a lone
+/// surrogate, which is not text), plus the handful that matter if JSON is ever put into HTML or a script
+/// (&lt; &gt; &amp; ' and U+2028/U+2029). Everything else, any script and emoji included, is written as itself.
 /// </summary>
 /// <remarks>
 /// Why: the built-in encoders write every non-ASCII character as <c>\uXXXX</c> (six characters) and every emoji
 /// as two of them, even <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>. A card stored in a table row
 /// (64 KiB per string) or sent to the Bot Connector (about 100 KB per message) written in Urdu or full of emoji then
-/// takes six times the room its text needs. Our JSON only ever travels as <c>application/json</c> in UTF-8 and is
-/// never placed in HTML or a script, so the HTML-sensitive characters (&lt; &gt; &amp; ') need no escaping either.
+/// takes six times the room its text needs. Our JSON travels as <c>application/json</c> in UTF-8.
 /// </remarks>
 public sealed class MinimalJsonEncoder : JavaScriptEncoder
 {
@@ -93,12 +93,15 @@ public sealed class MinimalJsonEncoder : JavaScriptEncoder
             return Copy(shortForm, destination, out written);
         if (!Escaped(scalar))
             return Rune.TryCreate(scalar, out var rune) ? rune.TryEncodeToUtf16(destination, out written) : Copy("\uFFFD", destination, out written);
-        // Only control characters reach here: surrogates never arrive as scalars.
+        // Control characters and the HTML-sensitive few reach here: surrogates never arrive as scalars.
         return Copy($"\\u{scalar:X4}", destination, out written);
     }
 
-    // Control characters (C0, DEL, C1) too: JSON requires only C0, but the others are invisible and rare.
-    static bool Escaped(int scalar) => scalar is < 0x20 or '"' or '\\' or (>= 0x7F and <= 0x9F) or (>= 0xD800 and <= 0xDFFF);
+    // Control characters (C0, DEL, C1) too: JSON requires only C0, but the others are invisible and rare. And, though
+    // no JSON of ours is put into HTML or a script today, the few characters that would matter there (< > & ' and the
+    // line and paragraph separators): they are rare in what staff type, so escaping them costs next to nothing.
+    static bool Escaped(int scalar) =>
+        scalar is < 0x20 or '"' or '\\' or '<' or '>' or '&' or '\'' or (>= 0x7F and <= 0x9F) or 0x2028 or 0x2029 or (>= 0xD800 and <= 0xDFFF);
 
     static bool Copy(ReadOnlySpan<char> text, Span<char> destination, out int written)
     {

@@ -82,7 +82,7 @@ public sealed class NotificationsInTeamsFixture : IAsyncLifetime
         var credentialTransport = Entra.Transport;
         App = new BotApp(settings, services =>
         {
-            WithoutBackgroundLoops(services);
+            BackgroundLoops.RemoveRegisteredBy(services, nameof(WorkflowServiceExtensions), nameof(IncidentReportsExtensions), nameof(SiteApprovalExtensions));
             services.AddKeyedSingleton(BotFrameworkServiceExtensions.CredentialTransportKey, credentialTransport);
             services.AddSingleton(new GraphHttpTransport(Graph.CreateTrustingHandler));
             services.AddSingleton<ILoggerProvider>(Logs);
@@ -166,15 +166,4 @@ public sealed class NotificationsInTeamsFixture : IAsyncLifetime
             User = new ChannelAccount { Id = "29:" + aadObjectId, AadObjectId = aadObjectId },
             Conversation = new ConversationAccount { Id = ChatOf(aadObjectId), ConversationType = "personal", TenantId = SchoolTenantId },
         }, aadObjectId);
-
-    /// <summary>The outbox loop and both reminder loops are left out: each test decides when the outbox is delivered.</summary>
-    static void WithoutBackgroundLoops(IServiceCollection services)
-    {
-        foreach (var owner in new[] { nameof(WorkflowServiceExtensions), nameof(IncidentReportsExtensions), nameof(SiteApprovalExtensions) })
-        {
-            var loop = services.Single(d => d.ServiceType == typeof(IHostedService)
-                                            && d.ImplementationFactory?.Method.DeclaringType?.FullName?.Contains(owner, StringComparison.Ordinal) == true);
-            services.Remove(loop);
-        }
-    }
 }

@@ -18,13 +18,13 @@ public sealed class MinimalJsonEncoderTests
     }
 
     [Fact]
-    public void Only_what_json_requires_is_escaped_and_everything_reads_back_as_written()
+    public void What_json_requires_and_what_html_would_is_escaped_and_everything_reads_back_as_written()
     {
         const string text = "quote \" backslash \\ newline \n tab \t nul \0 bell \a del \u007F <b>&'</b> \u2028";
 
         var json = JsonSerializer.Serialize(text, CardJson.Options);
 
-        json.Should().Be("\"quote \\\" backslash \\\\ newline \\n tab \\t nul \\u0000 bell \\u0007 del \\u007F <b>&'</b> \u2028\"");
+        json.Should().Be("\"quote \\\" backslash \\\\ newline \\n tab \\t nul \\u0000 bell \\u0007 del \\u007F \\u003Cb\\u003E\\u0026\\u0027\\u003C/b\\u003E \\u2028\"");
         JsonSerializer.Deserialize<string>(json).Should().Be(text);
     }
 

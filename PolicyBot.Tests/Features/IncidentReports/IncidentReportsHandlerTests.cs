@@ -328,32 +328,38 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
             yaml.Contains(WithDeputy, StringComparison.Ordinal) ? yaml.Replace(WithDeputy, "deputyDsl: []", StringComparison.Ordinal) : throw new InvalidOperationException("The demo school's deputy DSL line changed."));
         // They left the inbox channel too (or the channel would no longer be the team's alone).
         _connector.SetMembers(InboxChannel, Dsl);
-        var noteMarker = NewMarker();
+        try
+        {
+            var noteMarker = NewMarker();
 
-        var card = await DecideAsync(report.InboxCard, Verbs.IncidentEscalate, Dsl, "Dana DSL",
-            (InputIds.EscalateTo, nameof(EscalationTarget.Headteacher)), (InputIds.EscalateNote, noteMarker));
+            var card = await DecideAsync(report.InboxCard, Verbs.IncidentEscalate, Dsl, "Dana DSL",
+                (InputIds.EscalateTo, nameof(EscalationTarget.Headteacher)), (InputIds.EscalateNote, noteMarker));
 
-        Texts(card).Should().Contain(noteMarker, "the team still in it sees the note");
-        var puts = _connector.Requests.Where(r => r.Method == "PUT").ToList();
-        puts.Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl), ChatOf(DeputyDsl)]);
-        foreach (var kept in puts.Where(p => ConversationOf(p) != ChatOf(DeputyDsl)))
-            Texts(CardOf(kept.Json)).Should().Contain(noteMarker);
-        var withdrawn = puts.Single(p => ConversationOf(p) == ChatOf(DeputyDsl));
-        Texts(CardOf(withdrawn.Json)).Should().Contain(report.Reference).And.Contain("no longer");
-        withdrawn.Body.Should().NotContain(noteMarker).And.NotContain(report.Marker).And.NotContain("Instagram");
-        ActionData(CardOf(withdrawn.Json), Verbs.IncidentAssign).Should().BeNull();
+            Texts(card).Should().Contain(noteMarker, "the team still in it sees the note");
+            var puts = _connector.Requests.Where(r => r.Method == "PUT").ToList();
+            puts.Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl), ChatOf(DeputyDsl)]);
+            foreach (var kept in puts.Where(p => ConversationOf(p) != ChatOf(DeputyDsl)))
+                Texts(CardOf(kept.Json)).Should().Contain(noteMarker);
+            var withdrawn = puts.Single(p => ConversationOf(p) == ChatOf(DeputyDsl));
+            Texts(CardOf(withdrawn.Json)).Should().Contain(report.Reference).And.Contain("no longer");
+            withdrawn.Body.Should().NotContain(noteMarker).And.NotContain(report.Marker).And.NotContain("Instagram");
+            ActionData(CardOf(withdrawn.Json), Verbs.IncidentAssign).Should().BeNull();
 
-        // Withdrawn once, then never updated again; and their old buttons no longer work.
-        _connector.Clear();
-        var outcomeMarker = NewMarker();
-        await DecideAsync(card, Verbs.IncidentClose, Dsl, "Dana DSL", (InputIds.CloseOutcome, outcomeMarker));
-        _connector.Requests.Where(r => r.Method == "PUT").Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
-        _connector.Requests.Where(r => r.Body.Contains(outcomeMarker, StringComparison.Ordinal)).Select(ConversationOf).Should().NotContain(ChatOf(DeputyDsl));
-        (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId)
-            .Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
-        ShouldBeError(await InvokeAsync(Verbs.IncidentAssign, With(ActionData(report.InboxCard, Verbs.IncidentAssign)!.Value, (InputIds.AssignTo, Dsl)), DeputyDsl, "Dee Deputy"), 403);
-        _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
-        _connector.Clear();
+            // Withdrawn once, then never updated again; and their old buttons no longer work.
+            _connector.Clear();
+            var outcomeMarker = NewMarker();
+            await DecideAsync(card, Verbs.IncidentClose, Dsl, "Dana DSL", (InputIds.CloseOutcome, outcomeMarker));
+            _connector.Requests.Where(r => r.Method == "PUT").Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
+            _connector.Requests.Where(r => r.Body.Contains(outcomeMarker, StringComparison.Ordinal)).Select(ConversationOf).Should().NotContain(ChatOf(DeputyDsl));
+            (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId)
+                .Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
+            ShouldBeError(await InvokeAsync(Verbs.IncidentAssign, With(ActionData(report.InboxCard, Verbs.IncidentAssign)!.Value, (InputIds.AssignTo, Dsl)), DeputyDsl, "Dee Deputy"), 403);
+        }
+        finally
+        {
+            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
+            _connector.Clear();
+        }
     }
 
     [Fact]
@@ -397,6 +403,68 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
             _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) != InboxChannel).Select(ConversationOf).Should().BeEquivalentTo(DslTeamChats);
             _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) != InboxChannel).Should().OnlyContain(r => r.Body.Contains(noteMarker, StringComparison.Ordinal));
             (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId).Should().NotContain(InboxChannel);
+        }
+        finally
+        {
+            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
+            _connector.Clear();
+        }
+    }
+
+    [Fact]
+    public async Task The_copy_check_withdraws_a_closed_report_from_someone_taken_out_of_the_dsl_team()
+    {
+        var report = await ReportAsync();
+        var outcome = "Closed after a call home. " + NewMarker();
+        await DecideAsync(report.InboxCard, Verbs.IncidentClose, Dsl, "Dana DSL", (InputIds.CloseOutcome, outcome));
+        await _fixture.CheckCopiesAsync();
+        await _fixture.DispatchAsync();
+        (await _fixture.CheckCopiesAsync()).Should().Be(0, "nothing has changed since the last check");
+        _connector.Clear();
+
+        const string WithDeputy = "deputyDsl: [ " + DeputyDsl + " ]";
+        await using var restarted = await _fixture.RestartWithSchoolFileAsync(yaml => yaml.Replace(WithDeputy, "deputyDsl: []", StringComparison.Ordinal));
+        _connector.SetMembers(InboxChannel, Dsl);
+        try
+        {
+            (await _fixture.CheckCopiesAsync()).Should().BePositive("the DSL team changed");
+            await _fixture.DispatchAsync();
+
+            var ofThisReport = _connector.Requests.Where(r => r.Method == "PUT" && r.Body.Contains(report.Reference, StringComparison.Ordinal)).ToList();
+            var withdrawn = ofThisReport.Single(r => ConversationOf(r) == ChatOf(DeputyDsl));
+            withdrawn.Body.Should().NotContain(outcome).And.NotContain(report.Marker);
+            Texts(CardOf(withdrawn.Json)).Should().Contain("no longer");
+            ofThisReport.Where(r => ConversationOf(r) != ChatOf(DeputyDsl)).Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
+            ofThisReport.Where(r => ConversationOf(r) != ChatOf(DeputyDsl)).Should().OnlyContain(r => r.Body.Contains(outcome, StringComparison.Ordinal));
+            (await _fixture.CheckCopiesAsync()).Should().Be(0, "checked for this team already");
+        }
+        finally
+        {
+            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
+            _connector.Clear();
+        }
+    }
+
+    [Fact]
+    public async Task The_copy_check_withdraws_every_report_from_an_inbox_channel_someone_else_has_joined_and_tells_the_admin()
+    {
+        var report = await ReportAsync();
+        await _fixture.CheckCopiesAsync();
+        await _fixture.DispatchAsync();
+        _connector.Clear();
+        _connector.SetMembers(InboxChannel, Dsl, DeputyDsl, Governor);
+        try
+        {
+            (await _fixture.CheckCopiesAsync()).Should().BePositive();
+            await _fixture.DispatchAsync();
+
+            var inChannel = _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) == InboxChannel).ToList();
+            inChannel.Should().Contain(r => r.Body.Contains(report.Reference, StringComparison.Ordinal));
+            inChannel.Should().OnlyContain(r => !r.Body.Contains("MARKER-", StringComparison.Ordinal));
+            _connector.Requests.Where(r => r.Body.Contains(report.Marker, StringComparison.Ordinal)).Select(ConversationOf).Should().OnlyContain(c => DslTeamChats.Contains(c));
+            _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains("DSL inbox channel has 1 member(s) outside the DSL team", StringComparison.Ordinal));
+            (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId).Should().NotContain(InboxChannel);
+            (await _fixture.CheckCopiesAsync()).Should().Be(0, "the channel's copies are gone already; the admin is still told");
         }
         finally
         {

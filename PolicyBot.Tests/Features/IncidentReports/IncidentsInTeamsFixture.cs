@@ -66,7 +66,7 @@ public sealed class IncidentsInTeamsFixture : IAsyncLifetime
             ["Workflow:DefaultServiceUrl"] = Connector.ServiceUrl,
         }, services =>
         {
-            WithoutBackgroundDispatch(services);
+            BackgroundLoops.RemoveRegisteredBy(services, nameof(WorkflowServiceExtensions), nameof(IncidentReportsExtensions));
             services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<TableServiceClient>(tables);
@@ -144,14 +144,5 @@ public sealed class IncidentsInTeamsFixture : IAsyncLifetime
             Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal" },
         }, aadObjectId);
 
-    /// <summary>The outbox loop and the reminder loop are left out: each test decides when they run.</summary>
-    static void WithoutBackgroundDispatch(IServiceCollection services)
-    {
-        foreach (var owner in new[] { nameof(WorkflowServiceExtensions), nameof(IncidentReportsExtensions) })
-        {
-            var loop = services.Single(d => d.ServiceType == typeof(IHostedService)
-                                            && d.ImplementationFactory?.Method.DeclaringType?.FullName?.Contains(owner, StringComparison.Ordinal) == true);
-            services.Remove(loop);
-        }
-    }
+    public Task<int> CheckCopiesAsync() => App.Services.GetRequiredService<IncidentCopySweep>().PassAsync();
 }

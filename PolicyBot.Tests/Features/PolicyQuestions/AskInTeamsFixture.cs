@@ -33,7 +33,7 @@ public class AskInTeamsFixture : IAsyncLifetime
             ["Storage:EmbeddedPath"] = Path.Combine(_data.FullName, "policybot.db"),
             ["Schools:Path"] = SchoolsPath(_data),
             ["Workflow:DefaultServiceUrl"] = Connector.ServiceUrl,
-        }, WithoutBackgroundDispatch);
+        }, services => BackgroundLoops.RemoveRegisteredBy(services, nameof(WorkflowServiceExtensions)));
         _ = App.BaseAddress;
     }
 
@@ -57,13 +57,5 @@ public class AskInTeamsFixture : IAsyncLifetime
         using var response = await App.PostActivityAsync(activity);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-    }
-
-    static void WithoutBackgroundDispatch(IServiceCollection services)
-    {
-        // The hosted service is registered as a factory returning the OutboxDispatcher singleton.
-        var loop = services.Single(d => d.ServiceType == typeof(IHostedService)
-                                        && d.ImplementationFactory?.Method.DeclaringType?.FullName?.Contains(nameof(WorkflowServiceExtensions), StringComparison.Ordinal) == true);
-        services.Remove(loop);
     }
 }

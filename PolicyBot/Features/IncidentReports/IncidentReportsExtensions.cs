@@ -13,6 +13,8 @@ public static class IncidentReportsExtensions
         builder.Services.AddSingleton<IncidentReportsHandler>();
         builder.Services.AddSingleton<IncidentAcknowledgementReminder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IncidentAcknowledgementReminder>());
+        builder.Services.AddSingleton<IncidentCopySweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IncidentCopySweep>());
         return builder;
     }
 }

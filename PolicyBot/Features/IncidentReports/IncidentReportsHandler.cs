@@ -453,7 +453,7 @@ public sealed partial class IncidentReportsHandler(
     /// they are in. Someone taken out of the team since, or a channel someone else has joined, gets a card without the
     /// details in place of its copy.
     /// </summary>
-    static OutboxMessage.CopyAudience CopyAudience(School school, DslTeam team, Incident incident) =>
+    internal static OutboxMessage.CopyAudience CopyAudience(School school, DslTeam team, Incident incident) =>
         new(team.Ids.ToList(), IncidentWithdrawnCard.Build(incident.Reference, school.Name));
 
     static string Version(Incident incident) => incident.Revision.ToString(CultureInfo.InvariantCulture);
@@ -474,7 +474,7 @@ public sealed partial class IncidentReportsHandler(
         _ => null,
     };
 
-    async Task<string> InboxServiceUrlAsync(DslInbox inbox, string tenantId, CancellationToken cancellationToken) =>
+    internal async Task<string> InboxServiceUrlAsync(DslInbox inbox, string tenantId, CancellationToken cancellationToken) =>
         inbox.ServiceUrl is { Length: > 0 } configured
             ? configured
             : await conversations.GetServiceUrlForTenantAsync(tenantId, cancellationToken) ?? workflowOptions.Value.DefaultServiceUrl;
