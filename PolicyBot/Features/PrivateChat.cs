@@ -27,26 +27,34 @@ public sealed partial class PrivateChat(ProactiveMessenger messenger, ILogger<Pr
     public static string Said(PrivateDelivery delivery) => delivery == PrivateDelivery.Failed ? NotReachedText : SentPrivatelyText;
 
     /// <summary>Sends <paramref name="card"/> to the person who sent this turn's activity, privately.</summary>
-    public async Task<PrivateDelivery> SendAsync(ITurnContext turn, string tenantId, string userId, AdaptiveCard card, CancellationToken cancellationToken)
+    public async Task<PrivateDelivery> SendAsync(ITurnContext turn, string tenantId, string userId, AdaptiveCard card, CancellationToken cancellationToken) =>
+        (await SendAndLocateAsync(turn, tenantId, userId, card, cancellationToken)).Delivery;
+
+    /// <summary>As <see cref="SendAsync"/>, and where the card landed (when the Connector said), so that it can be kept up to date.</summary>
+    public async Task<(PrivateDelivery Delivery, PostedCard? Posted)> SendAndLocateAsync(ITurnContext turn, string tenantId, string userId, AdaptiveCard card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(card);
         if (IsPersonal(turn.Activity))
         {
-            await turn.SendActivityAsync(Activity.CreateAttachmentActivity(Attachment.FromCard(card)), cancellationToken);
-            return PrivateDelivery.Here;
+            var sent = await turn.SendActivityAsync(Activity.CreateAttachmentActivity(Attachment.FromCard(card)), cancellationToken);
+            var here = turn.Activity;
+            return (PrivateDelivery.Here,
+                sent.Id is { Length: > 0 } id && here.Conversation?.Id is { Length: > 0 } conversation && here.ServiceUrl is { Length: > 0 } serviceUrl
+                    ? new PostedCard(conversation, id, serviceUrl)
+                    : null);
         }
         if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(tenantId))
-            return PrivateDelivery.Failed;
+            return (PrivateDelivery.Failed, null);
         try
         {
-            await messenger.SendToUserAsync(tenantId, userId, card.ToJson(), cancellationToken);
-            return PrivateDelivery.Privately;
+            var posted = await messenger.SendToUserAsync(tenantId, userId, card.ToJson(), cancellationToken);
+            return (PrivateDelivery.Privately, posted.ActivityId.Length > 0 ? posted : null);
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException || StorageFailure.Is(e, cancellationToken))
         {
             LogNotReached(logger, (e as RequestFailedException)?.Status ?? 0);
-            return PrivateDelivery.Failed;
+            return (PrivateDelivery.Failed, null);
         }
     }
 

@@ -551,6 +551,7 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
 
         var refreshed = ShouldBeCard(await InvokeAsync(Verbs.Refresh, data, DeputyDsl, "Dee Deputy"));
         var refusedRefresh = await InvokeAsync(Verbs.Refresh, data);
+        var copiesBefore = (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.RowKey).ToHashSet();
         var shown = await InvokeAsync(Verbs.IncidentShow, data, Dsl, "Dana DSL");
         var refusedShow = await InvokeAsync(Verbs.IncidentShow, data, Headteacher, "Sam Head");
 
@@ -562,6 +563,16 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         ConversationOf(posted).Should().Be(ChatOf(Dsl));
         Texts(CardOf(posted.Json)).Should().Contain(report.Marker);
         ShouldBeError(refusedShow, 403);
+
+        // The opened card follows later changes like every other copy (and would be withdrawn like them).
+        var opened = (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Where(c => !copiesBefore.Contains(c.RowKey)).Should().ContainSingle().Subject;
+        opened.ConversationId.Should().Be(ChatOf(Dsl));
+        opened.OwnerAadObjectId.Should().Be(Dsl);
+        var openedId = opened.ActivityId;
+        _connector.Clear();
+        await DecideAsync(report.InboxCard, Verbs.IncidentAcknowledge, Dsl, "Dana DSL");
+        _connector.Requests.Should().Contain(r => r.Method == "PUT" && r.RawPath.EndsWith("/" + Uri.EscapeDataString(openedId), StringComparison.Ordinal));
+        _connector.Clear();
     }
 
     [Fact]

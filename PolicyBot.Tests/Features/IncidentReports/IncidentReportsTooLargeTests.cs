@@ -25,6 +25,7 @@ public sealed class IncidentReportsTooLargeTests : IAsyncLifetime
     readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("policybot-too-large-");
     LocalConnector Connector { get; set; } = null!;
     BotApp App { get; set; } = null!;
+    RecordingLoggerProvider Logs { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -44,7 +45,7 @@ public sealed class IncidentReportsTooLargeTests : IAsyncLifetime
             ["Storage:EmbeddedPath"] = Path.Combine(_data.FullName, "policybot.db"),
             ["Schools:Path"] = schools.FullName,
             ["Workflow:DefaultServiceUrl"] = Connector.ServiceUrl,
-        });
+        }, services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         _ = App.BaseAddress;
     }
 
@@ -85,6 +86,43 @@ public sealed class IncidentReportsTooLargeTests : IAsyncLifetime
             .Should().BeEmpty("nothing of the report was stored");
         (await App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync()).Should().Be(0);
         Connector.Requests.Should().BeEmpty("nothing was sent to anyone");
+    }
+
+    [Fact]
+    public async Task A_short_report_that_cannot_be_stored_is_not_met_with_advice_to_shorten_it_and_the_log_names_the_team_size()
+    {
+        var data = new JsonObject
+        {
+            ["school"] = IncidentsInTeamsFixture.SchoolId,
+            [InputIds.IncidentCategory] = nameof(IncidentCategory.ChildSafetyConcern),
+            [InputIds.IncidentWhat] = LongText.NonLatin(Incident.MaxWhatHappenedLength / 8),
+            [InputIds.IncidentUrgent] = "true",
+        };
+
+        using var response = await App.PostActivityAsync(TestActivities.CardAction(Connector.ServiceUrl, Verbs.IncidentSubmit, data));
+
+        var form = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("value");
+        Texts(form).Should().Contain("speak to the DSL in person today").And.NotContain("shorten");
+        Logs.Lines.Should().Contain(l => l.Message.Contains("the DSL team has", StringComparison.Ordinal) && l.Message.Contains("people", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_card_cannot_be_stored_is_logged_once_not_on_every_pass()
+    {
+        var twoDaysAgo = DateTimeOffset.UtcNow.AddDays(-2);
+        var incident = Incident.Report("inc-too-large-reminder", IncidentsInTeamsFixture.SchoolId, TestActivities.TenantId, "INC-2026-0900",
+            new ValidReport(IncidentCategory.StaffConduct, "Short account.", null, null, null, false), new Actor(TestActivities.UserAadObjectId, "Alex Wilber"), twoDaysAgo);
+        var incidents = App.Services.GetRequiredService<TableServiceClient>().GetTableClient(IncidentEntity.TableName);
+        var row = IncidentEntity.From(incident);
+        row.RowKey = WorkflowRows.State;
+        await incidents.AddEntityAsync(row);
+        var reminder = App.Services.GetRequiredService<IncidentAcknowledgementReminder>();
+
+        (await reminder.PassAsync()).Should().Be(0);
+        (await reminder.PassAsync()).Should().Be(0);
+
+        Logs.Lines.Count(l => l.Message.Contains("INC-2026-0900", StringComparison.Ordinal)).Should().Be(1, "said once, not on every pass");
+        (await incidents.GetEntityAsync<IncidentEntity>(incident.IncidentId, WorkflowRows.State)).Value.ReminderSentAt.Should().NotBeNull();
     }
 
     /// <summary>Every string in the card, decoded: the texts, and the values the inputs are filled with.</summary>

@@ -66,8 +66,10 @@ public sealed partial class IncidentAcknowledgementReminder(
             }
             catch (WorkflowTooLargeException)
             {
-                // Trying again next pass cannot help; the other reports are still reminded about.
+                // Trying again next pass cannot help: the reminder is marked as made, without its cards, so that it is
+                // logged once rather than every pass; the other reports are still reminded about.
                 LogTooLarge(logger, school.Id, incident.Reference);
+                await MarkRemindedWithoutCardsAsync(incident, row, now, cancellationToken);
                 continue;
             }
             reminded++;
@@ -76,6 +78,21 @@ public sealed partial class IncidentAcknowledgementReminder(
         if (reminded > 0)
             outbox.Notify();
         return reminded;
+    }
+
+    async Task MarkRemindedWithoutCardsAsync(Incident incident, IncidentEntity row, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new WorkflowTransaction(incident.IncidentId, now)
+                .Replace(IncidentEntity.From(incident, reminderSentAt: now), row.ETag)
+                .Audit("system", "PolicyBot", "reminder not sent: the card is too large to store")
+                .SubmitAsync(Incidents, cancellationToken);
+        }
+        catch (WorkflowConflictException)
+        {
+            // Acknowledged in the meantime: nothing to mark.
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Reference} at {School} was not acknowledged within {Hours} hours; the DSL team was reminded")]

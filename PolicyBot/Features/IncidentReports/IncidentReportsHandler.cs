@@ -43,6 +43,9 @@ public sealed partial class IncidentReportsHandler(
     /// <summary>(100 rows per transaction − state − audit − the inbox channel's card) / (card + notification).</summary>
     public const int MaxRecipients = 48;
 
+    /// <summary>Characters of a report past which "shorten it" is advice that can help.</summary>
+    const int MuchWritten = 1000;
+
     /// <summary>Teams honours at most 60 user ids in a card's refresh.</summary>
     const int MaxRefreshUsers = 60;
 
@@ -206,9 +209,14 @@ public sealed partial class IncidentReportsHandler(
         catch (WorkflowTooLargeException)
         {
             // Trying again cannot help, so the reporter is not told to: the form comes back with everything they wrote.
-            LogTooLarge(logger, school.Id, Verbs.IncidentSubmit);
+            // Shortening helps only when they wrote a lot; otherwise the school's set-up is the cause (a DSL team far
+            // larger than any school's makes the card too big), and the admin learns it from the log.
+            LogTooLarge(logger, school.Id, Verbs.IncidentSubmit, recipients.Count);
+            var written = report.WhatHappened.Length + (report.Where?.Length ?? 0) + (report.PeopleInvolved?.Length ?? 0);
             return await FormAgainAsync(turn, request, submission.Draft,
-                "Your report is too long for PolicyBot to store, so it was not sent. Please shorten what you wrote and press Send again. If someone may be at risk, speak to the DSL in person now.",
+                written >= MuchWritten
+                    ? "Your report is too long for PolicyBot to store, so it was not sent. Please shorten what you wrote and press Send again. If someone may be at risk, speak to the DSL in person now."
+                    : "PolicyBot could not store this report, so it was not sent. Please speak to the DSL in person today, and tell whoever looks after PolicyBot at your school.",
                 cancellationToken);
         }
         catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
@@ -296,15 +304,42 @@ public sealed partial class IncidentReportsHandler(
             catch (WorkflowTooLargeException)
             {
                 // An error keeps the card as it is, with what the DSL typed in it.
-                LogTooLarge(logger, school.Id, verb);
-                return AdaptiveCardInvokeResponse.Error(400, "TooLarge",
-                    $"That is too long to store with report {current.Reference}, so nothing was changed. Please shorten what you typed and try again.");
+                LogTooLarge(logger, school.Id, verb, team.Members.Count);
+                var typed = (request.Input(InputIds.EscalateNote)?.Length ?? 0) + (request.Input(InputIds.CloseOutcome)?.Length ?? 0);
+                return AdaptiveCardInvokeResponse.Error(400, "TooLarge", typed >= MuchWritten
+                    ? $"That is too long to store with report {current.Reference}, so nothing was changed. Please shorten what you typed and try again."
+                    : $"PolicyBot could not store that change to report {current.Reference}, so nothing was changed. Please tell whoever looks after PolicyBot at your school.");
             }
             outbox.Notify();
             LogDecided(logger, school.Id, next.Reference, next.State);
             return AdaptiveCardInvokeResponse.Card(card.ToJsonElement());
         }
         return AdaptiveCardInvokeResponse.Card(InboxCard(stored.ToRecord(), team).ToJsonElement());
+    }
+
+    /// <summary>
+    /// A card opened from the incident log is a copy like the others: later changes reach it, and it is withdrawn if its
+    /// owner leaves the DSL team. Not a change of the report, so a row of its own outside a transaction.
+    /// </summary>
+    async Task TrackAsync(Incident incident, PostedCard posted, string owner, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Incidents.UpsertEntityAsync(new CardCopyEntity
+            {
+                PartitionKey = incident.IncidentId,
+                RowKey = WorkflowRows.Copy(posted.ConversationId, posted.ActivityId),
+                ConversationId = posted.ConversationId,
+                ActivityId = posted.ActivityId,
+                ServiceUrl = posted.ServiceUrl,
+                OwnerAadObjectId = owner,
+            }, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
+        {
+            // The card is shown; it will not follow later changes. Said in the log, by reference only.
+            LogCopyNotTracked(logger, incident.SchoolId, incident.Reference);
+        }
     }
 
     /// <summary>Who hears about a change: the assignee, the Headteacher on an escalation to them, the reporter when their status changes.</summary>
@@ -342,7 +377,9 @@ public sealed partial class IncidentReportsHandler(
             return CardActionResponses.IncidentGone();
         var incident = stored.ToRecord();
         var card = InboxCard(incident, await dslTeams.TeamOfAsync(request.School, cancellationToken));
-        var sent = await privateChat.SendAsync(turn, request.TenantId, request.UserId, card, cancellationToken);
+        var (sent, posted) = await privateChat.SendAndLocateAsync(turn, request.TenantId, request.UserId, card, cancellationToken);
+        if (posted is not null)
+            await TrackAsync(incident, posted, request.UserId, cancellationToken);
         return AdaptiveCardInvokeResponse.Message(sent == PrivateDelivery.Here ? $"Report {incident.Reference} is below." : PrivateChat.Said(sent));
     }
 
@@ -498,6 +535,9 @@ public sealed partial class IncidentReportsHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {Reference} at {School} is now {State}")]
     static partial void LogDecided(ILogger logger, string school, string reference, IncidentState state);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Reference} at {School} was opened from the log, but storage failed, so that card will not follow later changes")]
+    static partial void LogCopyNotTracked(ILogger logger, string school, string reference);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "A click on an older card of report {Reference} at {School} was answered with the current card")]
     static partial void LogStale(ILogger logger, string school, string reference);
 
@@ -507,8 +547,8 @@ public sealed partial class IncidentReportsHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{School}'s DSL team has {Count} people; reports go to the first {Max}")]
     static partial void LogTooManyRecipients(ILogger logger, string school, int count, int max);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A change to a report at {School} ({Operation}) was too large to store; nothing was changed and the person was asked to shorten it")]
-    static partial void LogTooLarge(ILogger logger, string school, string operation);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A change to a report at {School} ({Operation}) was too large to store, so nothing was changed; the DSL team has {TeamSize} people, and each is listed on the card")]
+    static partial void LogTooLarge(ILogger logger, string school, string operation, int teamSize);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident storage failed during {Operation} ({Status}); nothing was changed")]
     static partial void LogStorageFailed(ILogger logger, string operation, int status);
