@@ -93,6 +93,22 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         (InputIds.IncidentUrgent, urgent),
     ];
 
+    /// <summary>The inbox channel with these members until disposed; then the DSL team alone again, and nothing recorded.</summary>
+    Restore InboxMembers(params string[] members)
+    {
+        _connector.SetMembers(InboxChannel, members);
+        return new Restore(() =>
+        {
+            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
+            _connector.Clear();
+        });
+    }
+
+    sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
     static string ConversationOf(RecordedRequest request) => Uri.UnescapeDataString(request.RawPath.Split('/')[3]);
 
     async Task<JsonElement> OpenFormAsync()
@@ -327,88 +343,64 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         await using var restarted = await _fixture.RestartWithSchoolFileAsync(yaml =>
             yaml.Contains(WithDeputy, StringComparison.Ordinal) ? yaml.Replace(WithDeputy, "deputyDsl: []", StringComparison.Ordinal) : throw new InvalidOperationException("The demo school's deputy DSL line changed."));
         // They left the inbox channel too (or the channel would no longer be the team's alone).
-        _connector.SetMembers(InboxChannel, Dsl);
-        try
-        {
-            var noteMarker = NewMarker();
+        using var inbox = InboxMembers(Dsl);
+        var noteMarker = NewMarker();
 
-            var card = await DecideAsync(report.InboxCard, Verbs.IncidentEscalate, Dsl, "Dana DSL",
-                (InputIds.EscalateTo, nameof(EscalationTarget.Headteacher)), (InputIds.EscalateNote, noteMarker));
+        var card = await DecideAsync(report.InboxCard, Verbs.IncidentEscalate, Dsl, "Dana DSL",
+            (InputIds.EscalateTo, nameof(EscalationTarget.Headteacher)), (InputIds.EscalateNote, noteMarker));
 
-            Texts(card).Should().Contain(noteMarker, "the team still in it sees the note");
-            var puts = _connector.Requests.Where(r => r.Method == "PUT").ToList();
-            puts.Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl), ChatOf(DeputyDsl)]);
-            foreach (var kept in puts.Where(p => ConversationOf(p) != ChatOf(DeputyDsl)))
-                Texts(CardOf(kept.Json)).Should().Contain(noteMarker);
-            var withdrawn = puts.Single(p => ConversationOf(p) == ChatOf(DeputyDsl));
-            Texts(CardOf(withdrawn.Json)).Should().Contain(report.Reference).And.Contain("no longer");
-            withdrawn.Body.Should().NotContain(noteMarker).And.NotContain(report.Marker).And.NotContain("Instagram");
-            ActionData(CardOf(withdrawn.Json), Verbs.IncidentAssign).Should().BeNull();
+        Texts(card).Should().Contain(noteMarker, "the team still in it sees the note");
+        var puts = _connector.Requests.Where(r => r.Method == "PUT").ToList();
+        puts.Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl), ChatOf(DeputyDsl)]);
+        foreach (var kept in puts.Where(p => ConversationOf(p) != ChatOf(DeputyDsl)))
+            Texts(CardOf(kept.Json)).Should().Contain(noteMarker);
+        var withdrawn = puts.Single(p => ConversationOf(p) == ChatOf(DeputyDsl));
+        Texts(CardOf(withdrawn.Json)).Should().Contain(report.Reference).And.Contain("no longer");
+        withdrawn.Body.Should().NotContain(noteMarker).And.NotContain(report.Marker).And.NotContain("Instagram");
+        ActionData(CardOf(withdrawn.Json), Verbs.IncidentAssign).Should().BeNull();
 
-            // Withdrawn once, then never updated again; and their old buttons no longer work.
-            _connector.Clear();
-            var outcomeMarker = NewMarker();
-            await DecideAsync(card, Verbs.IncidentClose, Dsl, "Dana DSL", (InputIds.CloseOutcome, outcomeMarker));
-            _connector.Requests.Where(r => r.Method == "PUT").Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
-            _connector.Requests.Where(r => r.Body.Contains(outcomeMarker, StringComparison.Ordinal)).Select(ConversationOf).Should().NotContain(ChatOf(DeputyDsl));
-            (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId)
-                .Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
-            ShouldBeError(await InvokeAsync(Verbs.IncidentAssign, With(ActionData(report.InboxCard, Verbs.IncidentAssign)!.Value, (InputIds.AssignTo, Dsl)), DeputyDsl, "Dee Deputy"), 403);
-        }
-        finally
-        {
-            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
-            _connector.Clear();
-        }
+        // Withdrawn once, then never updated again; and their old buttons no longer work.
+        _connector.Clear();
+        var outcomeMarker = NewMarker();
+        await DecideAsync(card, Verbs.IncidentClose, Dsl, "Dana DSL", (InputIds.CloseOutcome, outcomeMarker));
+        _connector.Requests.Where(r => r.Method == "PUT").Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
+        _connector.Requests.Where(r => r.Body.Contains(outcomeMarker, StringComparison.Ordinal)).Select(ConversationOf).Should().NotContain(ChatOf(DeputyDsl));
+        (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId)
+            .Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
+        ShouldBeError(await InvokeAsync(Verbs.IncidentAssign, With(ActionData(report.InboxCard, Verbs.IncidentAssign)!.Value, (InputIds.AssignTo, Dsl)), DeputyDsl, "Dee Deputy"), 403);
     }
 
     [Fact]
     public async Task A_report_is_not_posted_to_an_inbox_channel_that_has_anyone_outside_the_dsl_team_in_it()
     {
-        _connector.SetMembers(InboxChannel, Dsl, DeputyDsl, ComputingCoordinator);
-        try
-        {
-            var marker = NewMarker();
-            var form = await OpenFormAsync();
-            ShouldBeCard(await InvokeAsync(Verbs.IncidentSubmit, With(ActionData(form, Verbs.IncidentSubmit)!.Value, FormInputs($"A pupil sent messages. {marker}"))));
-            await _fixture.DispatchAsync();
+        using var inbox = InboxMembers(Dsl, DeputyDsl, ComputingCoordinator);
+        var marker = NewMarker();
+        var form = await OpenFormAsync();
+        ShouldBeCard(await InvokeAsync(Verbs.IncidentSubmit, With(ActionData(form, Verbs.IncidentSubmit)!.Value, FormInputs($"A pupil sent messages. {marker}"))));
+        await _fixture.DispatchAsync();
 
-            _connector.MemberRequests.Should().Contain(r => ConversationOf(r) == InboxChannel, "who is in the channel is checked before posting");
-            _connector.Requests.Should().NotContain(r => ConversationOf(r) == InboxChannel);
-            _connector.Requests.Where(r => r.Body.Contains(marker, StringComparison.Ordinal)).Select(ConversationOf).Should().BeEquivalentTo(DslTeamChats);
-            _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains("1 other member(s)", StringComparison.Ordinal) && l.Message.Contains("DSL inbox", StringComparison.Ordinal));
-            _fixture.Logs.Lines.Should().NotContain(l => l.Message.Contains(marker, StringComparison.Ordinal));
-        }
-        finally
-        {
-            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
-            _connector.Clear();
-        }
+        _connector.MemberRequests.Should().Contain(r => ConversationOf(r) == InboxChannel, "who is in the channel is checked before posting");
+        _connector.Requests.Should().NotContain(r => ConversationOf(r) == InboxChannel);
+        _connector.Requests.Where(r => r.Body.Contains(marker, StringComparison.Ordinal)).Select(ConversationOf).Should().BeEquivalentTo(DslTeamChats);
+        _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains("1 other member(s)", StringComparison.Ordinal) && l.Message.Contains("DSL inbox", StringComparison.Ordinal));
+        _fixture.Logs.Lines.Should().NotContain(l => l.Message.Contains(marker, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task When_someone_outside_the_dsl_team_joins_the_inbox_channel_the_next_change_withdraws_the_card_there()
     {
         var report = await ReportAsync();
-        _connector.SetMembers(InboxChannel, Dsl, DeputyDsl, Governor);
-        try
-        {
-            var noteMarker = NewMarker();
-            await DecideAsync(report.InboxCard, Verbs.IncidentEscalate, Dsl, "Dana DSL",
-                (InputIds.EscalateTo, nameof(EscalationTarget.Headteacher)), (InputIds.EscalateNote, noteMarker));
+        using var inbox = InboxMembers(Dsl, DeputyDsl, Governor);
+        var noteMarker = NewMarker();
+        await DecideAsync(report.InboxCard, Verbs.IncidentEscalate, Dsl, "Dana DSL",
+            (InputIds.EscalateTo, nameof(EscalationTarget.Headteacher)), (InputIds.EscalateNote, noteMarker));
 
-            var inChannel = _connector.Requests.Single(r => r.Method == "PUT" && ConversationOf(r) == InboxChannel);
-            inChannel.Body.Should().NotContain(noteMarker).And.NotContain(report.Marker);
-            Texts(CardOf(inChannel.Json)).Should().Contain(report.Reference).And.Contain("no longer");
-            _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) != InboxChannel).Select(ConversationOf).Should().BeEquivalentTo(DslTeamChats);
-            _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) != InboxChannel).Should().OnlyContain(r => r.Body.Contains(noteMarker, StringComparison.Ordinal));
-            (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId).Should().NotContain(InboxChannel);
-        }
-        finally
-        {
-            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
-            _connector.Clear();
-        }
+        var inChannel = _connector.Requests.Single(r => r.Method == "PUT" && ConversationOf(r) == InboxChannel);
+        inChannel.Body.Should().NotContain(noteMarker).And.NotContain(report.Marker);
+        Texts(CardOf(inChannel.Json)).Should().Contain(report.Reference).And.Contain("no longer");
+        _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) != InboxChannel).Select(ConversationOf).Should().BeEquivalentTo(DslTeamChats);
+        _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) != InboxChannel).Should().OnlyContain(r => r.Body.Contains(noteMarker, StringComparison.Ordinal));
+        (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId).Should().NotContain(InboxChannel);
     }
 
     [Fact]
@@ -424,25 +416,17 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
 
         const string WithDeputy = "deputyDsl: [ " + DeputyDsl + " ]";
         await using var restarted = await _fixture.RestartWithSchoolFileAsync(yaml => yaml.Replace(WithDeputy, "deputyDsl: []", StringComparison.Ordinal));
-        _connector.SetMembers(InboxChannel, Dsl);
-        try
-        {
-            (await _fixture.CheckCopiesAsync()).Should().BePositive("the DSL team changed");
-            await _fixture.DispatchAsync();
+        using var inbox = InboxMembers(Dsl);
+        (await _fixture.CheckCopiesAsync()).Should().BePositive("the DSL team changed");
+        await _fixture.DispatchAsync();
 
-            var ofThisReport = _connector.Requests.Where(r => r.Method == "PUT" && r.Body.Contains(report.Reference, StringComparison.Ordinal)).ToList();
-            var withdrawn = ofThisReport.Single(r => ConversationOf(r) == ChatOf(DeputyDsl));
-            withdrawn.Body.Should().NotContain(outcome).And.NotContain(report.Marker);
-            Texts(CardOf(withdrawn.Json)).Should().Contain("no longer");
-            ofThisReport.Where(r => ConversationOf(r) != ChatOf(DeputyDsl)).Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
-            ofThisReport.Where(r => ConversationOf(r) != ChatOf(DeputyDsl)).Should().OnlyContain(r => r.Body.Contains(outcome, StringComparison.Ordinal));
-            (await _fixture.CheckCopiesAsync()).Should().Be(0, "checked for this team already");
-        }
-        finally
-        {
-            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
-            _connector.Clear();
-        }
+        var ofThisReport = _connector.Requests.Where(r => r.Method == "PUT" && r.Body.Contains(report.Reference, StringComparison.Ordinal)).ToList();
+        var withdrawn = ofThisReport.Single(r => ConversationOf(r) == ChatOf(DeputyDsl));
+        withdrawn.Body.Should().NotContain(outcome).And.NotContain(report.Marker);
+        Texts(CardOf(withdrawn.Json)).Should().Contain("no longer");
+        ofThisReport.Where(r => ConversationOf(r) != ChatOf(DeputyDsl)).Select(ConversationOf).Should().BeEquivalentTo([InboxChannel, ChatOf(Dsl)]);
+        ofThisReport.Where(r => ConversationOf(r) != ChatOf(DeputyDsl)).Should().OnlyContain(r => r.Body.Contains(outcome, StringComparison.Ordinal));
+        (await _fixture.CheckCopiesAsync()).Should().Be(0, "checked for this team already");
     }
 
     [Fact]
@@ -452,25 +436,17 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         await _fixture.CheckCopiesAsync();
         await _fixture.DispatchAsync();
         _connector.Clear();
-        _connector.SetMembers(InboxChannel, Dsl, DeputyDsl, Governor);
-        try
-        {
-            (await _fixture.CheckCopiesAsync()).Should().BePositive();
-            await _fixture.DispatchAsync();
+        using var inbox = InboxMembers(Dsl, DeputyDsl, Governor);
+        (await _fixture.CheckCopiesAsync()).Should().BePositive();
+        await _fixture.DispatchAsync();
 
-            var inChannel = _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) == InboxChannel).ToList();
-            inChannel.Should().Contain(r => r.Body.Contains(report.Reference, StringComparison.Ordinal));
-            inChannel.Should().OnlyContain(r => !r.Body.Contains("MARKER-", StringComparison.Ordinal));
-            _connector.Requests.Where(r => r.Body.Contains(report.Marker, StringComparison.Ordinal)).Select(ConversationOf).Should().OnlyContain(c => DslTeamChats.Contains(c));
-            _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains("DSL inbox channel has 1 member(s) outside the DSL team", StringComparison.Ordinal));
-            (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId).Should().NotContain(InboxChannel);
-            (await _fixture.CheckCopiesAsync()).Should().Be(0, "the channel's copies are gone already; the admin is still told");
-        }
-        finally
-        {
-            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
-            _connector.Clear();
-        }
+        var inChannel = _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) == InboxChannel).ToList();
+        inChannel.Should().Contain(r => r.Body.Contains(report.Reference, StringComparison.Ordinal));
+        inChannel.Should().OnlyContain(r => !r.Body.Contains("MARKER-", StringComparison.Ordinal));
+        _connector.Requests.Where(r => r.Body.Contains(report.Marker, StringComparison.Ordinal)).Select(ConversationOf).Should().OnlyContain(c => DslTeamChats.Contains(c));
+        _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains("DSL inbox channel has 1 member(s) outside the DSL team", StringComparison.Ordinal));
+        (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId).Should().NotContain(InboxChannel);
+        (await _fixture.CheckCopiesAsync()).Should().Be(0, "the channel's copies are gone already; the admin is still told");
     }
 
     [Fact]
