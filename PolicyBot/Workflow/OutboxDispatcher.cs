@@ -245,7 +245,6 @@ public sealed partial class OutboxDispatcher(
         var copies = new List<CardCopyEntity>();
         await foreach (var copy in table.QueryAsync<CardCopyEntity>(filter, cancellationToken: cancellationToken))
             copies.Add(copy);
-        var unverified = 0;
         foreach (var copy in copies)
         {
             try
@@ -257,9 +256,9 @@ public sealed partial class OutboxDispatcher(
                 }
                 catch (Exception e) when (IsUnreadableMembers(e, cancellationToken))
                 {
-                    // Who is in it cannot be told just now: nothing new goes there, the other copies carry on, and
-                    // the row is tried again for this one.
-                    unverified++;
+                    // Who is in it cannot be told just now: nothing new goes there (it keeps what it showed), and
+                    // nothing waits for it; the next change, or the copy check, tries it again.
+                    LogCopyUnverified(logger, row.PartitionKey, (e as RequestFailedException)?.Status ?? 0);
                     continue;
                 }
                 await messenger.UpdateAsync(copy, Required(withdrawn ? audience!.WithdrawnCardJson : row.CardJson), cancellationToken);
@@ -272,8 +271,6 @@ public sealed partial class OutboxDispatcher(
                 LogCopyGone(logger, e.Status);
             }
         }
-        if (unverified > 0)
-            throw new RequestFailedException(503, $"The member list of {unverified} conversation(s) could not be read; their copies wait for the next try.");
     }
 
     static bool IsUnreadableMembers(Exception e, CancellationToken cancellationToken) =>
@@ -432,6 +429,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Partition}: a card meant only for certain people was not posted to its conversation, which has {Outside} other member(s); use a channel whose members are only those people (docs/deploy.md, the DSL inbox)")]
     static partial void LogNotPostedToOpenConversation(ILogger logger, string partition, int outside);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Partition}: a card copy was left as it was: its conversation's members could not be read ({Status})")]
+    static partial void LogCopyUnverified(ILogger logger, string partition, int status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {Partition}: a card copy outside the card's audience was withdrawn")]
     static partial void LogCopyWithdrawn(ILogger logger, string partition);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -446,7 +447,40 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         _connector.Requests.Where(r => r.Body.Contains(report.Marker, StringComparison.Ordinal)).Select(ConversationOf).Should().OnlyContain(c => DslTeamChats.Contains(c));
         _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains("DSL inbox channel has 1 member(s) outside the DSL team", StringComparison.Ordinal));
         (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId).Should().NotContain(InboxChannel);
-        (await _fixture.CheckCopiesAsync()).Should().Be(0, "the channel's copies are gone already; the admin is still told");
+        var toldBefore = _fixture.Logs.Lines.Count(l => l.Message.Contains("DSL inbox channel has 1 member(s) outside", StringComparison.Ordinal));
+        (await _fixture.CheckCopiesAsync()).Should().Be(0, "the channel's copies are gone already");
+        _fixture.Logs.Lines.Count(l => l.Message.Contains("DSL inbox channel has 1 member(s) outside", StringComparison.Ordinal)).Should().BeGreaterThan(toldBefore, "the admin is told on every pass");
+    }
+
+    [Fact]
+    public async Task The_copy_check_goes_a_batch_at_a_time_carries_on_where_it_stopped_and_checks_each_report_once()
+    {
+        await ReportAsync();
+        await ReportAsync();
+        await _fixture.CheckCopiesAsync();
+        await _fixture.DispatchAsync();
+        _connector.Clear();
+        var oneAtATime = ActivatorUtilities.CreateInstance<IncidentCopySweep>(_fixture.App.Services, 1);
+        using var inbox = InboxMembers(Dsl, DeputyDsl, Governor);
+        var reports = await _fixture.Incidents.QueryAsync<IncidentEntity>(TableClient.CreateQueryFilter($"RowKey eq {WorkflowRows.State}")).ToListAsync();
+        var checkedBefore = await CopiesCheckedAsync(reports);
+
+        var first = await oneAtATime.PassAsync();
+        var rest = await _fixture.CheckCopiesAsync(oneAtATime);
+
+        first.Should().Be(1);
+        (first + rest).Should().Be(reports.Count, "every report once, whatever the batch");
+        var checkedAfter = await CopiesCheckedAsync(reports);
+        reports.Should().OnlyContain(r => checkedAfter[r.PartitionKey] == checkedBefore[r.PartitionKey] + 1);
+        await _fixture.DispatchAsync();
+    }
+
+    async Task<Dictionary<string, int>> CopiesCheckedAsync(IEnumerable<IncidentEntity> reports)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var report in reports)
+            counts[report.PartitionKey] = (await RowsAsync<AuditEntity>(report.PartitionKey, WorkflowRows.AuditPrefix)).Count(a => a.Action == "copies checked");
+        return counts;
     }
 
     [Fact]

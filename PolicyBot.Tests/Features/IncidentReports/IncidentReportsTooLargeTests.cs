@@ -125,6 +125,32 @@ public sealed class IncidentReportsTooLargeTests : IAsyncLifetime
         (await incidents.GetEntityAsync<IncidentEntity>(incident.IncidentId, WorkflowRows.State)).Value.ReminderSentAt.Should().NotBeNull();
     }
 
+    [Fact]
+    public async Task A_report_whose_card_cannot_be_stored_has_every_copy_replaced_by_one_without_the_details_at_the_copy_check()
+    {
+        var incident = Incident.Report("inc-too-large-sweep", IncidentsInTeamsFixture.SchoolId, TestActivities.TenantId, "INC-2026-0901",
+            new ValidReport(IncidentCategory.StaffConduct, "Short account " + Guid.NewGuid().ToString("N"), null, null, null, false),
+            new Actor(TestActivities.UserAadObjectId, "Alex Wilber"), DateTimeOffset.UtcNow);
+        var incidents = App.Services.GetRequiredService<TableServiceClient>().GetTableClient(IncidentEntity.TableName);
+        var row = IncidentEntity.From(incident);
+        row.RowKey = WorkflowRows.State;
+        await incidents.AddEntityAsync(row);
+        await incidents.AddEntityAsync(new CardCopyEntity
+        {
+            PartitionKey = incident.IncidentId, RowKey = WorkflowRows.Copy("a:1chat-deputy", "activity-9"),
+            ConversationId = "a:1chat-deputy", ActivityId = "activity-9", ServiceUrl = Connector.ServiceUrl, OwnerAadObjectId = "30000000-0000-4000-8000-000000000001",
+        });
+
+        await App.Services.GetRequiredService<IncidentCopySweep>().PassAsync();
+        await App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync();
+
+        var put = Connector.Requests.Should().ContainSingle(r => r.Method == "PUT").Subject;
+        put.Body.Should().Contain("INC-2026-0901").And.Contain("no longer shown").And.NotContain(incident.WhatHappened);
+        (await incidents.QueryAsync<CardCopyEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {incident.IncidentId}") + " and " + WorkflowRows.StartingWith(WorkflowRows.CopyPrefix)).ToListAsync())
+            .Should().BeEmpty();
+        Logs.Lines.Should().Contain(l => l.Message.Contains("INC-2026-0901", StringComparison.Ordinal) && l.Message.Contains("too large", StringComparison.Ordinal));
+    }
+
     /// <summary>Every string in the card, decoded: the texts, and the values the inputs are filled with.</summary>
     static List<string> Strings(JsonElement element) => element.ValueKind switch
     {

@@ -69,7 +69,7 @@ public sealed partial class IncidentAcknowledgementReminder(
                 // Trying again next pass cannot help: the reminder is marked as made, without its cards, so that it is
                 // logged once rather than every pass; the other reports are still reminded about.
                 LogTooLarge(logger, school.Id, incident.Reference);
-                await MarkRemindedWithoutCardsAsync(incident, row, now, cancellationToken);
+                await RemindWithoutCardsAsync(incident, row, recipients, now, cancellationToken);
                 continue;
             }
             reminded++;
@@ -80,18 +80,24 @@ public sealed partial class IncidentAcknowledgementReminder(
         return reminded;
     }
 
-    async Task MarkRemindedWithoutCardsAsync(Incident incident, IncidentEntity row, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The reminder without its cards (only the activity-feed notifications, which carry the reference), marked as made.</summary>
+    async Task RemindWithoutCardsAsync(Incident incident, IncidentEntity row, IReadOnlyList<string> recipients, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var transaction = new WorkflowTransaction(incident.IncidentId, now)
+            .Replace(IncidentEntity.From(incident, reminderSentAt: now), row.ETag)
+            .Audit("system", "PolicyBot", "reminded without cards: the card is too large to store");
+        if (TeamsDeepLink.ChatWithBotIfConfigured(botOptions.Value) is { } link)
+        {
+            var notification = ActivityNotification.Reminder(NotificationReference.Parse(incident.Reference), "report " + incident.Reference, link);
+            transaction.Send(recipients.Select(r => new OutboxMessage.Notify(r, notification)));
+        }
         try
         {
-            await new WorkflowTransaction(incident.IncidentId, now)
-                .Replace(IncidentEntity.From(incident, reminderSentAt: now), row.ETag)
-                .Audit("system", "PolicyBot", "reminder not sent: the card is too large to store")
-                .SubmitAsync(Incidents, cancellationToken);
+            await transaction.SubmitAsync(Incidents, cancellationToken);
         }
         catch (WorkflowConflictException)
         {
-            // Acknowledged in the meantime: nothing to mark.
+            // Acknowledged in the meantime: nothing to remind about.
         }
     }
 

@@ -8,11 +8,13 @@ namespace PolicyBot.Features.IncidentReports;
 
 /// <summary>
 /// A report's copies are checked against the DSL team whenever the report changes; this pass reaches the ones that no
-/// longer change (closed reports, most of them). When a school's DSL team is not the one last checked for (its file
-/// was edited and the app restarted), or someone outside the team has joined its DSL inbox channel, every one of the
-/// school's reports has its copies checked again: a copy outside the team (the chat of someone taken out of it, a
-/// channel others can read) is replaced by a card without the details, and a channel with others in it is logged for
-/// the admin on every pass until it is put right. One row per school remembers what was last checked.
+/// longer change (closed reports, most of them). When a school's DSL team or inbox channel is not the one last checked
+/// for (its file was edited and the app restarted), or someone outside the team has joined the inbox channel, every
+/// one of the school's reports has its copies checked again: a copy outside the team (the chat of someone taken out of
+/// it, a channel others can read) is replaced by a card without the details. A channel with others in it is logged
+/// for the admin on every pass until it is put right. The check goes <see cref="BatchSize"/> reports a pass, and one
+/// row per school remembers how far it got, so a trust's first check after an upgrade does not crowd out live reports
+/// and a failure part-way loses nothing.
 /// </summary>
 public sealed partial class IncidentCopySweep(
     TableServiceClient tables,
@@ -22,8 +24,12 @@ public sealed partial class IncidentCopySweep(
     ProactiveMessenger messenger,
     OutboxSignal outbox,
     TimeProvider time,
-    ILogger<IncidentCopySweep> logger) : PeriodicPass(time, logger)
+    ILogger<IncidentCopySweep> logger,
+    int batchSize = IncidentCopySweep.BatchSize) : PeriodicPass(time, logger)
 {
+    /// <summary>Reports per school per pass: each is an update of every copy, and the outbox serves live reports too.</summary>
+    public const int BatchSize = 25;
+
     TableClient Incidents => tables.GetTableClient(IncidentEntity.TableName);
 
     /// <summary>One pass over every school; returns how many reports had their copies checked again.</summary>
@@ -36,10 +42,10 @@ public sealed partial class IncidentCopySweep(
             {
                 checkedReports += await SweepAsync(school, cancellationToken);
             }
-            catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                // This school waits for the next pass; the others go on.
-                LogSchoolFailed(logger, school.Id, (e as RequestFailedException)?.Status ?? 0);
+                // This school waits for the next pass, from where it got to; the others go on.
+                LogSchoolFailed(logger, school.Id, e.GetType().Name, (e as RequestFailedException)?.Status ?? 0);
             }
         }
         if (checkedReports > 0)
@@ -50,49 +56,73 @@ public sealed partial class IncidentCopySweep(
     async Task<int> SweepAsync(School school, CancellationToken cancellationToken)
     {
         var ids = DslTeam.IdsOf(school);
-        var fingerprint = string.Join(",", ids.Select(id => id.ToLowerInvariant()).Order(StringComparer.Ordinal));
         var last = (await Incidents.GetEntityIfExistsAsync<DslTeamCheckEntity>(DslTeamCheckEntity.PartitionOf(school.Id), DslTeamCheckEntity.Row, cancellationToken: cancellationToken)).Value;
         var channelOpen = await InboxHasOthersAsync(school, ids, last?.InboxHasOthers ?? false, cancellationToken);
+        // What the copies must be checked for: the team, where its inbox is, and whether others can read it.
+        var target = string.Join(",", ids.Select(id => id.ToLowerInvariant()).Order(StringComparer.Ordinal))
+                     + "|inbox=" + (school.Incidents.DslInbox?.ChannelId ?? "")
+                     + (channelOpen ? "|others-in-inbox" : "");
+        if (last is not null && last.Team == target && last.Sweeping is null)
+            return 0;
 
-        var due = last is null || last.Team != fingerprint || (channelOpen && !last.InboxHasOthers);
-        var swept = 0;
-        if (due)
-        {
-            var team = await dslTeams.TeamOfAsync(school, cancellationToken);
-            var now = Time.GetUtcNow();
-            var filter = TableClient.CreateQueryFilter($"RowKey eq {WorkflowRows.State} and SchoolId eq {school.Id}");
-            var rows = new List<IncidentEntity>();
-            await foreach (var row in Incidents.QueryAsync<IncidentEntity>(filter, cancellationToken: cancellationToken))
-                rows.Add(row);
-            foreach (var row in rows)
-            {
-                var incident = row.ToRecord();
-                // The card as it stands, to those still in the team; the withdrawn card to every other copy.
-                try
-                {
-                    await new WorkflowTransaction(incident.IncidentId, now)
-                        .Audit("system", "PolicyBot", "copies checked")
-                        .Send(new OutboxMessage.UpdateCardCopies(IncidentReportsHandler.InboxCard(incident, team), IncidentReportsHandler.CopyAudience(school, team, incident)))
-                        .SubmitAsync(Incidents, cancellationToken);
-                    swept++;
-                }
-                catch (WorkflowTooLargeException)
-                {
-                    // Its card cannot be stored (a team far larger than any school's); the other reports are still checked.
-                    LogTooLarge(logger, school.Id, incident.Reference);
-                }
-            }
-            LogSwept(logger, school.Id, swept, last is null ? "first check" : last.Team != fingerprint ? "the DSL team changed" : "the inbox channel has others in it");
-        }
+        var after = last?.Sweeping == target ? last.After ?? "" : "";
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {WorkflowRows.State} and SchoolId eq {school.Id} and PartitionKey gt {after}");
+        var rows = new List<IncidentEntity>();
+        await foreach (var row in Incidents.QueryAsync<IncidentEntity>(filter, cancellationToken: cancellationToken))
+            rows.Add(row);
+        var batch = rows.OrderBy(r => r.PartitionKey, StringComparer.Ordinal).Take(batchSize).ToList();
+        var team = batch.Count > 0 ? await dslTeams.TeamOfAsync(school, cancellationToken) : null;
+        foreach (var row in batch)
+            await CheckAsync(school, team!, row, cancellationToken);
+
+        var finished = rows.Count <= batchSize;
         await Incidents.UpsertEntityAsync(new DslTeamCheckEntity
         {
             PartitionKey = DslTeamCheckEntity.PartitionOf(school.Id),
             RowKey = DslTeamCheckEntity.Row,
-            Team = fingerprint,
+            Team = finished ? target : last?.Team ?? "",
+            Sweeping = finished ? null : target,
+            After = finished ? null : batch[^1].PartitionKey,
             InboxHasOthers = channelOpen,
             CheckedAt = Time.GetUtcNow(),
         }, TableUpdateMode.Replace, cancellationToken);
-        return swept;
+        if (finished)
+            LogSwept(logger, school.Id, channelOpen ? "its inbox channel has others in it" : "its DSL team or inbox changed");
+        return batch.Count;
+    }
+
+    /// <summary>
+    /// One report: the card as it stands to those still in the team, the withdrawn card to every other copy. Written
+    /// against the report's ETag, so a change made meanwhile (which carried the current team itself) is not overtaken
+    /// by an older card.
+    /// </summary>
+    async Task CheckAsync(School school, DslTeam team, IncidentEntity row, CancellationToken cancellationToken)
+    {
+        var incident = row.ToRecord();
+        var now = Time.GetUtcNow();
+        var audience = IncidentReportsHandler.CopyAudience(school, team, incident);
+        try
+        {
+            await new WorkflowTransaction(incident.IncidentId, now)
+                .Replace(IncidentEntity.From(incident, row.ReminderSentAt), row.ETag)
+                .Audit("system", "PolicyBot", "copies checked")
+                .Send(new OutboxMessage.UpdateCardCopies(IncidentReportsHandler.InboxCard(incident, team), audience))
+                .SubmitAsync(Incidents, cancellationToken);
+        }
+        catch (WorkflowConflictException)
+        {
+            // Changed meanwhile: that change updated every copy for the current team.
+        }
+        catch (WorkflowTooLargeException)
+        {
+            // Its card cannot be stored (a team far larger than any school's): every copy gets the card without the
+            // details instead, so nobody outside the team keeps them; the team opens it from the incident log.
+            LogTooLarge(logger, school.Id, incident.Reference);
+            await new WorkflowTransaction(incident.IncidentId, now)
+                .Audit("system", "PolicyBot", "copies withdrawn: the card is too large to store")
+                .Send(new OutboxMessage.UpdateCardCopies(audience.Withdrawn, audience with { People = [] }))
+                .SubmitAsync(Incidents, cancellationToken);
+        }
     }
 
     /// <summary>Whether anyone outside the team is in the DSL inbox channel; when that cannot be read, what was last known.</summary>
@@ -115,8 +145,8 @@ public sealed partial class IncidentCopySweep(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{School}: the copies of {Count} report(s) were checked against the DSL team ({Reason})")]
-    static partial void LogSwept(ILogger logger, string school, int count, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{School}: every report's copies were checked against the DSL team ({Reason})")]
+    static partial void LogSwept(ILogger logger, string school, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{School}: the DSL inbox channel has {Outside} member(s) outside the DSL team; reports are not shown there (docs/deploy.md, the DSL inbox)")]
     static partial void LogInboxHasOthers(ILogger logger, string school, int outside);
@@ -124,11 +154,11 @@ public sealed partial class IncidentCopySweep(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{School}: the DSL inbox channel's members could not be read ({Status}); checked again next pass")]
     static partial void LogInboxUnreadable(ILogger logger, string school, int status);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{School}: the card of report {Reference} is too large to store, so its copies were not checked")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "{School}: the card of report {Reference} is too large to store, so its copies were replaced by one without the details")]
     static partial void LogTooLarge(ILogger logger, string school, string reference);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{School}: checking report copies failed ({Status}); it runs again next pass")]
-    static partial void LogSchoolFailed(ILogger logger, string school, int status);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{School}: checking report copies failed ({Error}, {Status}); it carries on next pass")]
+    static partial void LogSchoolFailed(ILogger logger, string school, string error, int status);
 }
 
 /// <summary>The DSL team a school's report copies were last checked for, and whether its inbox channel had others in it.</summary>
@@ -143,8 +173,11 @@ public sealed class DslTeamCheckEntity : ITableEntity
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
-    /// <summary>The team's Entra object ids, sorted and joined: not secret, and what decides whether it changed.</summary>
+    /// <summary>What every report's copies were last checked for: the team's Entra object ids, sorted and joined, the inbox channel and whether others were in it.</summary>
     public string Team { get; set; } = "";
+    /// <summary>What a check under way is for; with <see cref="After"/>, the last report it has done (reports go in id order).</summary>
+    public string? Sweeping { get; set; }
+    public string? After { get; set; }
     public bool InboxHasOthers { get; set; }
     public DateTimeOffset CheckedAt { get; set; }
 }
