@@ -12,6 +12,7 @@ namespace PolicyBot.Tests.Infrastructure;
 public sealed class InterleavingTableServiceClient(string databasePath) : EmbeddedTableServiceClient(databasePath)
 {
     Func<Task>? _beforeNextTransaction;
+    (string Partition, Func<Task> Hook)? _beforeTransactionIn;
 
     /// <summary>Runs once, before the next transaction on any table; the transaction then goes ahead as sent.</summary>
     public Func<Task>? BeforeNextTransaction
@@ -20,17 +21,31 @@ public sealed class InterleavingTableServiceClient(string databasePath) : Embedd
         set => _beforeNextTransaction = value;
     }
 
+    /// <summary>Runs <paramref name="hook"/> once, before the next transaction in <paramref name="partitionKey"/>.</summary>
+    public void BeforeTransactionIn(string partitionKey, Func<Task> hook) => _beforeTransactionIn = (partitionKey, hook);
+
     public override TableClient GetTableClient(string tableName) => new Interleaving(this, DatabasePath, tableName);
 
-    Func<Task>? TakeHook() => Interlocked.Exchange(ref _beforeNextTransaction, null);
+    Func<Task>? TakeHook(IEnumerable<TableTransactionAction> actions)
+    {
+        if (Interlocked.Exchange(ref _beforeNextTransaction, null) is { } next)
+            return next;
+        if (_beforeTransactionIn is { } aimed && actions.FirstOrDefault()?.Entity.PartitionKey == aimed.Partition)
+        {
+            _beforeTransactionIn = null;
+            return aimed.Hook;
+        }
+        return null;
+    }
 
     sealed class Interleaving(InterleavingTableServiceClient owner, string databasePath, string tableName) : EmbeddedTableClient(databasePath, tableName)
     {
         public override async Task<Response<IReadOnlyList<Response>>> SubmitTransactionAsync(IEnumerable<TableTransactionAction> transactionActions, CancellationToken cancellationToken = default)
         {
-            if (owner.TakeHook() is { } hook)
+            var actions = transactionActions.ToList();
+            if (owner.TakeHook(actions) is { } hook)
                 await hook();
-            return await base.SubmitTransactionAsync(transactionActions, cancellationToken);
+            return await base.SubmitTransactionAsync(actions, cancellationToken);
         }
     }
 }

@@ -475,6 +475,29 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         await _fixture.DispatchAsync();
     }
 
+    [Fact]
+    public async Task A_decision_made_while_the_copy_check_is_on_its_report_is_not_overtaken_by_the_older_card()
+    {
+        var report = await ReportAsync();
+        await _fixture.CheckCopiesAsync();
+        await _fixture.DispatchAsync();
+        _connector.Clear();
+        using var inbox = InboxMembers(Dsl, DeputyDsl, Governor);
+        var checkedBefore = (await CopiesCheckedAsync([await StateAsync(report.IncidentId)]))[report.IncidentId];
+        // The DSL acknowledges between the check's read of the report and its write.
+        _fixture.Tables.BeforeTransactionIn(report.IncidentId, async () =>
+            ShouldBeCard(await InvokeAsync(Verbs.IncidentAcknowledge, ActionData(report.InboxCard, Verbs.IncidentAcknowledge)!.Value, Dsl, "Dana DSL")));
+
+        await _fixture.CheckCopiesAsync();
+        await _fixture.DispatchAsync();
+
+        var state = await StateAsync(report.IncidentId);
+        state.State.Should().Be(IncidentState.Acknowledged);
+        (await CopiesCheckedAsync([state]))[report.IncidentId].Should().Be(checkedBefore, "the check stood aside: the decision carried the current team itself");
+        var last = _connector.Requests.Last(r => r.Method == "PUT" && ConversationOf(r) == ChatOf(Dsl) && r.Body.Contains(report.Reference, StringComparison.Ordinal));
+        Texts(CardOf(last.Json)).Should().Contain("Acknowledged");
+    }
+
     async Task<Dictionary<string, int>> CopiesCheckedAsync(IEnumerable<IncidentEntity> reports)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
