@@ -257,7 +257,7 @@ public sealed partial class OutboxDispatcher(
                 catch (Exception e) when (IsUnreadableMembers(e, cancellationToken))
                 {
                     // Who is in it cannot be told just now: nothing new goes there (it keeps what it showed), and
-                    // nothing waits for it; the next change, or the copy check, tries it again.
+                    // nothing waits for it; the next change tries it again.
                     LogCopyUnverified(logger, row.PartitionKey, (e as RequestFailedException)?.Status ?? 0);
                     continue;
                 }
