@@ -208,6 +208,10 @@ public static partial class CardText
     public static string InboxFallback(string reference, string category, bool urgent) =>
         urgent ? $"URGENT {reference}: {category}" : $"{reference}: {category}";
 
+    // An older copy of a card, when a newer one is posted in the same chat
+    public const string OutOfDate = "Out of date";
+    public const string CurrentCardIsBelow = "This card is out of date: the current one is further down this chat.";
+
     // Incidents: a copy withdrawn from a chat that is no longer the DSL team's alone (a member left the team, or
     // someone outside it joined the inbox channel)
     public const string NoLongerShownHere = "No longer shown here";

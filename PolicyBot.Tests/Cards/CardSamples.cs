@@ -1,3 +1,4 @@
+using PolicyBot.Cards.Common;
 using PolicyBot.Cards;
 using PolicyBot.Cards.Ask;
 using PolicyBot.Cards.Incidents;
@@ -297,6 +298,8 @@ public static class CardSamples
             () => IncidentReceiptCard.Build(receiptOpen));
         var receiptClosed = receiptNew with { State = IncidentState.Closed, UpdatedAt = InboxNew.ReportedAt.AddDays(3) };
         yield return CardSample.Of("incident-receipt-closed", "The receipt once the report is closed.", () => IncidentReceiptCard.Build(receiptClosed));
+        yield return CardSample.Of("card-superseded", "What an older copy of a card becomes when a newer one is posted in the same chat: no details.",
+            () => SupersededCard.Build());
         yield return CardSample.Of("incident-withdrawn", "What replaces a report's copy in the chat of someone taken out of the DSL team: the reference, no details.",
             () => IncidentWithdrawnCard.Build("INC-2026-0042", "Oakfield Primary School"));
 

@@ -309,21 +309,18 @@ public sealed partial class OutboxDispatcher(
     static HashSet<string>? PeopleOf(OutboxEntity row) =>
         row.AudiencePeople is null ? null : new(JsonSerializer.Deserialize<string[]>(row.AudiencePeople) ?? [], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The delivered row goes and, where the card is tracked, its copy row comes, in one transaction.</summary>
-    static async Task CompleteAsync(TableClient table, OutboxEntity row, PostedCard? posted, CancellationToken cancellationToken)
+    /// <summary>
+    /// The delivered row goes and, where the card is tracked, its copy row comes, in one transaction; then older copies
+    /// of the card in the same chat are superseded (best effort: the message is delivered whatever happens to them).
+    /// </summary>
+    async Task CompleteAsync(TableClient table, OutboxEntity row, PostedCard? posted, CancellationToken cancellationToken)
     {
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, row, row.ETag) };
+        CardCopyEntity? copy = null;
         if (posted is not null && row.TrackCopy && posted.ActivityId.Length > 0)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new CardCopyEntity
-            {
-                PartitionKey = row.PartitionKey,
-                RowKey = WorkflowRows.Copy(posted.ConversationId, posted.ActivityId),
-                ConversationId = posted.ConversationId,
-                ActivityId = posted.ActivityId,
-                ServiceUrl = posted.ServiceUrl,
-                OwnerAadObjectId = row.Kind == OutboxKind.CardToUser ? row.UserAadObjectId : null,
-            }));
+            copy = CardCopies.Row(row.PartitionKey, posted, row.Kind == OutboxKind.CardToUser ? row.UserAadObjectId : null);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, copy));
         }
         try
         {
@@ -332,6 +329,17 @@ public sealed partial class OutboxDispatcher(
         catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
         {
             // Our claim ran out and another instance took the row over; it will finish it.
+            return;
+        }
+        if (copy is null)
+            return;
+        try
+        {
+            await CardCopies.SupersedeOlderAsync(table, messenger, copy, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogSupersedeFailed(logger, row.PartitionKey, e.GetType().Name);
         }
     }
 
@@ -429,6 +437,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Partition}: a card meant only for certain people was not posted to its conversation, which has {Outside} other member(s); use a channel whose members are only those people (docs/deploy.md, the DSL inbox)")]
     static partial void LogNotPostedToOpenConversation(ILogger logger, string partition, int outside);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Partition}: older copies of a card could not be marked out of date ({Error}); they are still kept up to date")]
+    static partial void LogSupersedeFailed(ILogger logger, string partition, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Partition}: a card copy was left as it was: its conversation's members could not be read ({Status})")]
     static partial void LogCopyUnverified(ILogger logger, string partition, int status);

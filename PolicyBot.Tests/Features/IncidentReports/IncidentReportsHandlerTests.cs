@@ -592,8 +592,11 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         ShouldBeError(refusedRefresh, 403);
         refusedRefresh.Body.GetRawText().Should().NotContain(report.Marker);
         ShouldBeMessage(shown).Should().Contain(report.Reference);
-        var posted = _connector.Requests.Should().ContainSingle().Subject;
+        var posted = _connector.Requests.Should().ContainSingle(r => r.Method == "POST").Subject;
         ConversationOf(posted).Should().Be(ChatOf(Dsl));
+        var outOfDate = _connector.Requests.Should().ContainSingle(r => r.Method == "PUT").Subject;
+        ConversationOf(outOfDate).Should().Be(ChatOf(Dsl), "the card delivered before it in that chat is now out of date");
+        outOfDate.Body.Should().NotContain(report.Marker);
         Texts(CardOf(posted.Json)).Should().Contain(report.Marker);
         ShouldBeError(refusedShow, 403);
 

@@ -483,11 +483,14 @@ public sealed class SiteApprovalListTests(AskInTeamsFixture fixture) : SiteAppro
         ShouldBeMessage(await InvokeAsync(Verbs.SiteShow, open, Computing, "Casey")).Should().Contain(reference);
         ShouldBeError(await InvokeAsync(Verbs.SiteShow, open, Dsl, "Dana"), 403);
 
-        var shown = (await Connector.WaitForRequestsAsync(1)).Should().ContainSingle().Subject;
+        var shown = (await Connector.WaitForRequestsAsync(1)).Should().ContainSingle(r => r.Method == "POST").Subject;
         ActionData(CardOf(shown.Json), Verbs.SiteApprove).Should().NotBeNull("opened by the approver whose turn it is");
         shown.RawPath.Should().StartWith($"/v3/conversations/{Uri.EscapeDataString(ChatOf(Computing))}/");
-        var inThatChat = (await Requests.QueryAsync<CardCopyEntity>(copyFilter).ToListAsync()).Where(c => c.ConversationId == ChatOf(Computing)).Select(c => c.ActivityId).ToList();
-        inThatChat.Should().HaveCount(2).And.Contain(delivered.ActivityId, "the opened card is kept up to date as well as the one delivered before it");
+        var opened = (await Requests.QueryAsync<CardCopyEntity>(copyFilter).ToListAsync()).Single(c => c.ConversationId == ChatOf(Computing));
+        opened.ActivityId.Should().NotBe(delivered.ActivityId, "the opened card is now the one kept up to date in that chat");
+        var outOfDate = Connector.Requests.Should().ContainSingle(r => r.Method == "PUT").Subject;
+        outOfDate.RawPath.Should().EndWith("/" + Uri.EscapeDataString(delivered.ActivityId));
+        Texts(CardOf(outOfDate.Json)).Should().Contain("out of date").And.NotContain(reference);
     }
 
     [Fact]

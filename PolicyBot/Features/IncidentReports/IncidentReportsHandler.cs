@@ -28,6 +28,7 @@ public sealed partial class IncidentReportsHandler(
     TableServiceClient tables,
     OutboxSignal outbox,
     PrivateChat privateChat,
+    ProactiveMessenger messenger,
     IConversationReferenceStore conversations,
     DslTeamDirectory dslTeams,
     TimeProvider time,
@@ -323,21 +324,16 @@ public sealed partial class IncidentReportsHandler(
     /// </summary>
     async Task TrackAsync(Incident incident, PostedCard posted, string owner, CancellationToken cancellationToken)
     {
+        var copy = CardCopies.Row(incident.IncidentId, posted, owner);
         try
         {
-            await Incidents.UpsertEntityAsync(new CardCopyEntity
-            {
-                PartitionKey = incident.IncidentId,
-                RowKey = WorkflowRows.Copy(posted.ConversationId, posted.ActivityId),
-                ConversationId = posted.ConversationId,
-                ActivityId = posted.ActivityId,
-                ServiceUrl = posted.ServiceUrl,
-                OwnerAadObjectId = owner,
-            }, TableUpdateMode.Replace, cancellationToken);
+            await Incidents.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken);
+            // The card opened before it in this chat is now out of date.
+            await CardCopies.SupersedeOlderAsync(Incidents, messenger, copy, cancellationToken);
         }
-        catch (Exception e) when (StorageFailure.Is(e, cancellationToken))
+        catch (Exception e) when (StorageFailure.Is(e, cancellationToken) || e is HttpRequestException)
         {
-            // The card is shown; it will not follow later changes. Said in the log, by reference only.
+            // The card is shown; it may not follow later changes. Said in the log, by reference only.
             LogCopyNotTracked(logger, incident.SchoolId, incident.Reference);
         }
     }

@@ -22,6 +22,7 @@ namespace PolicyBot.Features.SiteApproval;
 public sealed partial class SiteApprovalHandler(
     TableServiceClient tables,
     PrivateChat privateChat,
+    ProactiveMessenger messenger,
     OutboxSignal outbox,
     TimeProvider time,
     IOptions<BotOptions> botOptions,
@@ -306,15 +307,18 @@ public sealed partial class SiteApprovalHandler(
         var activity = turn.Activity;
         if (posted.Id is { Length: > 0 } activityId && activity.Conversation?.Id is { Length: > 0 } conversationId && activity.ServiceUrl is { Length: > 0 } serviceUrl)
         {
-            // Not a change of the request: a copy row of its own, so this message is updated with the others.
-            await Requests.UpsertEntityAsync(new CardCopyEntity
+            // Not a change of the request: a copy row of its own, so this message is updated with the others, and the
+            // one opened before it in this chat is now out of date.
+            var copy = CardCopies.Row(current.RequestId, new PostedCard(conversationId, activityId, serviceUrl), PrivateChat.IsPersonal(activity) ? request.UserId : null);
+            await Requests.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken);
+            try
             {
-                PartitionKey = current.RequestId,
-                RowKey = WorkflowRows.Copy(conversationId, activityId),
-                ConversationId = conversationId,
-                ActivityId = activityId,
-                ServiceUrl = serviceUrl,
-            }, TableUpdateMode.Replace, cancellationToken);
+                await CardCopies.SupersedeOlderAsync(Requests, messenger, copy, cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or Azure.RequestFailedException && !cancellationToken.IsCancellationRequested)
+            {
+                // The older card stays recorded, and so is still kept up to date; the one just opened is shown.
+            }
         }
         return AdaptiveCardInvokeResponse.Message($"{current.Reference} is below.");
     }
