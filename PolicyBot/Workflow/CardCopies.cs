@@ -25,6 +25,16 @@ public static class CardCopies
     };
 
     /// <summary>
+    /// Records a card posted outside the outbox (opened from a list) as a copy, and makes it the only one kept in its
+    /// conversation. A failure of the recording is the caller's to report; the older copies are best effort.
+    /// </summary>
+    public static async Task TrackAsync(TableClient table, ProactiveMessenger messenger, CardCopyEntity copy, CancellationToken cancellationToken)
+    {
+        await table.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken);
+        await SupersedeOlderAsync(table, messenger, copy, cancellationToken);
+    }
+
+    /// <summary>
     /// Makes <paramref name="newest"/> the only copy kept in its conversation; returns how many older ones were
     /// superseded. Best effort: an older copy that cannot be reached just now stays recorded, and so is still kept up to
     /// date (and withdrawn when it should be) like any other.
@@ -48,14 +58,20 @@ public static class CardCopies
             {
                 // The message is gone already.
             }
-            try
-            {
-                await table.DeleteEntityAsync(copy.PartitionKey, copy.RowKey, ETag.All, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-            }
+            await ForgetAsync(table, copy, cancellationToken);
         }
         return older.Count;
+    }
+
+    /// <summary>No longer kept up to date: its row goes (gone already is fine).</summary>
+    public static async Task ForgetAsync(TableClient table, CardCopyEntity copy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(copy.PartitionKey, copy.RowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
     }
 }

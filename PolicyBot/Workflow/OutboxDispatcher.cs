@@ -263,7 +263,11 @@ public sealed partial class OutboxDispatcher(
                 }
                 await messenger.UpdateAsync(copy, Required(withdrawn ? audience!.WithdrawnCardJson : row.CardJson), cancellationToken);
                 if (withdrawn)
-                    await ForgetAsync(table, copy, row.PartitionKey, cancellationToken);
+                {
+                    // Withdrawn once, then forgotten: later changes never reach that conversation again.
+                    await CardCopies.ForgetAsync(table, copy, cancellationToken);
+                    LogCopyWithdrawn(logger, row.PartitionKey);
+                }
             }
             catch (RequestFailedException e) when (e.Status is 403 or 404)
             {
@@ -276,19 +280,6 @@ public sealed partial class OutboxDispatcher(
     static bool IsUnreadableMembers(Exception e, CancellationToken cancellationToken) =>
         e is RequestFailedException { Status: not (403 or 404) } or HttpRequestException or SocketException
         || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
-
-    /// <summary>A withdrawn copy is forgotten: later changes never reach that conversation again.</summary>
-    async Task ForgetAsync(TableClient table, CardCopyEntity copy, string partition, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.DeleteEntityAsync(copy.PartitionKey, copy.RowKey, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-        }
-        LogCopyWithdrawn(logger, partition);
-    }
 
     /// <summary>Who still sees an update's copies, when the row names an audience.</summary>
     sealed record CopyAudience(HashSet<string> People, string? WithdrawnCardJson)

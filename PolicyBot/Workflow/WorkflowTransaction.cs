@@ -71,22 +71,15 @@ public sealed class WorkflowTransaction
 
     /// <summary>
     /// Records a card that is already posted (the message an invoke's answer replaced) as a copy of the workflow's card,
-    /// so that later changes update it too. <paramref name="ownerAadObjectId"/>: whose 1:1 chat it is in, when it is one.
+    /// so that later changes update it too.
     /// </summary>
-    public WorkflowTransaction Copy(string conversationId, string activityId, string serviceUrl, string? ownerAadObjectId = null)
+    public WorkflowTransaction Copy(string conversationId, string activityId, string serviceUrl)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         ArgumentException.ThrowIfNullOrEmpty(serviceUrl);
-        _actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new CardCopyEntity
-        {
-            PartitionKey = _partitionKey,
-            RowKey = WorkflowRows.Copy(conversationId, activityId),
-            ConversationId = conversationId,
-            ActivityId = activityId,
-            ServiceUrl = serviceUrl,
-            OwnerAadObjectId = ownerAadObjectId,
-        }));
+        _actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            CardCopies.Row(_partitionKey, new PostedCard(conversationId, activityId, serviceUrl), ownerAadObjectId: null)));
         return this;
     }
 

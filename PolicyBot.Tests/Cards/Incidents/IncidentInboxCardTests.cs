@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PolicyBot.Cards;
 using PolicyBot.Cards.Incidents;
 using PolicyBot.Features.IncidentReports;
@@ -72,7 +73,7 @@ public sealed class IncidentInboxCardTests
     }
 
     /// <summary>
-    /// The worst case an inbox card row must hold: every text at its limit in a script JSON cannot write as ASCII, names
+    /// The worst case an inbox card row must hold: every text (the escalation note too) at its limit in a script JSON cannot write as ASCII, names
     /// at their limit, twelve history lines at theirs, and the whole team (as many as a report goes to) in the assign list.
     /// </summary>
     [Theory]
@@ -89,6 +90,8 @@ public sealed class IncidentInboxCardTests
             Where = LongText.NonLatin(Incident.MaxWhereLength),
             PeopleInvolved = LongText.NonLatin(Incident.MaxPeopleInvolvedLength),
             Outcome = LongText.NonLatin(Incident.MaxOutcomeLength),
+            EscalatedTo = EscalationTarget.ChildrensSocialCare,
+            EscalationNote = LongText.NonLatin(Incident.MaxNoteLength),
             AssignedTo = name,
             History = Enumerable.Range(0, Incident.MaxHistory).Select(i => new IncidentHistoryEntry(New.ReportedAt.AddHours(i), name, LongText.Emoji(Incident.MaxEventLength))).ToList(),
             Team = Enumerable.Range(0, IncidentReportsHandler.MaxRecipients).Select(i => new DslMember(Guid.NewGuid().ToString(), name)).ToList(),
@@ -96,6 +99,9 @@ public sealed class IncidentInboxCardTests
         };
 
         var json = IncidentInboxCard.Build(largest).ToJson();
+        // POLICYBOT_PRINT_SIZES=<file> writes the figures (and what the default encoder would make of the same card).
+        if (Environment.GetEnvironmentVariable("POLICYBOT_PRINT_SIZES") is { Length: > 0 } sizes)
+            File.AppendAllText(sizes, $"inbox card {state}: {json.Length} chars; with the default encoder {JsonSerializer.Serialize(IncidentInboxCard.Build(largest), new JsonSerializerOptions(PolicyBot.Cards.AdaptiveCards.CardJson.Options) { Encoder = null }).Length}\n");
 
         json.Length.Should().BeLessThanOrEqualTo(TableConstants.MaxStringChars);
     }

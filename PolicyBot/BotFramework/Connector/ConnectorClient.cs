@@ -90,18 +90,16 @@ public partial class ConnectorClient
     /// GET /v3/conversations/{conversationId}/pagedmembers: one page of who is in the conversation (for a private
     /// channel its members, for a standard channel the team's). Page sizes run from 50 to 500.
     /// </summary>
-    public virtual async Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize = 500, string? continuationToken = null, CancellationToken cancellationToken = default)
+    public virtual Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize = 500, string? continuationToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 50);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 500);
         var query = $"pageSize={pageSize}" + (string.IsNullOrEmpty(continuationToken) ? "" : "&continuationToken=" + Uri.EscapeDataString(continuationToken));
         var uri = BuildUri(serviceUrl, $"v3/conversations/{Escape(conversationId)}/pagedmembers?{query}");
-        var page = await SendAsync<PagedMembersResult>(HttpMethod.Get, uri, null, new PagedMembersResult(), cancellationToken);
-        // An empty or unreadable answer is not an empty conversation: whoever relies on the list must not read it as one.
-        return page.Members is null
-            ? throw new RequestFailedException(502, "The Connector's member list was empty or could not be read.")
-            : page;
+        // An empty or unreadable answer comes back with no members; ProactiveMessenger.CountMembersOutsideAsync refuses a
+        // list that names nobody, so it is never read as an empty conversation.
+        return SendAsync<PagedMembersResult>(HttpMethod.Get, uri, null, new PagedMembersResult(), cancellationToken);
     }
 
     /// <summary>

@@ -324,12 +324,10 @@ public sealed partial class IncidentReportsHandler(
     /// </summary>
     async Task TrackAsync(Incident incident, PostedCard posted, string owner, CancellationToken cancellationToken)
     {
-        var copy = CardCopies.Row(incident.IncidentId, posted, owner);
         try
         {
-            await Incidents.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken);
             // The card opened before it in this chat is now out of date.
-            await CardCopies.SupersedeOlderAsync(Incidents, messenger, copy, cancellationToken);
+            await CardCopies.TrackAsync(Incidents, messenger, CardCopies.Row(incident.IncidentId, posted, owner), cancellationToken);
         }
         catch (Exception e) when (StorageFailure.Is(e, cancellationToken) || e is HttpRequestException)
         {

@@ -310,14 +310,13 @@ public sealed partial class SiteApprovalHandler(
             // Not a change of the request: a copy row of its own, so this message is updated with the others, and the
             // one opened before it in this chat is now out of date.
             var copy = CardCopies.Row(current.RequestId, new PostedCard(conversationId, activityId, serviceUrl), PrivateChat.IsPersonal(activity) ? request.UserId : null);
-            await Requests.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken);
             try
             {
-                await CardCopies.SupersedeOlderAsync(Requests, messenger, copy, cancellationToken);
+                await CardCopies.TrackAsync(Requests, messenger, copy, cancellationToken);
             }
             catch (Exception e) when (e is HttpRequestException or Azure.RequestFailedException && !cancellationToken.IsCancellationRequested)
             {
-                // The older card stays recorded, and so is still kept up to date; the one just opened is shown.
+                // The card is shown; it may not follow later changes (an older one in this chat still does).
             }
         }
         return AdaptiveCardInvokeResponse.Message($"{current.Reference} is below.");
