@@ -452,6 +452,44 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         _fixture.Logs.Lines.Count(l => l.Message.Contains("DSL inbox channel has 1 member(s) outside", StringComparison.Ordinal)).Should().BeGreaterThan(toldBefore, "the admin is told on every pass");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_channel_that_was_the_inbox_is_still_watched_and_its_cards_are_withdrawn_when_someone_else_joins_it(bool lastCheckedBeforeFormerInboxesWereWatched)
+    {
+        var report = await ReportAsync();
+        await _fixture.CheckCopiesAsync();
+        await _fixture.DispatchAsync();
+        if (lastCheckedBeforeFormerInboxesWereWatched)
+        {
+            // A row written by the release before: the inbox named only inside Team.
+            var row = (await _fixture.Incidents.GetEntityAsync<DslTeamCheckEntity>(DslTeamCheckEntity.PartitionOf(SchoolId), DslTeamCheckEntity.Row)).Value;
+            (row.Inbox, row.InboxServiceUrl, row.FormerInboxes) = (null, null, null);
+            await _fixture.Incidents.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        }
+        const string NewInbox = "19:oakfield-dsl-inbox-2026@thread.tacv2";
+        _connector.SetMembers(NewInbox, Dsl, DeputyDsl);
+        await using var moved = await _fixture.RestartWithSchoolFileAsync(yaml => yaml.Replace(InboxChannel, NewInbox, StringComparison.Ordinal));
+        (await _fixture.CheckCopiesAsync()).Should().BePositive("the inbox moved");
+        await _fixture.DispatchAsync();
+        (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId)
+            .Should().Contain(InboxChannel, "the old channel still has only the DSL team in it");
+        (await _fixture.CheckCopiesAsync()).Should().Be(0, "nothing has changed since");
+        _connector.Clear();
+
+        using var oldChannel = InboxMembers(Dsl, DeputyDsl, Governor);
+        (await _fixture.CheckCopiesAsync()).Should().BePositive("someone outside the team joined the old inbox channel");
+        await _fixture.DispatchAsync();
+
+        var inOldChannel = _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) == InboxChannel).ToList();
+        inOldChannel.Should().Contain(r => r.Body.Contains(report.Reference, StringComparison.Ordinal));
+        inOldChannel.Should().OnlyContain(r => !r.Body.Contains(report.Marker, StringComparison.Ordinal));
+        Texts(CardOf(inOldChannel.Last(r => r.Body.Contains(report.Reference, StringComparison.Ordinal)).Json)).Should().Contain("no longer");
+        (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId).Should().NotContain(InboxChannel);
+        _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains("a former DSL inbox channel has 1 member(s) outside the DSL team", StringComparison.Ordinal));
+        _fixture.Logs.Lines.Should().NotContain(l => l.Message.Contains(report.Marker, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_copy_check_goes_a_batch_at_a_time_carries_on_where_it_stopped_and_checks_each_report_once()
     {

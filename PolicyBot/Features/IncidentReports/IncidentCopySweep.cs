@@ -57,13 +57,32 @@ public sealed partial class IncidentCopySweep(
     {
         var ids = DslTeam.IdsOf(school);
         var last = (await Incidents.GetEntityIfExistsAsync<DslTeamCheckEntity>(DslTeamCheckEntity.PartitionOf(school.Id), DslTeamCheckEntity.Row, cancellationToken: cancellationToken)).Value;
-        var channelOpen = await InboxHasOthersAsync(school, ids, last?.InboxHasOthers ?? false, cancellationToken);
-        // What the copies must be checked for: the team, where its inbox is, and whether others can read it.
+        var inbox = school.Incidents.DslInbox;
+        var inboxServiceUrl = inbox is null ? null : await reports.InboxServiceUrlAsync(inbox, school.TenantId, cancellationToken);
+        var channelOpen = inbox is not null && await HasOthersAsync(school, inboxServiceUrl, inbox.ChannelId, ids, last?.InboxHasOthers ?? false, former: false, cancellationToken);
+        // A channel that used to be the inbox still holds the cards posted there while it was: it is watched like the
+        // inbox, so that someone who joins it later does not find them.
+        var formerInboxes = FormerInboxes(last, inbox?.ChannelId, inboxServiceUrl);
+        var formerOpen = new List<string>();
+        foreach (var former in formerInboxes)
+            if (await HasOthersAsync(school, former.ServiceUrl, former.ChannelId, ids, last?.Team.Contains(OthersInFormer(former.ChannelId), StringComparison.Ordinal) ?? false, former: true, cancellationToken))
+                formerOpen.Add(former.ChannelId);
+        // What the copies must be checked for: the team, where its inbox is, and whether others can read it or a former one.
         var target = string.Join(",", ids.Select(id => id.ToLowerInvariant()).Order(StringComparer.Ordinal))
-                     + "|inbox=" + (school.Incidents.DslInbox?.ChannelId ?? "")
-                     + (channelOpen ? "|others-in-inbox" : "");
+                     + InboxMark + (inbox?.ChannelId ?? "")
+                     + (channelOpen ? "|others-in-inbox" : "")
+                     + string.Concat(formerOpen.Order(StringComparer.Ordinal).Select(OthersInFormer));
         if (last is not null && last.Team == target && last.Sweeping is null)
+        {
+            if (last.FormerInboxes != WatchedChannel.Format(formerInboxes) || last.InboxServiceUrl != inboxServiceUrl || last.Inbox is null)
+            {
+                last.Inbox = inbox?.ChannelId ?? "";
+                last.FormerInboxes = WatchedChannel.Format(formerInboxes);
+                last.InboxServiceUrl = inboxServiceUrl;
+                await Incidents.UpdateEntityAsync(last, last.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
             return 0;
+        }
 
         var after = last?.Sweeping == target ? last.After ?? "" : "";
         var filter = TableClient.CreateQueryFilter($"RowKey eq {WorkflowRows.State} and SchoolId eq {school.Id} and PartitionKey gt {after}");
@@ -84,10 +103,13 @@ public sealed partial class IncidentCopySweep(
             Sweeping = finished ? null : target,
             After = finished ? null : batch[^1].PartitionKey,
             InboxHasOthers = channelOpen,
+            Inbox = inbox?.ChannelId ?? "",
+            InboxServiceUrl = inboxServiceUrl,
+            FormerInboxes = WatchedChannel.Format(formerInboxes),
             CheckedAt = Time.GetUtcNow(),
         }, TableUpdateMode.Replace, cancellationToken);
         if (finished)
-            LogSwept(logger, school.Id, channelOpen ? "its inbox channel has others in it" : "its DSL team or inbox changed");
+            LogSwept(logger, school.Id, channelOpen ? "its inbox channel has others in it" : formerOpen.Count > 0 ? "a former inbox channel has others in it" : "its DSL team or inbox changed");
         return batch.Count;
     }
 
@@ -125,22 +147,54 @@ public sealed partial class IncidentCopySweep(
         }
     }
 
-    /// <summary>Whether anyone outside the team is in the DSL inbox channel; when that cannot be read, what was last known.</summary>
-    async Task<bool> InboxHasOthersAsync(School school, IReadOnlyList<string> ids, bool lastKnown, CancellationToken cancellationToken)
+    const string InboxMark = "|inbox=";
+
+    static string OthersInFormer(string channelId) => "|others-in-former=" + channelId;
+
+    /// <summary>Former inbox channels a school keeps watching; more than a school changes its inbox in years.</summary>
+    public const int MaxFormerInboxes = 10;
+
+    /// <summary>
+    /// The channels that were the school's DSL inbox before the current one, newest first: those last watched and, when
+    /// the inbox has moved since the last check, the one it moved from. A channel that is the inbox again is the inbox.
+    /// </summary>
+    static List<WatchedChannel> FormerInboxes(DslTeamCheckEntity? last, string? inbox, string? inboxServiceUrl)
     {
-        if (school.Incidents.DslInbox is not { } inbox || ids.Count == 0)
+        var formers = WatchedChannel.Parse(last?.FormerInboxes);
+        // Rows written before former inboxes were watched name the inbox only inside Team.
+        var lastInbox = last?.Inbox ?? InboxIn(last?.Team);
+        if (!string.IsNullOrEmpty(lastInbox) && lastInbox != inbox && (last?.InboxServiceUrl ?? inboxServiceUrl) is { Length: > 0 } serviceUrl)
+            formers.Insert(0, new WatchedChannel(lastInbox, serviceUrl));
+        return formers.Where(f => f.ChannelId != inbox).DistinctBy(f => f.ChannelId).Take(MaxFormerInboxes).ToList();
+    }
+
+    static string? InboxIn(string? team)
+    {
+        var at = team?.IndexOf(InboxMark, StringComparison.Ordinal) ?? -1;
+        if (at < 0)
+            return null;
+        var rest = team![(at + InboxMark.Length)..];
+        var end = rest.IndexOf('|', StringComparison.Ordinal);
+        return end < 0 ? rest : rest[..end];
+    }
+
+    /// <summary>Whether anyone outside the team is in a channel; when that cannot be read, what was last known.</summary>
+    async Task<bool> HasOthersAsync(School school, string? serviceUrl, string channelId, IReadOnlyList<string> ids, bool lastKnown, bool former, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0 || string.IsNullOrEmpty(serviceUrl))
             return false;
         try
         {
-            var serviceUrl = await reports.InboxServiceUrlAsync(inbox, school.TenantId, cancellationToken);
-            var outside = await messenger.CountMembersOutsideAsync(serviceUrl, inbox.ChannelId, ids.ToHashSet(StringComparer.OrdinalIgnoreCase), cancellationToken);
-            if (outside > 0)
+            var outside = await messenger.CountMembersOutsideAsync(serviceUrl, channelId, ids.ToHashSet(StringComparer.OrdinalIgnoreCase), cancellationToken);
+            if (outside > 0 && former)
+                LogFormerInboxHasOthers(logger, school.Id, outside);
+            else if (outside > 0)
                 LogInboxHasOthers(logger, school.Id, outside);
             return outside > 0;
         }
         catch (Exception e) when (e is RequestFailedException or HttpRequestException or ArgumentException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            LogInboxUnreadable(logger, school.Id, (e as RequestFailedException)?.Status ?? 0);
+            LogInboxUnreadable(logger, school.Id, former ? "a former DSL inbox channel" : "the DSL inbox channel", (e as RequestFailedException)?.Status ?? 0);
             return lastKnown;
         }
     }
@@ -151,8 +205,11 @@ public sealed partial class IncidentCopySweep(
     [LoggerMessage(Level = LogLevel.Error, Message = "{School}: the DSL inbox channel has {Outside} member(s) outside the DSL team; reports are not shown there (docs/deploy.md, the DSL inbox)")]
     static partial void LogInboxHasOthers(ILogger logger, string school, int outside);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{School}: the DSL inbox channel's members could not be read ({Status}); checked again next pass")]
-    static partial void LogInboxUnreadable(ILogger logger, string school, int status);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{School}: a former DSL inbox channel has {Outside} member(s) outside the DSL team; the report cards posted there are replaced by ones without the details (docs/deploy.md, the DSL inbox)")]
+    static partial void LogFormerInboxHasOthers(ILogger logger, string school, int outside);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{School}: the members of {Channel} could not be read ({Status}); checked again next pass")]
+    static partial void LogInboxUnreadable(ILogger logger, string school, string channel, int status);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{School}: the card of report {Reference} is too large to store, so its copies were replaced by one without the details")]
     static partial void LogTooLarge(ILogger logger, string school, string reference);
@@ -179,5 +236,25 @@ public sealed class DslTeamCheckEntity : ITableEntity
     public string? Sweeping { get; set; }
     public string? After { get; set; }
     public bool InboxHasOthers { get; set; }
+    /// <summary>The inbox channel last checked for, and where its conversation is served.</summary>
+    public string? Inbox { get; set; }
+    public string? InboxServiceUrl { get; set; }
+    /// <summary>Channels that were the inbox before, still watched (<see cref="WatchedChannel.Format"/>).</summary>
+    public string? FormerInboxes { get; set; }
     public DateTimeOffset CheckedAt { get; set; }
+}
+
+/// <summary>A channel whose members are checked, and the Bot Connector address its conversation is served from.</summary>
+public sealed record WatchedChannel(string ChannelId, string ServiceUrl)
+{
+    /// <summary>One channel a line: its id, a tab, its service URL (neither holds either).</summary>
+    public static string? Format(IReadOnlyList<WatchedChannel> channels) =>
+        channels.Count == 0 ? null : string.Join("\n", channels.Select(c => c.ChannelId + "\t" + c.ServiceUrl));
+
+    public static List<WatchedChannel> Parse(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .Where(parts => parts is [{ Length: > 0 }, { Length: > 0 }])
+            .Select(parts => new WatchedChannel(parts[0], parts[1]))
+            .ToList();
 }
