@@ -204,7 +204,8 @@ public static partial class PolicyAnswerer
             if (entry.IsAboutPupilConduct && query.IsFirstPerson)
                 score *= 0.6;
             // The question's intent picks the kind of rule: "who do I ask?" wants an approval, "what do I do?" a report.
-            if (query.AsksWhoApproves && entry.Cue == VerdictClassifier.Cue.AskFirst)
+            // Every policy puts a new official site behind someone's approval: "can we start a class blog?" asks for it too.
+            if ((query.AsksWhoApproves || query.AsksToSetUpOfficialSite) && entry.Cue == VerdictClassifier.Cue.AskFirst)
                 score *= Tuning.WhoApproves;
             if (query.AsksWhatToDo && entry.Cue == VerdictClassifier.Cue.Report)
                 score *= Tuning.WhatToDo;
