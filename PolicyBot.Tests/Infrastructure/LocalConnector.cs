@@ -42,6 +42,9 @@ public sealed class LocalConnector : IAsyncDisposable
     /// <summary>Who is in a conversation, by Entra object id (a conversation never set is one the bot is not in: 404).</summary>
     public void SetMembers(string conversationId, params string[] aadObjectIds) => _members[conversationId] = aadObjectIds;
 
+    /// <summary>The conversation is gone (a deleted channel): its member list answers 404.</summary>
+    public void ForgetMembers(string conversationId) => _members.TryRemove(conversationId, out _);
+
     public static async Task<LocalConnector> StartAsync()
     {
         LocalConnector? connector = null;

@@ -491,6 +491,38 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
     }
 
     [Fact]
+    public async Task A_former_inbox_channel_that_was_deleted_is_no_longer_watched()
+    {
+        await ReportAsync();
+        await _fixture.CheckCopiesAsync();
+        const string NewInbox = "19:oakfield-dsl-inbox-2027@thread.tacv2";
+        _connector.SetMembers(NewInbox, Dsl, DeputyDsl);
+        await using var moved = await _fixture.RestartWithSchoolFileAsync(yaml => yaml.Replace(InboxChannel, NewInbox, StringComparison.Ordinal));
+        await _fixture.CheckCopiesAsync();
+        await _fixture.DispatchAsync();
+        WatchedChannel.Parse((await CheckRowAsync()).FormerInboxes).Select(c => c.ChannelId).Should().Contain(InboxChannel);
+        try
+        {
+            static bool AboutAFormerInbox((Microsoft.Extensions.Logging.LogLevel Level, string Category, string Message) line) => line.Message.Contains("former DSL inbox channel", StringComparison.Ordinal);
+            var toldBefore = _fixture.Logs.Lines.Count(AboutAFormerInbox);
+            _connector.ForgetMembers(InboxChannel);
+            (await _fixture.CheckCopiesAsync()).Should().Be(0);
+            WatchedChannel.Parse((await CheckRowAsync()).FormerInboxes).Select(c => c.ChannelId).Should().NotContain(InboxChannel);
+            _connector.Clear();
+            await _fixture.CheckCopiesAsync();
+            _connector.MemberRequests.Select(ConversationOf).Should().NotContain(InboxChannel).And.Contain(NewInbox);
+            _fixture.Logs.Lines.Count(AboutAFormerInbox).Should().Be(toldBefore, "a channel that is gone is nothing to warn about");
+        }
+        finally
+        {
+            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
+        }
+    }
+
+    async Task<DslTeamCheckEntity> CheckRowAsync() =>
+        (await _fixture.Incidents.GetEntityAsync<DslTeamCheckEntity>(DslTeamCheckEntity.PartitionOf(SchoolId), DslTeamCheckEntity.Row)).Value;
+
+    [Fact]
     public async Task The_copy_check_goes_a_batch_at_a_time_carries_on_where_it_stopped_and_checks_each_report_once()
     {
         await ReportAsync();

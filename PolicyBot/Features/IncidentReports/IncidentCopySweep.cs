@@ -59,14 +59,20 @@ public sealed partial class IncidentCopySweep(
         var last = (await Incidents.GetEntityIfExistsAsync<DslTeamCheckEntity>(DslTeamCheckEntity.PartitionOf(school.Id), DslTeamCheckEntity.Row, cancellationToken: cancellationToken)).Value;
         var inbox = school.Incidents.DslInbox;
         var inboxServiceUrl = inbox is null ? null : await reports.InboxServiceUrlAsync(inbox, school.TenantId, cancellationToken);
-        var channelOpen = inbox is not null && await HasOthersAsync(school, inboxServiceUrl, inbox.ChannelId, ids, last?.InboxHasOthers ?? false, former: false, cancellationToken);
+        var channelOpen = inbox is not null && await HasOthersAsync(school, inboxServiceUrl, inbox.ChannelId, ids, last?.InboxHasOthers ?? false, former: false, cancellationToken) is true;
         // A channel that used to be the inbox still holds the cards posted there while it was: it is watched like the
-        // inbox, so that someone who joins it later does not find them.
+        // inbox, so that someone who joins it later does not find them. One that no longer exists needs no watching.
         var formerInboxes = FormerInboxes(last, inbox?.ChannelId, inboxServiceUrl);
         var formerOpen = new List<string>();
-        foreach (var former in formerInboxes)
-            if (await HasOthersAsync(school, former.ServiceUrl, former.ChannelId, ids, last?.Team.Contains(OthersInFormer(former.ChannelId), StringComparison.Ordinal) ?? false, former: true, cancellationToken))
-                formerOpen.Add(former.ChannelId);
+        foreach (var former in formerInboxes.ToList())
+        {
+            var lastKnown = (last?.Sweeping ?? last?.Team)?.Contains(OthersInFormer(former.ChannelId), StringComparison.Ordinal) ?? false;
+            switch (await HasOthersAsync(school, former.ServiceUrl, former.ChannelId, ids, lastKnown, former: true, cancellationToken))
+            {
+                case true: formerOpen.Add(former.ChannelId); break;
+                case null: formerInboxes.Remove(former); break;
+            }
+        }
         // What the copies must be checked for: the team, where its inbox is, and whether others can read it or a former one.
         var target = string.Join(",", ids.Select(id => id.ToLowerInvariant()).Order(StringComparer.Ordinal))
                      + InboxMark + (inbox?.ChannelId ?? "")
@@ -178,19 +184,27 @@ public sealed partial class IncidentCopySweep(
         return end < 0 ? rest : rest[..end];
     }
 
-    /// <summary>Whether anyone outside the team is in a channel; when that cannot be read, what was last known.</summary>
-    async Task<bool> HasOthersAsync(School school, string? serviceUrl, string channelId, IReadOnlyList<string> ids, bool lastKnown, bool former, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether anyone outside the team is in a channel; when that cannot be read, what was last known. Null for a former
+    /// inbox that no longer exists (404). The inbox with others in it is logged on every pass, as reports are not posted
+    /// there until it is put right; a former one when it is first found, as its cards are then withdrawn.
+    /// </summary>
+    async Task<bool?> HasOthersAsync(School school, string? serviceUrl, string channelId, IReadOnlyList<string> ids, bool lastKnown, bool former, CancellationToken cancellationToken)
     {
         if (ids.Count == 0 || string.IsNullOrEmpty(serviceUrl))
             return false;
         try
         {
             var outside = await messenger.CountMembersOutsideAsync(serviceUrl, channelId, ids.ToHashSet(StringComparer.OrdinalIgnoreCase), cancellationToken);
-            if (outside > 0 && former)
-                LogFormerInboxHasOthers(logger, school.Id, outside);
-            else if (outside > 0)
+            if (outside > 0 && !former)
                 LogInboxHasOthers(logger, school.Id, outside);
+            else if (outside > 0 && !lastKnown)
+                LogFormerInboxHasOthers(logger, school.Id, outside);
             return outside > 0;
+        }
+        catch (RequestFailedException e) when (former && e.Status == 404)
+        {
+            return null;
         }
         catch (Exception e) when (e is RequestFailedException or HttpRequestException or ArgumentException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
