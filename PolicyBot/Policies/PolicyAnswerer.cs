@@ -267,7 +267,10 @@ public static partial class PolicyAnswerer
                 overlap *= Tuning.SentenceOwnerConflict;
             // Between sentences the question reaches about equally, the one that tells staff what to do decides
             // ("a statutory duty to report …" over "staff need to be aware …").
-            overlap += Tuning.CueTieBreak * CueStrength(cue) * query.TotalSlotWeight;
+            // "If in doubt, inform SLT" is the way out for someone unsure, not the rule: it breaks no tie over the rule
+            // next to it ("only use the school's systems") unless the question says the staff member is unsure.
+            var strength = !query.SaysUnsure && VerdictClassifier.IsFallbackForDoubt(part) ? CueStrength(VerdictClassifier.Cue.Caution) : CueStrength(cue);
+            overlap += Tuning.CueTieBreak * strength * query.TotalSlotWeight;
             if ((query.AsksWhoApproves && cue == VerdictClassifier.Cue.AskFirst) || (query.AsksWhatToDo && cue == VerdictClassifier.Cue.Report)
                 || (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(part)))
                 overlap = overlap * 1.5 + 1;
@@ -304,9 +307,10 @@ public static partial class PolicyAnswerer
         // "The head has said yes, so can I run the account now?": the approval the rule asks for has been given.
         if (chosenCue == VerdictClassifier.Cue.AskFirst && query.StatesApprovalGiven && !query.AsksWhoApproves && !query.AsksAboutDuty)
             verdict = Verdict.Yes;
-        // "Could that get me sacked?" answered by "… may lead to dismissal": yes, it could.
+        // "Could that get me sacked?" answered by "disciplinary action will result": yes, it would. Answered by "… may
+        // lead to disciplinary action", the policy warns that it could: a caution, not a plain yes.
         if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(chosenPart) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No or Verdict.Report)
-            verdict = Verdict.Yes;
+            verdict = VerdictClassifier.StatesPossibleConsequence(chosenPart) ? Verdict.Caution : Verdict.Yes;
         return (verdict, Shorten(quote));
     }
 
