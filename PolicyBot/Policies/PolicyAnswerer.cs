@@ -307,6 +307,11 @@ public static partial class PolicyAnswerer
         // "The head has said yes, so can I run the account now?": the approval the rule asks for has been given.
         if (chosenCue == VerdictClassifier.Cue.AskFirst && query.StatesApprovalGiven && !query.AsksWhoApproves && !query.AsksAboutDuty)
             verdict = Verdict.Yes;
+        // "Am I allowed to just block them?" answered by "staff should block, report or delete …": the policy tells staff to
+        // do what is asked, so yes (asked what to do, it is still a report).
+        if (chosenCue == VerdictClassifier.Cue.Report && query.AsksPermission && VerdictClassifier.AskedAction(query.Question) is { } action
+            && query.Index.Analyze(action) is [var asked] && query.Index.Analyze(chosenPart).Any(t => t.Concept == asked.Concept))
+            verdict = Verdict.Yes;
         // "Could that get me sacked?" answered by "disciplinary action will result": yes, it would. Answered by "… may
         // lead to disciplinary action", the policy warns that it could: a caution, not a plain yes.
         if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(chosenPart) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No or Verdict.Report)
@@ -385,7 +390,9 @@ public static partial class PolicyAnswerer
         return "senior leadership team";
     }
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z""“'(])")]
+    // A full stop after a word also ends a sentence whose successor starts in lower case ("… on school accounts. pupils
+    // must not …", a typing slip), but not after "etc." or a short abbreviation ("e.g. these views").
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z""“'(])|(?<=\b(?!etc\.)[a-z]{3,}\.)\s+(?=[a-z]{3,}\b)")]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@",\s+but\s+|;\s+(?=[A-Za-z])|\.\s+However,\s+")]

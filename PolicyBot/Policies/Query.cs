@@ -29,6 +29,9 @@ internal sealed partial class Query
     /// <summary>"Not sure if it's OK to reply": the staff member says they are unsure, so "if in doubt, …" is for them.</summary>
     public required bool SaysUnsure { get; init; }
 
+    /// <summary>The question as asked (after <see cref="QuestionText.Clean"/>), for readings that need its wording.</summary>
+    public required string Question { get; init; }
+
     /// <summary>
     /// The question happens while the staff member is teaching or supervising ("my phone in the lesson", "on yard duty",
     /// even at lunch, "while the kids are doing maths"), not on a break or in the staffroom.
@@ -135,6 +138,7 @@ internal sealed partial class Query
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
             SaysUnsure = VerdictClassifier.SaysUnsure(question),
+            Question = question,
             IsDuringSessions = DuringSessions(index, seen, question, personal),
             Owner = owner,
             Analyzer = analyzer,

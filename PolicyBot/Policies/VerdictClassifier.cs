@@ -192,6 +192,16 @@ public static partial class VerdictClassifier
     /// </summary>
     public static bool IsFallbackForDoubt(string text) => DoubtFallback().IsMatch(Normalise(text).TrimStart());
 
+    /// <summary>
+    /// The action a permission question asks about: "can I just delete it?" → delete, "am I allowed to block them?" → block.
+    /// Null when the question does not ask permission for an action of its own.
+    /// </summary>
+    public static string? AskedAction(string question)
+    {
+        var m = AskedActionPattern().Match(Normalise(question));
+        return m.Success ? m.Groups["verb"].Value : null;
+    }
+
     /// <summary>"Not sure if it's OK to reply", "I don't know whether …": the question says the staff member is unsure.</summary>
     public static bool SaysUnsure(string question) => Unsure().IsMatch(Normalise(question));
 
@@ -249,6 +259,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"^\(?(if|where|when|whenever) (there is |there's |you are |you're |they are |staff are )?(any |ever |in )?(doubt|unsure|uncertain|not sure)\b")]
     private static partial Regex DoubtFallback();
+
+    [GeneratedRegex(@"\b((can|could|may|might) (i|we)|(allowed|permitted|ok|okay|fine|alright|all right) (for me |for us )?to)( just| simply| go ahead and| now)? (?<verb>[a-z]+)\b")]
+    private static partial Regex AskedActionPattern();
 
     [GeneratedRegex(@"\b(not sure|unsure|no idea|don't know|dont know|do not know|doubt|not certain|uncertain)\b")]
     private static partial Regex Unsure();
