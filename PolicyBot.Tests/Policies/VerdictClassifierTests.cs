@@ -241,11 +241,15 @@ public sealed class VerdictClassifierTests
 
         3.5 Staff should exercise their professional judgement about whether an image is appropriate to share on school accounts. pupils must not be on any school list of children whose images must not be published.
 
-        4. Breaches
+        4. Media
 
-        4.1 Any breach of this policy may lead to disciplinary action under the school's disciplinary procedure.
+        4.5 Be aware that the content or site may attract media attention. Staff members must not communicate with the media without the advice or approval of the head teacher.
 
-        4.2 If staff bully colleagues online, disciplinary action will result.
+        5. Breaches
+
+        5.1 Any breach of this policy may lead to disciplinary action under the school's disciplinary procedure.
+
+        5.2 If staff bully colleagues online, disciplinary action will result.
         """));
 
     [Theory]
@@ -298,5 +302,22 @@ public sealed class VerdictClassifierTests
 
         answer.Citations[0].ClauseId.Should().Be("3.5");
         answer.Verdict.Should().Be(Verdict.Caution);
+    }
+
+    [Theory]
+    [InlineData("Be aware that the content or site may attract media attention.", true)]
+    [InlineData("Staff should be mindful that anything posted could be shared.", true)]
+    [InlineData("Be aware that defamation and privacy laws apply.", false)]
+    [InlineData("Staff must not communicate with the media without approval.", false)]
+    public void Be_aware_that_something_may_happen_is_a_warning_of_a_possibility(string sentence, bool warning) =>
+        VerdictClassifier.WarnsOfPossibility(sentence).Should().Be(warning);
+
+    [Fact]
+    public void A_warning_of_what_may_happen_gives_way_to_the_instruction_beside_it()
+    {
+        var answer = PolicyAnswerer.Answer(Policy, "the local paper messaged me about our school site content, can I just reply to them?");
+
+        answer.Citations[0].ClauseId.Should().Be("4.5");
+        answer.Verdict.Should().Be(Verdict.AskFirst);
     }
 }

@@ -257,6 +257,10 @@ public static partial class PolicyAnswerer
             var cue = clauseParts[i].Cue;
             if (cue == VerdictClassifier.Cue.None)
                 continue;
+            // "Be aware that the site may attract media attention. … must not communicate with the media without the
+            // approval of the head teacher": the warning is background to the instruction beside it, which decides.
+            if (cue == VerdictClassifier.Cue.Caution && VerdictClassifier.WarnsOfPossibility(part) && clauseParts.Any(p => IsInstruction(p.Cue)))
+                continue;
             // What this sentence says that its neighbours do not ("not allowed during working hours, but permitted
             // during break times") decides which one the question is about.
             var others = partConcepts.Where((_, j) => j != i).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
@@ -318,6 +322,10 @@ public static partial class PolicyAnswerer
             verdict = VerdictClassifier.StatesPossibleConsequence(chosenPart) ? Verdict.Caution : Verdict.Yes;
         return (verdict, Shorten(quote));
     }
+
+    /// <summary>A cue that tells staff what to do or not to do (not a permission, a caution or a bare duty).</summary>
+    static bool IsInstruction(VerdictClassifier.Cue cue) =>
+        cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.AskFirst or VerdictClassifier.Cue.Report or VerdictClassifier.Cue.OnlyThrough;
 
     /// <summary>How directly a cue tells staff what to do: a report or an approval step beats a bare caution.</summary>
     static double CueStrength(VerdictClassifier.Cue cue) => cue switch

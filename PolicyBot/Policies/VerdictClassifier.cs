@@ -202,6 +202,11 @@ public static partial class VerdictClassifier
         return m.Success ? m.Groups["verb"].Value : null;
     }
 
+    /// <summary>
+    /// "Be aware that the content may attract media attention": a warning of what could happen, not an instruction.
+    /// </summary>
+    public static bool WarnsOfPossibility(string text) => PossibilityWarning().IsMatch(Normalise(text).TrimStart());
+
     /// <summary>"Not sure if it's OK to reply", "I don't know whether …": the question says the staff member is unsure.</summary>
     public static bool SaysUnsure(string question) => Unsure().IsMatch(Normalise(question));
 
@@ -262,6 +267,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b((can|could|may|might) (i|we)|(allowed|permitted|ok|okay|fine|alright|all right) (for me |for us )?to)( just| simply| go ahead and| now)? (?<verb>[a-z]+)\b")]
     private static partial Regex AskedActionPattern();
+
+    [GeneratedRegex(@"^(please )?((staff|staff members|employees|you|they) (should|must|need to|are to) )?be (aware|mindful) that\b[^.;]*\b(may|might|could|can)\b")]
+    private static partial Regex PossibilityWarning();
 
     [GeneratedRegex(@"\b(not sure|unsure|no idea|don't know|dont know|do not know|doubt|not certain|uncertain)\b")]
     private static partial Regex Unsure();
