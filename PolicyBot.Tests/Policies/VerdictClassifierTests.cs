@@ -21,6 +21,7 @@ public sealed class VerdictClassifierTests
     [InlineData("Safety concerns should be brought to the attention of the DSL immediately.", Verdict.Report)]
     [InlineData("Staff have a statutory duty to report signs of radicalisation.", Verdict.Report)]
     [InlineData("Such comments must never be posted or removed immediately and appropriate authorities, for example the Police or Child Exploitation and Online Protection Centre (CEOP), informed in the case of illegal content.", Verdict.Report)]
+    [InlineData("The school policies and protocols on child protection, safeguarding and e-safety must be followed if any misuse appears to involve illegal activity.", Verdict.Report)]
     [InlineData("Caution is advised when inviting colleagues to be friends.", Verdict.Caution)]
     [InlineData("Staff are advised not to identify their employer.", Verdict.Caution)]
     [InlineData("Staff should consider their privacy settings.", Verdict.Caution)]
