@@ -21,6 +21,7 @@ public sealed class VerdictClassifierTests
     [InlineData("Safety concerns should be brought to the attention of the DSL immediately.", Verdict.Report)]
     [InlineData("Staff have a statutory duty to report signs of radicalisation.", Verdict.Report)]
     [InlineData("Such comments must never be posted or removed immediately and appropriate authorities, for example the Police or Child Exploitation and Online Protection Centre (CEOP), informed in the case of illegal content.", Verdict.Report)]
+    [InlineData("The school policies and protocols on child protection, safeguarding and e-safety must be followed if any misuse appears to involve illegal activity.", Verdict.Report)]
     [InlineData("Caution is advised when inviting colleagues to be friends.", Verdict.Caution)]
     [InlineData("Staff are advised not to identify their employer.", Verdict.Caution)]
     [InlineData("Staff should consider their privacy settings.", Verdict.Caution)]
@@ -96,6 +97,7 @@ public sealed class VerdictClassifierTests
     [InlineData("does someone need to ok me first?")]
     [InlineData("who gives the go ahead if I want to start a class blog?")]
     [InlineData("need my own twitter on a school laptop for a course. who says yes to that?")]
+    [InlineData("need to get on facebook on the class PC to show a clip, who lets me")]
     public void Approval_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhoApproves(question).Should().BeTrue();
 
@@ -194,4 +196,129 @@ public sealed class VerdictClassifierTests
     [InlineData("who approves a class blog?", false)]
     public void A_question_can_say_the_approval_was_already_given(string question, bool expected) =>
         VerdictClassifier.StatesApprovalGiven(question).Should().Be(expected);
+
+    [Theory]
+    [InlineData("Any breach of this policy may lead to disciplinary action.", true)]
+    [InlineData("Inappropriate use of messaging tools may breach the school's disciplinary rules.", true)]
+    [InlineData("Serious breaches could result in dismissal.", true)]
+    [InlineData("If this policy is breached, disciplinary action will result.", false)]
+    public void A_consequence_may_be_a_possibility_or_a_certainty(string sentence, bool possible) =>
+        VerdictClassifier.StatesPossibleConsequence(sentence).Should().Be(possible);
+
+    [Theory]
+    [InlineData("If in doubt, always seek advice.", true)]
+    [InlineData("(If there is any doubt about whether communication is acceptable, a senior leader should be informed.)", true)]
+    [InlineData("Where there is any doubt about whether a message is appropriate, the head teacher must be told.", true)]
+    [InlineData("Staff should only use the school's systems for communications with pupils.", false)]
+    public void If_in_doubt_is_the_way_out_for_the_unsure(string sentence, bool fallback) =>
+        VerdictClassifier.IsFallbackForDoubt(sentence).Should().Be(fallback);
+
+    [Theory]
+    [InlineData("a mum messaged me, not sure if it's ok to reply", true)]
+    [InlineData("I don't know whether I can reply to a parent", true)]
+    [InlineData("is it ok if I whatsapp a pupil about the play?", false)]
+    public void A_question_can_say_the_staff_member_is_unsure(string question, bool unsure) =>
+        VerdictClassifier.SaysUnsure(question).Should().Be(unsure);
+
+    [Theory]
+    [InlineData("someone's being abusive on our class page, am I allowed to just block them", "block")]
+    [InlineData("can I just delete it?", "delete")]
+    [InlineData("is it ok to reply to a parent on facebook?", "reply")]
+    [InlineData("what should I do about an abusive comment?", null)]
+    public void A_permission_question_names_the_action_it_asks_about(string question, string? action) =>
+        VerdictClassifier.AskedAction(question).Should().Be(action);
+
+    // Whole answers from a small policy: the verdict depends on the question as well as the clause.
+    static readonly PolicyIndex Policy = PolicyIndex.Build(PolicyParser.Parse("example", """
+        1. Contact with pupils
+
+        1.1 Staff should keep any communications with pupils professional and should only use the school's systems for communications. (If there is any doubt about whether communication between a pupil and a member of staff is acceptable, a member of the senior leadership team should be informed so that they can decide how to deal with the situation.)
+
+        2. Moderating school pages
+
+        2.1 If a conversation on a school page becomes offensive, staff should block, report or delete other users or their comments and should inform the audience why the action was taken.
+
+        3. Images
+
+        3.5 Staff should exercise their professional judgement about whether an image is appropriate to share on school accounts. pupils must not be on any school list of children whose images must not be published.
+
+        4. Media
+
+        4.5 Be aware that the content or site may attract media attention. Staff members must not communicate with the media without the advice or approval of the head teacher.
+
+        5. Breaches
+
+        5.1 Any breach of this policy may lead to disciplinary action under the school's disciplinary procedure.
+
+        5.2 If staff bully colleagues online, disciplinary action will result.
+        """));
+
+    [Theory]
+    [InlineData("could a breach of this policy on social media get me sacked?", Verdict.Caution)]
+    [InlineData("could I get sacked for bullying colleagues online?", Verdict.Yes)]
+    public void Could_I_get_sacked_is_a_caution_when_the_policy_says_it_may_happen_and_yes_when_it_will(string question, Verdict expected) =>
+        PolicyAnswerer.Answer(Policy, question).Verdict.Should().Be(expected);
+
+    [Fact]
+    public void If_in_doubt_does_not_answer_a_question_the_rule_next_to_it_decides()
+    {
+        var answer = PolicyAnswerer.Answer(Policy, "is it ok if I send communications to a pupil on whatsapp?");
+
+        answer.Citations[0].ClauseId.Should().Be("1.1");
+        answer.Verdict.Should().Be(Verdict.No);
+    }
+
+    [Fact]
+    public void If_in_doubt_answers_a_question_that_says_it_is_unsure()
+    {
+        var answer = PolicyAnswerer.Answer(Policy, "a pupil messaged me about homework, not sure if communication like that is ok");
+
+        answer.Citations[0].ClauseId.Should().Be("1.1");
+        answer.Verdict.Should().Be(Verdict.Report);
+    }
+
+    [Theory]
+    [InlineData("someone is being offensive in the comments on our school page, am I allowed to just block them?", Verdict.Yes)]
+    [InlineData("someone is being offensive in the comments on our school page, what should I do?", Verdict.Report)]
+    public void Asked_whether_to_do_what_the_clause_tells_staff_to_do_the_answer_is_yes(string question, Verdict expected)
+    {
+        var answer = PolicyAnswerer.Answer(Policy, question);
+
+        answer.Citations[0].ClauseId.Should().Be("2.1");
+        answer.Verdict.Should().Be(expected);
+    }
+
+    [Fact]
+    public void A_full_stop_ends_a_sentence_even_when_the_next_starts_in_lower_case()
+    {
+        PolicyAnswerer.Parts("Use judgement about what to share on school accounts. pupils must not be on the list.")
+            .Should().Equal("Use judgement about what to share on school accounts.", "pupils must not be on the list.");
+        PolicyAnswerer.Parts("Harassment, discrimination etc. or defamation are breaches.").Should().ContainSingle();
+    }
+
+    [Fact]
+    public void The_sentence_the_question_is_about_decides_even_after_a_lower_case_start()
+    {
+        var answer = PolicyAnswerer.Answer(Policy, "want to share pictures of my class's art on the school accounts, anything I should watch for?");
+
+        answer.Citations[0].ClauseId.Should().Be("3.5");
+        answer.Verdict.Should().Be(Verdict.Caution);
+    }
+
+    [Theory]
+    [InlineData("Be aware that the content or site may attract media attention.", true)]
+    [InlineData("Staff should be mindful that anything posted could be shared.", true)]
+    [InlineData("Be aware that defamation and privacy laws apply.", false)]
+    [InlineData("Staff must not communicate with the media without approval.", false)]
+    public void Be_aware_that_something_may_happen_is_a_warning_of_a_possibility(string sentence, bool warning) =>
+        VerdictClassifier.WarnsOfPossibility(sentence).Should().Be(warning);
+
+    [Fact]
+    public void A_warning_of_what_may_happen_gives_way_to_the_instruction_beside_it()
+    {
+        var answer = PolicyAnswerer.Answer(Policy, "the local paper messaged me about our school site content, can I just reply to them?");
+
+        answer.Citations[0].ClauseId.Should().Be("4.5");
+        answer.Verdict.Should().Be(Verdict.AskFirst);
+    }
 }

@@ -258,6 +258,10 @@ public static partial class PolicyAnswerer
             var cue = clauseParts[i].Cue;
             if (cue == VerdictClassifier.Cue.None)
                 continue;
+            // "Be aware that the site may attract media attention. … must not communicate with the media without the
+            // approval of the head teacher": the warning is background to the instruction beside it, which decides.
+            if (cue == VerdictClassifier.Cue.Caution && VerdictClassifier.WarnsOfPossibility(part) && clauseParts.Any(p => IsInstruction(p.Cue)))
+                continue;
             // What this sentence says that its neighbours do not ("not allowed during working hours, but permitted
             // during break times") decides which one the question is about.
             var others = partConcepts.Where((_, j) => j != i).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
@@ -268,7 +272,10 @@ public static partial class PolicyAnswerer
                 overlap *= Tuning.SentenceOwnerConflict;
             // Between sentences the question reaches about equally, the one that tells staff what to do decides
             // ("a statutory duty to report …" over "staff need to be aware …").
-            overlap += Tuning.CueTieBreak * CueStrength(cue) * query.TotalSlotWeight;
+            // "If in doubt, inform SLT" is the way out for someone unsure, not the rule: it breaks no tie over the rule
+            // next to it ("only use the school's systems") unless the question says the staff member is unsure.
+            var strength = !query.SaysUnsure && VerdictClassifier.IsFallbackForDoubt(part) ? CueStrength(VerdictClassifier.Cue.Caution) : CueStrength(cue);
+            overlap += Tuning.CueTieBreak * strength * query.TotalSlotWeight;
             if ((query.AsksWhoApproves && cue == VerdictClassifier.Cue.AskFirst) || (query.AsksWhatToDo && cue == VerdictClassifier.Cue.Report)
                 || (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(part)))
                 overlap = overlap * 1.5 + 1;
@@ -305,11 +312,21 @@ public static partial class PolicyAnswerer
         // "The head has said yes, so can I run the account now?": the approval the rule asks for has been given.
         if (chosenCue == VerdictClassifier.Cue.AskFirst && query.StatesApprovalGiven && !query.AsksWhoApproves && !query.AsksAboutDuty)
             verdict = Verdict.Yes;
-        // "Could that get me sacked?" answered by "… may lead to dismissal": yes, it could.
-        if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(chosenPart) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No or Verdict.Report)
+        // "Am I allowed to just block them?" answered by "staff should block, report or delete …": the policy tells staff to
+        // do what is asked, so yes (asked what to do, it is still a report).
+        if (chosenCue == VerdictClassifier.Cue.Report && query.AsksPermission && VerdictClassifier.AskedAction(query.Question) is { } action
+            && query.Index.Analyze(action) is [var asked] && query.Index.Analyze(chosenPart).Any(t => t.Concept == asked.Concept))
             verdict = Verdict.Yes;
+        // "Could that get me sacked?" answered by "disciplinary action will result": yes, it would. Answered by "… may
+        // lead to disciplinary action", the policy warns that it could: a caution, not a plain yes.
+        if (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(chosenPart) && verdict is Verdict.Caution or Verdict.Yes or Verdict.No or Verdict.Report)
+            verdict = VerdictClassifier.StatesPossibleConsequence(chosenPart) ? Verdict.Caution : Verdict.Yes;
         return (verdict, Shorten(quote));
     }
+
+    /// <summary>A cue that tells staff what to do or not to do (not a permission, a caution or a bare duty).</summary>
+    static bool IsInstruction(VerdictClassifier.Cue cue) =>
+        cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.AskFirst or VerdictClassifier.Cue.Report or VerdictClassifier.Cue.OnlyThrough;
 
     /// <summary>How directly a cue tells staff what to do: a report or an approval step beats a bare caution.</summary>
     static double CueStrength(VerdictClassifier.Cue cue) => cue switch
@@ -382,7 +399,9 @@ public static partial class PolicyAnswerer
         return "senior leadership team";
     }
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z""“'(])")]
+    // A full stop after a word also ends a sentence whose successor starts in lower case ("… on school accounts. pupils
+    // must not …", a typing slip), but not after "etc." or a short abbreviation ("e.g. these views").
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z""“'(])|(?<=\b(?!etc\.)[a-z]{3,}\.)\s+(?=[a-z]{3,}\b)")]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@",\s+but\s+|;\s+(?=[A-Za-z])|\.\s+However,\s+")]

@@ -26,6 +26,12 @@ internal sealed partial class Query
     public required bool StatesApprovalGiven { get; init; }
     public required bool AsksPermission { get; init; }
 
+    /// <summary>"Not sure if it's OK to reply": the staff member says they are unsure, so "if in doubt, …" is for them.</summary>
+    public required bool SaysUnsure { get; init; }
+
+    /// <summary>The question as asked (after <see cref="QuestionText.Clean"/>), for readings that need its wording.</summary>
+    public required string Question { get; init; }
+
     /// <summary>
     /// The question happens while the staff member is teaching or supervising ("my phone in the lesson", "on yard duty",
     /// even at lunch, "while the kids are doing maths"), not on a break or in the staffroom.
@@ -131,6 +137,8 @@ internal sealed partial class Query
             AsksAboutScope = VerdictClassifier.AsksAboutScope(question),
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
+            SaysUnsure = VerdictClassifier.SaysUnsure(question),
+            Question = question,
             IsDuringSessions = DuringSessions(index, seen, question, personal),
             Owner = owner,
             Analyzer = analyzer,

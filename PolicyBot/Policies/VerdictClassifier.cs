@@ -181,6 +181,36 @@ public static partial class VerdictClassifier
     public static bool StatesConsequence(string text) => Consequence().IsMatch(Normalise(text));
 
     /// <summary>
+    /// "May lead to disciplinary action", "could result in dismissal": the consequence is a possibility, not a certainty
+    /// ("disciplinary action will result").
+    /// </summary>
+    public static bool StatesPossibleConsequence(string text) => PossibleConsequence().IsMatch(Normalise(text));
+
+    /// <summary>
+    /// "If in doubt, always seek advice", "(Where there is any doubt about whether … a member of SLT should be informed …)":
+    /// the way out for someone who is unsure, not the rule itself.
+    /// </summary>
+    public static bool IsFallbackForDoubt(string text) => DoubtFallback().IsMatch(Normalise(text).TrimStart());
+
+    /// <summary>
+    /// The action a permission question asks about: "can I just delete it?" → delete, "am I allowed to block them?" → block.
+    /// Null when the question does not ask permission for an action of its own.
+    /// </summary>
+    public static string? AskedAction(string question)
+    {
+        var m = AskedActionPattern().Match(Normalise(question));
+        return m.Success ? m.Groups["verb"].Value : null;
+    }
+
+    /// <summary>
+    /// "Be aware that the content may attract media attention": a warning of what could happen, not an instruction.
+    /// </summary>
+    public static bool WarnsOfPossibility(string text) => PossibilityWarning().IsMatch(Normalise(text).TrimStart());
+
+    /// <summary>"Not sure if it's OK to reply", "I don't know whether …": the question says the staff member is unsure.</summary>
+    public static bool SaysUnsure(string question) => Unsure().IsMatch(Normalise(question));
+
+    /// <summary>
     /// "Can I …?", "is it OK to …?", "am I allowed …?": the question asks for permission. So does staff telling what
     /// they did themselves ("I downloaded a couple of films to show the class"): is that all right?
     /// </summary>
@@ -196,13 +226,13 @@ public static partial class VerdictClassifier
     static string Normalise(string text) =>
         PolicyParser.StripEmphasis(text).ToLowerInvariant().Replace('’', '\'').Replace("can not", "cannot");
 
-    [GeneratedRegex(@"\b(must|should|shall|will|are to|is to|duty to|need to|needs to|always)\b[^.;]{0,200}?\b(report|reported|inform|informed|notify|notified|brought to the attention|bring (it |this |them )?to the attention|tell an adult|refer (it |this |them )?to)\b|\b(report|refer) (it |this |them |any |all )?[^.;]{0,40}?\bto (the |a |your )?(dsl|designated safeguarding|senior|head|police|ceop|child exploitation|relevant|appropriate)|\b(must|should) be reported\b|\b(must|should|will) be made aware\b|\breport to senior|\bmust be informed\b|\binformed immediately\b")]
+    [GeneratedRegex(@"\b(must|should|shall|will|are to|is to|duty to|need to|needs to|always)\b[^.;]{0,200}?\b(report|reported|inform|informed|notify|notified|brought to the attention|bring (it |this |them )?to the attention|tell an adult|refer (it |this |them )?to)\b|\b(report|refer) (it |this |them |any |all )?[^.;]{0,40}?\bto (the |a |your )?(dsl|designated safeguarding|senior|head|police|ceop|child exploitation|relevant|appropriate)|\b(must|should) be reported\b|\b(must|should|will) be made aware\b|\breport to senior|\bmust be informed\b|\binformed immediately\b|\b(child protection|safeguarding)\b[^.;]{0,80}\b(must|should|will|are to) be followed\b")]
     private static partial Regex Report();
 
     [GeneratedRegex(@"^(for the purposes? of this policy|we use the term|the term\b|[^.]{0,40}\b(is|are) defined as|[^.]{0,60}\brefers? to any\b)")]
     private static partial Regex Definition();
 
-    [GeneratedRegex(@"\bwho (do|should|would|can|must) (i|we) (need to |have to |ought to )?(ask|speak to|talk to|go to|get|check with)\b|\bwho (approves|authorises|authorizes|signs off|needs to (agree|approve|sign)|has to (agree|approve|sign)|gives permission|decides)\b|\bwho (gives|can give|would give) (me |us )?(the )?(go ahead|go-ahead|ok|okay|green light|thumbs up|permission|approval)\b|\bwho says (yes|ok|okay)\b|\bwho do (i|we) get (the |an )?(ok|okay|go ahead|go-ahead|permission|approval|sign off) from\b|\b(need|needs|get|ask for|require|requires|seek) (the |an |a |any )?(\w+'s )?(permission|approval|authorisation|authorization|sign off|go-ahead|go ahead|ok|okay)\b|\b(anyone|someone|somebody) (need|needs|has|have) to (ok|okay|approve|authorise|authorize|sign (it |this )?off|agree)\b|\bwho needs to\b(?! (know|be told|be informed|hear))|\bwho has to\b|\bwho signs?\b|\bwhat('s| is) the (process|procedure)\b|\bhow do (i|we) (go about|get (it )?approved)\b|\bwhat (do|should|must|would) (i|we) (need to |have to )?do (first|beforehand|before)\b|\bwhat do (i|we) need (first|before)\b|\b(anyone|someone|somebody|who)( who| that)? (can|could) (ok|okay|approve|authorise|authorize|sign (it |this )?off)\b|\b(go through|discuss|check|clear)( it| this)? with\b[^.?]{0,30}\b(before|beforehand|first)\b")]
+    [GeneratedRegex(@"\bwho (do|should|would|can|must) (i|we) (need to |have to |ought to )?(ask|speak to|talk to|go to|get|check with)\b|\bwho (approves|authorises|authorizes|signs off|needs to (agree|approve|sign)|has to (agree|approve|sign)|gives permission|decides)\b|\bwho (gives|can give|would give) (me |us )?(the )?(go ahead|go-ahead|ok|okay|green light|thumbs up|permission|approval)\b|\bwho says (yes|ok|okay)\b|\bwho do (i|we) get (the |an )?(ok|okay|go ahead|go-ahead|permission|approval|sign off) from\b|\b(need|needs|get|ask for|require|requires|seek) (the |an |a |any )?(\w+'s )?(permission|approval|authorisation|authorization|sign off|go-ahead|go ahead|ok|okay)\b|\b(anyone|someone|somebody) (need|needs|has|have) to (ok|okay|approve|authorise|authorize|sign (it |this )?off|agree)\b|\bwho (lets|allows|can let|will let|would let|could let|can allow) (me|us)\b|\bwho needs to\b(?! (know|be told|be informed|hear))|\bwho has to\b|\bwho signs?\b|\bwhat('s| is) the (process|procedure)\b|\bhow do (i|we) (go about|get (it )?approved)\b|\bwhat (do|should|must|would) (i|we) (need to |have to )?do (first|beforehand|before)\b|\bwhat do (i|we) need (first|before)\b|\b(anyone|someone|somebody|who)( who| that)? (can|could) (ok|okay|approve|authorise|authorize|sign (it |this )?off)\b|\b(go through|discuss|check|clear)( it| this)? with\b[^.?]{0,30}\b(before|beforehand|first)\b")]
     private static partial Regex WhoApproves();
 
     [GeneratedRegex(@"\b(does|do|will|would) (this|the|our|that|the school'?s?) (social media |online )?policy (apply|applies|cover|covers|extend|extends|include|includes)\b|\b(does|do|will|would) (it|this) (apply|cover|extend) to\b|\b(am i |are (we|they|you) |is (a |an |my |our |the )?(\w+ ){1,2})(covered|included|bound) (by|under|in)\b|\b(have|has|need|needs|got) to (follow|stick to|abide by|comply with) ((this|the|our) (social media )?policy\b|(this|it) (too|as well|also)\b)|\bwho (does|do) (this|the) (social media )?policy (apply|cover|extend)|\b(apply|applies) to (me|us|governors|volunteers|supply|agency|contractors|visitors)\b|\bin (the )?scope\b")]
@@ -228,6 +258,21 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(disciplinary|dismissal|gross misconduct|police|legal action|suspension|withheld|criminal offence|prosecut\w*)\b")]
     private static partial Regex Consequence();
+
+    [GeneratedRegex(@"\b(may|might|could|can)\b[^.;]{0,40}\b(lead|result|constitute|be|breach)\b")]
+    private static partial Regex PossibleConsequence();
+
+    [GeneratedRegex(@"^\(?(if|where|when|whenever) (there is |there's |you are |you're |they are |staff are )?(any |ever |in )?(doubt|unsure|uncertain|not sure)\b")]
+    private static partial Regex DoubtFallback();
+
+    [GeneratedRegex(@"\b((can|could|may|might) (i|we)|(allowed|permitted|ok|okay|fine|alright|all right) (for me |for us )?to)( just| simply| go ahead and| now)? (?<verb>[a-z]+)\b")]
+    private static partial Regex AskedActionPattern();
+
+    [GeneratedRegex(@"^(please )?((staff|staff members|employees|you|they) (should|must|need to|are to) )?be (aware|mindful) that\b[^.;]*\b(may|might|could|can)\b")]
+    private static partial Regex PossibilityWarning();
+
+    [GeneratedRegex(@"\b(not sure|unsure|no idea|don't know|dont know|do not know|doubt|not certain|uncertain)\b")]
+    private static partial Regex Unsure();
 
     [GeneratedRegex(@"\b(can|could|may|might) (i|we)\b|\bis it (ok|okay|fine|alright|all right|acceptable|allowed|appropriate)\b|\b(am i|are we|are staff|is staff) (allowed|permitted)\b|\b(ok|okay|fine|alright) (for me )?to\b|\bthat fine\b")]
     private static partial Regex PermissionQuestion();
