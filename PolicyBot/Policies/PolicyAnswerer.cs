@@ -247,7 +247,7 @@ public static partial class PolicyAnswerer
     {
         var clause = entry.Clause;
         var asksDuty = query.AsksAboutDuty;
-        (string Text, VerdictClassifier.Cue Cue, double Overlap, string Part)? chosen = null;
+        (string Text, VerdictClassifier.Cue Cue, double Overlap, string Part, IReadOnlySet<string> Concepts)? chosen = null;
         var clauseParts = entry.Parts.Value;
         var partConcepts = clauseParts.Select(p => p.Concepts).ToList();
         for (var i = 0; i < clauseParts.Count; i++)
@@ -280,7 +280,7 @@ public static partial class PolicyAnswerer
                 || (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(part)))
                 overlap = overlap * 1.5 + 1;
             if (chosen is null || overlap > chosen.Value.Overlap + 1e-9)
-                chosen = (text, cue, overlap, part);
+                chosen = (text, cue, overlap, part, partConcepts[i]);
         }
         // A clause with no instruction in it describes what the school does ("this will be addressed by the school in the
         // first instance"): to staff asking what to do about an incident, that means bringing it to the school.
@@ -292,7 +292,7 @@ public static partial class PolicyAnswerer
             return (query.AsksWhatToDo ? Verdict.Report : forbids ? Verdict.No : Verdict.Yes, Shorten(clause.Text));
         }
 
-        var (quote, chosenCue, _, chosenPart) = chosen.Value;
+        var (quote, chosenCue, _, chosenPart, chosenConcepts) = chosen.Value;
         var verdict = VerdictClassifier.Resolve(chosenCue, asksDuty) ?? Verdict.Yes;
         // A list item's modal and its exception can sit in the lead-in ("staff should: restrict access …").
         var rule = clause.LeadIn is null ? chosenPart : $"{clause.LeadIn} {chosenPart}";
@@ -314,8 +314,7 @@ public static partial class PolicyAnswerer
             verdict = Verdict.Yes;
         // "Am I allowed to just block them?" answered by "staff should block, report or delete …": the policy tells staff to
         // do what is asked, so yes (asked what to do, it is still a report).
-        if (chosenCue == VerdictClassifier.Cue.Report && query.AsksPermission && VerdictClassifier.AskedAction(query.Question) is { } action
-            && query.Index.Analyze(action) is [var asked] && query.Index.Analyze(chosenPart).Any(t => t.Concept == asked.Concept))
+        if (chosenCue == VerdictClassifier.Cue.Report && query.AsksPermission && query.AskedAction is { } action && chosenConcepts.Contains(action))
             verdict = Verdict.Yes;
         // "Could that get me sacked?" answered by "disciplinary action will result": yes, it would. Answered by "… may
         // lead to disciplinary action", the policy warns that it could: a caution, not a plain yes.

@@ -29,8 +29,8 @@ internal sealed partial class Query
     /// <summary>"Not sure if it's OK to reply": the staff member says they are unsure, so "if in doubt, …" is for them.</summary>
     public required bool SaysUnsure { get; init; }
 
-    /// <summary>The question as asked (after <see cref="QuestionText.Clean"/>), for readings that need its wording.</summary>
-    public required string Question { get; init; }
+    /// <summary>The concept of the action a permission question asks about ("can I just block them?" → block), or null.</summary>
+    public required string? AskedAction { get; init; }
 
     /// <summary>
     /// The question happens while the staff member is teaching or supervising ("my phone in the lesson", "on yard duty",
@@ -138,7 +138,7 @@ internal sealed partial class Query
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
             SaysUnsure = VerdictClassifier.SaysUnsure(question),
-            Question = question,
+            AskedAction = VerdictClassifier.AskedAction(question) is { } action && index.Analyze(action) is [var asked] ? asked.Concept : null,
             IsDuringSessions = DuringSessions(index, seen, question, personal),
             Owner = owner,
             Analyzer = analyzer,

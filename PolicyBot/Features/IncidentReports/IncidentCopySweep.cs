@@ -62,17 +62,11 @@ public sealed partial class IncidentCopySweep(
         var channelOpen = inbox is not null && await HasOthersAsync(school, inboxServiceUrl, inbox.ChannelId, ids, last?.InboxHasOthers ?? false, former: false, cancellationToken) is true;
         // A channel that used to be the inbox still holds the cards posted there while it was: it is watched like the
         // inbox, so that someone who joins it later does not find them. One that no longer exists needs no watching.
-        var formerInboxes = FormerInboxes(last, inbox?.ChannelId, inboxServiceUrl);
-        var formerOpen = new List<string>();
-        foreach (var former in formerInboxes.ToList())
-        {
-            var lastKnown = (last?.Sweeping ?? last?.Team)?.Contains(OthersInFormer(former.ChannelId), StringComparison.Ordinal) ?? false;
-            switch (await HasOthersAsync(school, former.ServiceUrl, former.ChannelId, ids, lastKnown, former: true, cancellationToken))
-            {
-                case true: formerOpen.Add(former.ChannelId); break;
-                case null: formerInboxes.Remove(former); break;
-            }
-        }
+        var formerInboxes = new List<WatchedChannel>();
+        foreach (var former in FormerInboxes(last, inbox?.ChannelId, inboxServiceUrl))
+            if (await HasOthersAsync(school, former.ServiceUrl, former.ChannelId, ids, former.HasOthers, former: true, cancellationToken) is { } hasOthers)
+                formerInboxes.Add(former with { HasOthers = hasOthers });
+        var formerOpen = formerInboxes.Where(f => f.HasOthers).Select(f => f.ChannelId).ToList();
         // What the copies must be checked for: the team, where its inbox is, and whether others can read it or a former one.
         var target = string.Join(",", ids.Select(id => id.ToLowerInvariant()).Order(StringComparer.Ordinal))
                      + InboxMark + (inbox?.ChannelId ?? "")
@@ -170,7 +164,7 @@ public sealed partial class IncidentCopySweep(
         // Rows written before former inboxes were watched name the inbox only inside Team.
         var lastInbox = last?.Inbox ?? InboxIn(last?.Team);
         if (!string.IsNullOrEmpty(lastInbox) && lastInbox != inbox && (last?.InboxServiceUrl ?? inboxServiceUrl) is { Length: > 0 } serviceUrl)
-            formers.Insert(0, new WatchedChannel(lastInbox, serviceUrl));
+            formers.Insert(0, new WatchedChannel(lastInbox, serviceUrl, HasOthers: false));
         return formers.Where(f => f.ChannelId != inbox).DistinctBy(f => f.ChannelId).Take(MaxFormerInboxes).ToList();
     }
 
@@ -258,17 +252,22 @@ public sealed class DslTeamCheckEntity : ITableEntity
     public DateTimeOffset CheckedAt { get; set; }
 }
 
-/// <summary>A channel whose members are checked, and the Bot Connector address its conversation is served from.</summary>
-public sealed record WatchedChannel(string ChannelId, string ServiceUrl)
+/// <summary>
+/// A channel whose members are checked, the Bot Connector address its conversation is served from, and whether someone
+/// outside the DSL team was in it at the last check (what stands when its members cannot be read).
+/// </summary>
+public sealed record WatchedChannel(string ChannelId, string ServiceUrl, bool HasOthers)
 {
-    /// <summary>One channel a line: its id, a tab, its service URL (neither holds either).</summary>
+    const string Others = "others";
+
+    /// <summary>One channel a line: its id, its service URL and "others" or nothing, tab-separated (none holds a tab).</summary>
     public static string? Format(IReadOnlyList<WatchedChannel> channels) =>
-        channels.Count == 0 ? null : string.Join("\n", channels.Select(c => c.ChannelId + "\t" + c.ServiceUrl));
+        channels.Count == 0 ? null : string.Join("\n", channels.Select(c => $"{c.ChannelId}\t{c.ServiceUrl}\t{(c.HasOthers ? Others : "")}"));
 
     public static List<WatchedChannel> Parse(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t'))
-            .Where(parts => parts is [{ Length: > 0 }, { Length: > 0 }])
-            .Select(parts => new WatchedChannel(parts[0], parts[1]))
+            .Where(parts => parts.Length >= 2 && parts[0].Length > 0 && parts[1].Length > 0)
+            .Select(parts => new WatchedChannel(parts[0], parts[1], parts is [_, _, Others]))
             .ToList();
 }
