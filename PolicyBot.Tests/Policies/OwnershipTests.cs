@@ -11,6 +11,10 @@ public sealed class OwnershipTests
     [InlineData("can i check twitter on the classroom pc", Owner.School)]
     [InlineData("can i accept a friend request from a pupil", Owner.None)]
     [InlineData("can we put this on the school's own instagram", Owner.School)]
+    [InlineData("can i use the office computer to check twitter at lunch", Owner.School)]
+    [InlineData("can i go on facebook on the staffroom pc", Owner.School)]
+    [InlineData("can our class have its own youtube channel", Owner.None)]
+    [InlineData("we'd like our own class blog", Owner.None)]
     public void A_question_says_whose_device_or_account_it_is_about(string question, Owner expected) =>
         Ownership.OfQuestion(question).Should().Be(expected);
 
@@ -20,6 +24,8 @@ public sealed class OwnershipTests
     [InlineData("Staff can only use official school sites for communicating with pupils.", Owner.School)]
     [InlineData("School-hosted sites must always include the school logo.", Owner.School)]
     [InlineData("School email addresses must not be used for personal social media accounts.", Owner.Both)]
+    // Personal use is what the device is used for, not whose device it is.
+    [InlineData("Staff must not access social media in a personal capacity from the school's computers.", Owner.School)]
     public void A_policy_sentence_says_whose_device_or_account_it_is_about(string text, Owner expected) =>
         Ownership.OfText(text).Should().Be(expected);
 

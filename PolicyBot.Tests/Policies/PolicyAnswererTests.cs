@@ -55,6 +55,19 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain("unless the pupils are family members");
     }
 
+    [Theory]
+    [InlineData("before I start posting on a class blog, is there anything I need?")]
+    [InlineData("what should I know before I post on the school twitter?")]
+    public void A_class_or_school_site_is_answered_by_the_rules_for_work_use_not_personal_use(string question)
+    {
+        // Crosby's rules for the school's own channels speak of social media "on behalf of the school" and "for work
+        // purposes"; its personal-use guidance ("add a disclaimer to your blog") is about staff members' own sites.
+        var answer = policies.Ask("crosby", question);
+
+        answer.Verdict.Should().NotBe(Verdict.NotCovered);
+        answer.Citations[0].Section.Should().Be("USING SOCIAL MEDIA FOR WORK");
+    }
+
     /// <summary>A small policy: the section under test, then a few unrelated rules so word weights are realistic.</summary>
     static PolicyIndex ExamplePolicy(string section) => PolicyIndex.Build(PolicyParser.Parse("example", section + "\n" + """
 

@@ -43,4 +43,36 @@ public sealed class QueryTests(PoliciesFixture policies)
     [InlineData("a parent started a group chat about me")]
     public void Personal_accounts_and_using_a_site_that_exists_are_not(string question) =>
         Query.From(Index, question).AsksToSetUpOfficialSite.Should().BeFalse();
+
+    [Theory]
+    [InlineData("can we set up a class blog?", "class")]
+    [InlineData("is it ok to post the match results on the school facebook page?", "school")]
+    [InlineData("who looks after the class twitter?", "class")]
+    public void A_school_or_class_site_is_also_read_as_official(string question, string word)
+    {
+        // Policies call the school's own sites "official" or "for work purposes".
+        var query = Query.From(Index, question);
+        var official = Index.Analyze("official").Single().Concept;
+        var concept = Index.Analyze(word).Single().Concept;
+
+        query.Slots.Single(s => s.Concept == concept).Concepts.Should().Contain((official, 1.0));
+    }
+
+    [Theory]
+    [InlineData("can I post about my class on my own blog?")]
+    [InlineData("the kids in my class keep messaging me on instagram")]
+    public void A_personal_site_or_a_class_of_pupils_is_not_official(string question)
+    {
+        var official = Index.Analyze("official").Single().Concept;
+
+        Query.From(Index, question).Slots.SelectMany(s => s.Concepts).Should().NotContain(c => c.Concept == official);
+    }
+
+    [Fact]
+    public void The_pupils_of_a_class_site_weigh_less_than_the_site()
+    {
+        // "A class blog for Y4": Year 4 are the site's audience, not what the question is about.
+        SlotWeight("can we set up a class blog for year 4?", "pupil")
+            .Should().BeLessThan(SlotWeight("can we put year 4 on the blog?", "pupil"));
+    }
 }

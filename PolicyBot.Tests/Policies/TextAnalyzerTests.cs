@@ -56,6 +56,13 @@ public sealed class TextAnalyzerTests
     }
 
     [Fact]
+    public void A_contraction_is_not_read_as_another_word()
+    {
+        // Without the apostrophe "we'd" is "wed", "I'll" is "ill" and "she'd" is "shed".
+        Concepts("we'd like a class blog, I'll run it and she'd help").Should().Equal(Concepts("we like a class blog, I run it and she help"));
+    }
+
+    [Fact]
     public void Stop_words_and_chat_fillers_are_dropped()
     {
         Concepts("can i just ask, tbh is it ok?").Should().BeEmpty();

@@ -33,6 +33,7 @@ public sealed class VerdictClassifierTests
     [InlineData("The use of social media in an educational context is acceptable.", Verdict.Yes)]
     [InlineData("They may use their own computers while they are in school.", Verdict.Yes)]
     [InlineData("Staff must follow the school media policy before responding to a journalist.", Verdict.AskFirst)]
+    [InlineData("Approval for the creation of any new class page, whether it is hosted on the school's own website or by a third party such as a blogging service, must be obtained from the Deputy Head.", Verdict.AskFirst)]
     public void The_verdict_comes_from_the_clause_wording(string sentence, Verdict expected) =>
         VerdictClassifier.Classify(sentence).Should().Be(expected);
 

@@ -39,13 +39,13 @@ public static partial class Ownership
     public static bool Conflicts(Owner question, Owner text) =>
         question is Owner.Personal or Owner.School && text is Owner.Personal or Owner.School && question != text;
 
-    [GeneratedRegex(@"(?<!\bschool'?s )\b(own|personal)\b|\bmy (own )?" + Things + @"\b")]
+    [GeneratedRegex(@"(?<!\b(school'?s|its|our) )\b(own|personal)\b|\bmy (own )?" + Things + @"\b")]
     private static partial Regex PersonalInQuestion();
 
-    [GeneratedRegex(@"\b(own|personal)\s+(\w+\s+){0,2}?" + Things + @"\b|\bpersonal (capacity|use|web ?space|social medi\w+)\b")]
+    [GeneratedRegex(@"\b(own|personal)\s+(\w+\s+){0,2}?" + Things + @"\b|\bpersonal (web ?space|social medi\w+)\b")]
     private static partial Regex PersonalInPolicy();
 
-    [GeneratedRegex(@"\b(school|school's|class|classroom|work|official)\s+(\w+\s+)?" + Things + @"\b|\bschool[- ](owned|hosted|run|managed)\b")]
+    [GeneratedRegex(@"\b(school|school's|class|classroom|staffroom|staff room|office|work|official)\s+(\w+\s+)?" + Things + @"\b|\bschool[- ](owned|hosted|run|managed)\b")]
     private static partial Regex SchoolThing();
 
     [GeneratedRegex(@"\bofficial (school )?(sites?|channels?|accounts?)\b")]

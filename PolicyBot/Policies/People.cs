@@ -10,6 +10,9 @@ internal sealed class People
     readonly string _pupil, _parent, _family, _colleague;
     readonly string[] _all;
 
+    /// <summary>The concept pupils, children and year groups are read as.</summary>
+    public string Pupil => _pupil;
+
     public People(TextAnalyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(analyzer);

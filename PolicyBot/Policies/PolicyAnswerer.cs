@@ -70,8 +70,8 @@ public static partial class PolicyAnswerer
         public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
         public const double OwnerConflict = 0.7;    // a clause only about the other owner's devices/accounts
         public const double SentenceOwnerConflict = 0.5; // within a clause, the sentence about the other owner's devices
-        public const double PeopleConflict = 0.5;   // a clause only about other people than the question's
-        public const double ExceptionMet = 2.0;     // a prohibition whose exception the question is about
+        public const double PeopleConflict = 0.4;   // a clause only about other people than the question's
+        public const double ExceptionMet = 2.5;     // a prohibition whose exception the question is about
         public const double WhoApproves = 1.7;      // "who do I ask?" prefers a rule that requires approval
         public const double WhatToDo = 2.2;         // "what do I do?", "who do I tell?" prefers a rule to report
         public const double Consequence = 2.0;      // "could I get sacked?" prefers a clause that states consequences

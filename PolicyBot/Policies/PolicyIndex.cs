@@ -10,6 +10,12 @@ public sealed class PolicyIndex
     const double B = 0.5; // clauses vary from one line to a paragraph; a full length penalty buries the paragraphs
     const double HeadingWeight = 0.35;
 
+    /// <summary>
+    /// Two concepts this close in a clause count as said together, counting content words only: stop words do not
+    /// part "creation of sites for work purposes" more than "official school sites created".
+    /// </summary>
+    const int PairWindow = 3;
+
     internal sealed class Entry
     {
         public required PolicyClause Clause { get; init; }
@@ -49,6 +55,9 @@ public sealed class PolicyIndex
         DutyWords = analyzer.Analyze("supervision").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         TimeOffWords = analyzer.Analyze("break, staffroom, outside work").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         LessonWords = analyzer.Analyze("lesson session").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        SchoolOrClassWords = analyzer.Analyze("school class").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        SiteKindWords = analyzer.Analyze("site account blog channel page group profile").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        OfficialConcept = analyzer.Analyze("official") is [var o] ? o.Concept : "official";
         OnlineConcepts = analyzer.Analyze("social media online internet web website site account profile blog post comment message email friend follow tag screenshot password learning platform wikipedia photo video")
             .Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         _schoolNames = SchoolNameConcepts(document.Name, analyzer);
@@ -67,7 +76,7 @@ public sealed class PolicyIndex
                 tf[t.Concept] = tf.GetValueOrDefault(t.Concept) + HeadingWeight;
             var pairs = new HashSet<(string, string)>();
             for (var a = 0; a < terms.Count; a++)
-                for (var b = a + 1; b < terms.Count && terms[b].Position - terms[a].Position <= 3; b++)
+                for (var b = a + 1; b < terms.Count && b - a <= PairWindow; b++)
                     pairs.Add(Ordered(terms[a].Concept, terms[b].Concept));
             foreach (var concept in tf.Keys)
                 _df[concept] = _df.GetValueOrDefault(concept) + 1;
@@ -151,6 +160,18 @@ public sealed class PolicyIndex
     /// with none of them needs a clause that matches it more closely.
     /// </summary>
     internal IReadOnlySet<string> OnlineConcepts { get; }
+
+    /// <summary>
+    /// "The class blog", "the school fb": a school or class word before a kind of site (or a platform) names the
+    /// school's own site, which policies call official ("for work purposes", "on behalf of the school").
+    /// </summary>
+    internal IReadOnlySet<string> SchoolOrClassWords { get; }
+
+    /// <inheritdoc cref="SchoolOrClassWords"/>
+    internal IReadOnlySet<string> SiteKindWords { get; }
+
+    /// <inheritdoc cref="SchoolOrClassWords"/>
+    internal string OfficialConcept { get; }
 
     /// <summary>"personal", "own", "private": whose account it is, not what the question is about.</summary>
     internal IReadOnlySet<string> PersonalWords { get; }

@@ -122,6 +122,17 @@ internal sealed partial class Query
         var owner = Ownership.OfQuestion(question);
         // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
         var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept);
+        var setsUpSite = !personal && SetsUpSite().IsMatch(question);
+        // "The class blog", "the school fb", "set up a twitter for Y4": the school's own site, which policies call
+        // official or for work purposes. The class or school word also finds those words.
+        if (!personal && (setsUpSite || NamesSchoolSite(index, terms)))
+        {
+            AddOfficial(index, slots);
+            // "A class blog for Y4": the pupils are the site's audience, said as an owner is ("a kid's mum").
+            for (var i = 0; i < slots.Count; i++)
+                if (slots[i].Concept == index.People.Pupil)
+                    slots[i] = slots[i] with { Weight = slots[i].Weight * PossessorWeight };
+        }
         return new Query
         {
             Slots = slots,
@@ -145,9 +156,34 @@ internal sealed partial class Query
             Index = index,
             Originals = seen,
             NamesPersonal = personal,
-            AsksToSetUpOfficialSite = !personal && SetsUpSite().IsMatch(question),
+            AsksToSetUpOfficialSite = setsUpSite,
             PeopleAsked = index.People.In(seen.Except(possessors)),
         };
+    }
+
+    /// <summary>"the class blog", "our school's insta": a school or class word just before a kind of site or a platform.</summary>
+    static bool NamesSchoolSite(PolicyIndex index, IReadOnlyList<Term> terms)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (!index.SchoolOrClassWords.Contains(terms[i].Concept))
+                continue;
+            for (var j = i + 1; j < terms.Count && terms[j].Position - terms[i].Position <= 2; j++)
+                if (index.SiteKindWords.Contains(terms[j].Concept) || index.Analyzer.Vocabulary.Platforms.Contains(terms[j].Concept))
+                    return true;
+        }
+        return false;
+    }
+
+    /// <summary>The question's school or class word also stands for the policy's "official" / "for work purposes".</summary>
+    static void AddOfficial(PolicyIndex index, List<Slot> slots)
+    {
+        for (var i = 0; i < slots.Count; i++)
+        {
+            var slot = slots[i];
+            if (index.SchoolOrClassWords.Contains(slot.Concept) && !slot.Concepts.Any(c => c.Concept == index.OfficialConcept))
+                slots[i] = slot with { Concepts = [.. slot.Concepts, (index.OfficialConcept, 1.0)] };
+        }
     }
 
     /// <summary>

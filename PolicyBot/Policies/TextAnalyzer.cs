@@ -56,6 +56,7 @@ public sealed partial class TextAnalyzer(Vocabulary vocabulary)
         s = IntensifiedParticle().Replace(s, "");
         s = SplitPhrasalVerb().Replace(s, "$1 $3 $2");
         s = SingleLetterPrefix().Replace(s, "$1$2");
+        s = Contraction().Replace(s, "$1");
         s = Possessive().Replace(s, "");
         var word = new StringBuilder();
         foreach (var ch in s)
@@ -91,4 +92,8 @@ public sealed partial class TextAnalyzer(Vocabulary vocabulary)
 
     [GeneratedRegex(@"'s\b")]
     private static partial Regex Possessive();
+
+    // "we'd", "I'll", "she'd": without the apostrophe they would read as "wed", "ill", "shed".
+    [GeneratedRegex(@"\b(i|we|you|they|he|she|it|that|there|who|what)'(d|ll|ve|re|m)\b")]
+    private static partial Regex Contraction();
 }
