@@ -123,9 +123,9 @@ internal sealed partial class Query
         // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
         var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept);
         var setsUpSite = !personal && SetsUpSite().IsMatch(question);
-        // "The class blog", "the school fb", "set up a twitter for Y4": the school's own site, which policies call
+        // "The class blog", "the school fb", "the Y6 twitter", "set up a twitter for Y4": the school's own site, which policies call
         // official or for work purposes. The class or school word also finds those words.
-        if (!personal && (setsUpSite || NamesSchoolSite(index, terms)))
+        if (!personal && (setsUpSite || NamesSchoolSite(index, terms) || YearGroupSite().IsMatch(question)))
         {
             AddOfficial(index, slots);
             // "A class blog for Y4": the pupils are the site's audience, said as an owner is ("a kid's mum").
@@ -275,6 +275,10 @@ internal sealed partial class Query
     // A verb of starting followed, within a few words, by a kind of site; "my" or "private" anywhere makes it personal (above).
     [GeneratedRegex(@"\b(set(ting)?\s+up|setup|creat(e|ing)|start(ing)?|open(ing)?|launch(ing)?|make|making|run(ning)?\s+a\s+new)\b(\W+\w+){0,5}?\W+(site|website|account|page|blog|channel|group|profile|app)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex SetsUpSite();
+
+    /// <summary>"the Y6 twitter", "our year 3 blog": a year group's site is the school's (a year group's chat is not).</summary>
+    [GeneratedRegex(@"\b(?:year|yr|y)\s?(?:[1-9]|1[0-3])s?\s+(?:\w+\s+)?(?:site|website|account|page|blog|channel|profile|twitter|facebook|fb|insta\w*|tiktok|youtube|x)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YearGroupSite();
 
     [GeneratedRegex(@"\b(i|i'm|im|i've|my|me|we|our|us|can i|should i)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FirstPerson();
