@@ -21,6 +21,7 @@ public sealed class LocalConnector : IAsyncDisposable
     readonly ConcurrentQueue<RecordedRequest> _memberRequests = new();
     readonly ConcurrentQueue<(int Status, string? Body)> _scriptedMembers = new();
     readonly ConcurrentDictionary<string, IReadOnlyList<string>> _members = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, int> _failingMembers = new(StringComparer.Ordinal);
     int _nextId;
 
     LocalConnector(LocalHttpServer server) => _server = server;
@@ -44,6 +45,12 @@ public sealed class LocalConnector : IAsyncDisposable
 
     /// <summary>The conversation is gone (a deleted channel): its member list answers 404.</summary>
     public void ForgetMembers(string conversationId) => _members.TryRemove(conversationId, out _);
+
+    /// <summary>The conversation's member list answers this status until <see cref="ReadMembersAgain"/> (an outage for one channel).</summary>
+    public void FailMembers(string conversationId, int status) => _failingMembers[conversationId] = status;
+
+    /// <inheritdoc cref="FailMembers"/>
+    public void ReadMembersAgain(string conversationId) => _failingMembers.TryRemove(conversationId, out _);
 
     public static async Task<LocalConnector> StartAsync()
     {
@@ -122,6 +129,11 @@ public sealed class LocalConnector : IAsyncDisposable
             return;
         }
         var conversationId = Uri.UnescapeDataString(context.Features.Get<IHttpRequestFeature>()!.RawTarget.Split('?')[0].Split('/')[3]);
+        if (_failingMembers.TryGetValue(conversationId, out var failing))
+        {
+            context.Response.StatusCode = failing;
+            return;
+        }
         if (!_members.TryGetValue(conversationId, out var all))
         {
             // The Connector's answer for a conversation the bot is not in.

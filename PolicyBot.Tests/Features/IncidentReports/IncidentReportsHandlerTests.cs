@@ -519,6 +519,67 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         }
     }
 
+    [Fact]
+    public async Task A_former_inbox_channel_whose_members_cannot_be_read_stays_watched_and_nothing_is_decided_on_a_guess()
+    {
+        var report = await ReportAsync();
+        await _fixture.CheckCopiesAsync();
+        const string NewInbox = "19:oakfield-dsl-inbox-2028@thread.tacv2";
+        _connector.SetMembers(NewInbox, Dsl, DeputyDsl);
+        await using var moved = await _fixture.RestartWithSchoolFileAsync(yaml => yaml.Replace(InboxChannel, NewInbox, StringComparison.Ordinal));
+        await _fixture.CheckCopiesAsync();
+        await _fixture.DispatchAsync();
+        try
+        {
+            // Someone else joins the old channel while its member list cannot be read: as the dispatcher does for any
+            // copy it cannot check, the cards there stay as they were until it can be read.
+            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl, Governor);
+            _connector.FailMembers(InboxChannel, 503);
+            _connector.Clear();
+
+            (await _fixture.CheckCopiesAsync()).Should().Be(0, "what was last known of the channel stands until it can be read");
+            await _fixture.DispatchAsync();
+            _connector.Requests.Where(r => r.Method == "PUT").Should().BeEmpty();
+            WatchedChannel.Parse((await CheckRowAsync()).FormerInboxes).Should().Contain(c => c.ChannelId == InboxChannel && !c.HasOthers);
+            _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains("the members of a former DSL inbox channel could not be read (503)", StringComparison.Ordinal));
+
+            _connector.ReadMembersAgain(InboxChannel);
+            (await _fixture.CheckCopiesAsync()).Should().BePositive("the channel is still watched, and now it can be read");
+            await _fixture.DispatchAsync();
+            var inOldChannel = _connector.Requests.Where(r => r.Method == "PUT" && ConversationOf(r) == InboxChannel).ToList();
+            inOldChannel.Should().Contain(r => r.Body.Contains(report.Reference, StringComparison.Ordinal));
+            inOldChannel.Should().OnlyContain(r => !r.Body.Contains(report.Marker, StringComparison.Ordinal));
+        }
+        finally
+        {
+            _connector.ReadMembersAgain(InboxChannel);
+            _connector.SetMembers(InboxChannel, Dsl, DeputyDsl);
+        }
+    }
+
+    [Fact]
+    public async Task The_inbox_whose_members_cannot_be_read_keeps_its_cards()
+    {
+        var report = await ReportAsync();
+        await _fixture.CheckCopiesAsync();
+        await _fixture.DispatchAsync();
+        try
+        {
+            _connector.FailMembers(InboxChannel, 503);
+            _connector.Clear();
+
+            (await _fixture.CheckCopiesAsync()).Should().Be(0, "the DSL team works in the inbox: what was last known of it stands");
+            await _fixture.DispatchAsync();
+            _connector.Requests.Where(r => r.Method == "PUT").Should().BeEmpty();
+            (await RowsAsync<CardCopyEntity>(report.IncidentId, WorkflowRows.CopyPrefix)).Select(c => c.ConversationId).Should().Contain(InboxChannel);
+            _fixture.Logs.Lines.Should().Contain(l => l.Message.Contains("the members of the DSL inbox channel could not be read (503)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            _connector.ReadMembersAgain(InboxChannel);
+        }
+    }
+
     async Task<DslTeamCheckEntity> CheckRowAsync() =>
         (await _fixture.Incidents.GetEntityAsync<DslTeamCheckEntity>(DslTeamCheckEntity.PartitionOf(SchoolId), DslTeamCheckEntity.Row)).Value;
 
