@@ -141,11 +141,31 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("can I check facebook on my own phone at home when my kids are in bed?", false)]
     [InlineData("can I check my own phone in the staffroom when the children are in assembly?", false)]
     [InlineData("can I check my private instagram in lessons?", true)]
+    [InlineData("the pupils were busy writing their stories so I checked instagram on my phone", true)]
+    [InlineData("my kids were doing their homework at home so I checked instagram on my phone", false)]
     public void A_question_is_during_lessons_when_it_is_personal_use_while_teaching_or_supervising(string question, bool during)
     {
         var query = Query.From(ExamplePolicy("1. Lessons\n\n1.1 Staff are encouraged to use social media in lessons.\n"), question);
 
         query.IsDuringSessions.Should().Be(during);
+    }
+
+    [Theory]
+    [InlineData("I'm on instagram on my own phone most of the afternoon in school, is that ok?", Verdict.Caution)]
+    [InlineData("i spend like an hour on tiktok on my own phone at school, is that alright?", Verdict.Caution)]
+    [InlineData("can I use my own phone for social media in school?", Verdict.Yes)]
+    public void Heavy_use_is_answered_by_the_rule_on_excessive_use_not_the_permission_beside_it(string question, Verdict verdict)
+    {
+        var index = ExamplePolicy("""
+            1. Devices
+
+            1.1 Staff may use their own phones and tablets to access social media in school outside of lesson times. Excessive use which interferes with their work will be treated as a disciplinary matter.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, question);
+
+        answer.Citations[0].ClauseId.Should().Be("1.1");
+        answer.Verdict.Should().Be(verdict);
     }
 
     [Theory]

@@ -55,6 +55,15 @@ public sealed class VerdictClassifierTests
     }
 
     [Fact]
+    public void Other_than_after_anyone_is_part_of_the_rule_not_an_exception()
+    {
+        VerdictClassifier.ExceptionPart("Staff running a class page must make sure it cannot be viewed by anybody else, other than the families who were invited.")
+            .Should().BeEmpty();
+        VerdictClassifier.ExceptionPart("Staff must not contact pupils other than through the school's learning platform.")
+            .Should().StartWith("other than through");
+    }
+
+    [Fact]
     public void Breaching_copyright_without_permission_is_a_prohibition_not_an_approval()
     {
         VerdictClassifier.Classify("Employees must not: breach copyright, for example by using someone else's images without permission;")
@@ -82,6 +91,8 @@ public sealed class VerdictClassifierTests
     [InlineData("is it my job to take it down or the office's?", true)]
     [InlineData("if the post has a mistake in it, is that on me?", true)]
     [InlineData("am I responsible for what parents comment?", true)]
+    [InlineData("the newsletters for the class page, do they have to be checked by someone?", true)]
+    [InlineData("does it have to be my work email?", true)]
     [InlineData("Can I accept the request?", false)]
     public void Duty_questions_are_recognised(string question, bool expected) =>
         VerdictClassifier.AsksAboutDuty(question).Should().Be(expected);

@@ -279,6 +279,10 @@ public static partial class PolicyAnswerer
             if ((query.AsksWhoApproves && cue == VerdictClassifier.Cue.AskFirst) || (query.AsksWhatToDo && cue == VerdictClassifier.Cue.Report)
                 || (query.AsksAboutConsequences && VerdictClassifier.StatesConsequence(part)))
                 overlap = overlap * 1.5 + 1;
+            // "I'm on tiktok most of PPA, is that an issue?": how much, not whether, is the question, so the rule on
+            // excessive use answers it, however many of its other words the permission beside it shares.
+            if (query.DescribesHeavyUse && VerdictClassifier.IsAboutExcessiveUse(part))
+                overlap += query.TotalSlotWeight;
             if (chosen is null || overlap > chosen.Value.Overlap + 1e-9)
                 chosen = (text, cue, overlap, part, partConcepts[i]);
         }

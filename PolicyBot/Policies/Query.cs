@@ -29,6 +29,9 @@ internal sealed partial class Query
     /// <summary>"Not sure if it's OK to reply": the staff member says they are unsure, so "if in doubt, …" is for them.</summary>
     public required bool SaysUnsure { get; init; }
 
+    /// <summary>"I'm on tiktok most of PPA", "on fb a lot during the day": how much the staff member uses social media.</summary>
+    public required bool DescribesHeavyUse { get; init; }
+
     /// <summary>The concept of the action a permission question asks about ("can I just block them?" → block), or null.</summary>
     public required string? AskedAction { get; init; }
 
@@ -149,6 +152,7 @@ internal sealed partial class Query
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
             SaysUnsure = VerdictClassifier.SaysUnsure(question),
+            DescribesHeavyUse = VerdictClassifier.DescribesHeavyUse(question),
             AskedAction = VerdictClassifier.AskedAction(question) is { } action && index.Analyze(action) is [var asked] ? asked.Concept : null,
             IsDuringSessions = DuringSessions(index, seen, question, personal),
             Owner = owner,
@@ -215,10 +219,11 @@ internal sealed partial class Query
     }
 
     /// <summary>
-    /// "while the kids are …", "when my class are …", "in front of the class": pupils are there. "My kids" are the
-    /// teacher's own children.
+    /// "while the kids are …", "when my class are …", "in front of the class": pupils are there. So are pupils busy
+    /// with their work ("the kids were doing a test so I …", "my class were busy writing"). "My kids" are the teacher's
+    /// own children.
     /// </summary>
-    [GeneratedRegex(@"\b(while|whilst|when|as) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?)( \w+)? (are|is|were|was)\b|\bin front of (the |our )?(kids|children|pupils|students)\b|\bin front of (the |my |our )?class\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(while|whilst|when|as) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?)( \w+)? (are|is|were|was)\b|\bin front of (the |our )?(kids|children|pupils|students)\b|\bin front of (the |my |our )?class\b|(?<!\bmy )\b((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?) (are|is|were|was) (doing|busy|working|sat|sitting|reading|writing|taking|practising|practicing|on task|in the middle of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PupilsPresent();
 
     const double PossessorWeight = 0.5;

@@ -207,6 +207,15 @@ public static partial class VerdictClassifier
     /// </summary>
     public static bool WarnsOfPossibility(string text) => PossibilityWarning().IsMatch(Normalise(text).TrimStart());
 
+    /// <summary>
+    /// "I'm on tiktok most of PPA", "on fb a lot", "for like an hour most afternoons": the question says how much the
+    /// staff member uses social media, which policies answer with their rule on excessive use.
+    /// </summary>
+    public static bool DescribesHeavyUse(string question) => HeavyUse().IsMatch(Normalise(question));
+
+    /// <summary>"Excessive use of social media … will be considered a disciplinary matter."</summary>
+    public static bool IsAboutExcessiveUse(string text) => ExcessiveUse().IsMatch(Normalise(text));
+
     /// <summary>"Not sure if it's OK to reply", "I don't know whether …": the question says the staff member is unsure.</summary>
     public static bool SaysUnsure(string question) => Unsure().IsMatch(Normalise(question));
 
@@ -280,6 +289,12 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"^(what|whats|what's|how|who|when|where|why|which|is|are|am|do|does|did|can|could|should|would|will|may|might|must|have|has)\b|\b(can|could|should|may|might|must|do|am) (i|we)\b|\b(is|are) (it|that|this|they|we|staff)\b|\bis it\b|\b(ok|okay|allowed|fine|alright|right)\s*$|\b(what|how|who|when|where|why)\s+(do|does|did|should|can|could|would|must|is|are|am|was|were|will|happens|if|to)\b")]
     private static partial Regex AnyQuestion();
 
+    [GeneratedRegex(@"\b(a lot|lots|loads|all the time|constantly|non-?stop|for hours|hours (on|a day|every)|(for )?(like |about |nearly |almost |over )?an hour|for ages|a fair bit|too much|way too|addicted|(most|all) of (the |my |our )?(day|days|morning|mornings|afternoon|afternoons|evening|lunch|lunchtime|lunches|break|breaks|ppa|free time|time|lesson|lessons|shift|week)|all (day|morning|afternoon|lunch)|most (days|mornings|afternoons|lunches|breaks|evenings))\b")]
+    private static partial Regex HeavyUse();
+
+    [GeneratedRegex(@"\b(excessive\w*|excess|overuse|over-use)\b")]
+    private static partial Regex ExcessiveUse();
+
     [GeneratedRegex(@"\bwhether\b[^.;]*")]
     private static partial Regex Whether();
 
@@ -295,7 +310,9 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(head ?teacher|head|principal|slt|senior|management|leadership|coordinator|co-ordinator|lead|dsl|manager|school|governor)")]
     private static partial Regex Approver();
 
-    [GeneratedRegex(@"\b(unless|except|other than|apart from|excluding|only as|only when|only if|only in cases|only where)\b|\(or\b(?=[^)]*\bif\b)")]
+    // "Cannot be accessed by anyone else, other than the intended members": "other than" after "anyone" says who "anyone"
+    // leaves out, as part of the rule, not a case the rule does not cover.
+    [GeneratedRegex(@"\b(unless|except|(?<!\b(anyone|anybody|everyone|everybody|no one|nobody|no-one)( else)?,?\s)other than|apart from|excluding|only as|only when|only if|only in cases|only where)\b|\(or\b(?=[^)]*\bif\b)")]
     private static partial Regex Exception();
 
     [GeneratedRegex(@"\b(advised not|advisable to (omit|avoid)|are discouraged|is discouraged|discouraged|caution is advised|strongly advised|are advised|is advised|advisable)\b")]
@@ -323,6 +340,6 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(must|shall|are required|is required|required to|requires|have to|has to|need to|needs to|are to|is to|responsible for|duty to)\b")]
     private static partial Regex StrongDuty();
 
-    [GeneratedRegex(@"\b(do|does) (i|we|staff|you|teachers?) (really )?(need|have) to\b|\bmust (i|we|staff)\b|\b(am i|are we|is staff|are staff) (required|expected|supposed|obliged)\b|\bis it (required|mandatory|compulsory|necessary)\b|\bhave (i|we) got to\b|(?<!what )\bshould (i|we)\b|\bdo i need\b|\b(anything|something) (else )?(i|we) (should|need to|ought to|must|have to)\b|\bis (it|that|this) (my|our) (job|responsibility|duty|role)\b|\b(am i|are we) (responsible|accountable) for\b|\bis (it|that|this) (on|down to) (me|us)\b")]
+    [GeneratedRegex(@"\b(do|does) (i|we|staff|you|teachers?|they|it|these|those|posts?) (really |actually )?(need|have) to\b|\bmust (i|we|staff)\b|\b(am i|are we|is staff|are staff) (required|expected|supposed|obliged)\b|\bis it (required|mandatory|compulsory|necessary)\b|\bhave (i|we) got to\b|(?<!what )\bshould (i|we)\b|\bdo i need\b|\b(anything|something) (else )?(i|we) (should|need to|ought to|must|have to)\b|\bis (it|that|this) (my|our) (job|responsibility|duty|role)\b|\b(am i|are we) (responsible|accountable) for\b|\bis (it|that|this) (on|down to) (me|us)\b")]
     private static partial Regex DutyQuestion();
 }
