@@ -169,6 +169,23 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("a parent sent me a message on instagram, not sure if it's ok to answer it", Verdict.AskFirst)]
+    [InlineData("not sure it's ok that a parent keeps sending me messages on instagram", Verdict.Report)]
+    public void Whoever_is_told_and_decides_is_asked_first_by_staff_who_want_to_act(string question, Verdict verdict)
+    {
+        var index = ExamplePolicy("""
+            1. Messages
+
+            1.1 Where a member of staff is unsure whether a message from a parent on social media should be answered, the headteacher should be made aware and will decide how to respond.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, question);
+
+        answer.Citations[0].ClauseId.Should().Be("1.1");
+        answer.Verdict.Should().Be(verdict);
+    }
+
+    [Theory]
     [InlineData("can I download a film from a free streaming site to show my class?", Verdict.No)]
     [InlineData("I downloaded a film from a free streaming site to show my class", Verdict.No)]
     [InlineData("is it illegal to download a film from a free streaming site?", Verdict.Yes)]

@@ -316,9 +316,16 @@ public static partial class PolicyAnswerer
         // "The head has said yes, so can I run the account now?": the approval the rule asks for has been given.
         if (chosenCue == VerdictClassifier.Cue.AskFirst && query.StatesApprovalGiven && !query.AsksWhoApproves && !query.AsksAboutDuty)
             verdict = Verdict.Yes;
+        // "Not sure if it's OK to reply" answered by "… should be made aware and will decide how to deal with the situation":
+        // the person to tell decides whether the staff member may act, so asking to act, they ask first. Something that
+        // happened to them ("not sure it's OK that a pupil keeps emailing me") is still reported.
+        var decisionIsTheirs = chosenCue == VerdictClassifier.Cue.Report && query.AsksPermission && query.AskedAction is not null
+            && VerdictClassifier.LeavesDecisionToThem(chosenPart);
+        if (decisionIsTheirs)
+            verdict = Verdict.AskFirst;
         // "Am I allowed to just block them?" answered by "staff should block, report or delete …": the policy tells staff to
         // do what is asked, so yes (asked what to do, it is still a report).
-        if (chosenCue == VerdictClassifier.Cue.Report && query.AsksPermission && query.AskedAction is { } action && chosenConcepts.Contains(action))
+        if (chosenCue == VerdictClassifier.Cue.Report && !decisionIsTheirs && query.AsksPermission && query.AskedAction is { } action && chosenConcepts.Contains(action))
             verdict = Verdict.Yes;
         // "Could that get me sacked?" answered by "disciplinary action will result": yes, it would. Answered by "… may
         // lead to disciplinary action", the policy warns that it could: a caution, not a plain yes.

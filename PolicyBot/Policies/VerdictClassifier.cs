@@ -213,6 +213,12 @@ public static partial class VerdictClassifier
     /// </summary>
     public static bool DescribesHeavyUse(string question) => HeavyUse().IsMatch(Normalise(question));
 
+    /// <summary>
+    /// "… a member of the senior management team should be made aware and will decide how to deal with it": the person
+    /// told also decides what happens, so staff wanting to act wait for that decision.
+    /// </summary>
+    public static bool LeavesDecisionToThem(string text) => Decides().IsMatch(Normalise(text));
+
     /// <summary>"Excessive use of social media … will be considered a disciplinary matter."</summary>
     public static bool IsAboutExcessiveUse(string text) => ExcessiveUse().IsMatch(Normalise(text));
 
@@ -291,6 +297,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(a lot|lots|loads|all the time|constantly|non-?stop|for hours|hours (on|a day|every)|(for )?(like |about |nearly |almost |over )?an hour|for ages|a fair bit|too much|way too|addicted|(most|all) of (the |my |our )?(day|days|morning|mornings|afternoon|afternoons|evening|lunch|lunchtime|lunches|break|breaks|ppa|free time|time|lesson|lessons|shift|week)|all (day|morning|afternoon|lunch)|most (days|mornings|afternoons|lunches|breaks|evenings))\b")]
     private static partial Regex HeavyUse();
+
+    [GeneratedRegex(@"\b(will|shall|who will|who can|to) (then )?(decide|determine)\b")]
+    private static partial Regex Decides();
 
     [GeneratedRegex(@"\b(excessive\w*|excess|overuse|over-use)\b")]
     private static partial Regex ExcessiveUse();
