@@ -3,25 +3,20 @@ using System.Text.RegularExpressions;
 namespace PolicyBot.Tests.Infra;
 
 /// <summary>
-/// Reads what plain text can tell about a Bicep file: its parameters (with default and @allowed values),
-/// its resources (type, API version and body, by brace matching) and its outputs. Bicep cannot be compiled
-/// offline here, so these are honest text checks, not a compiler.
+/// Reads what plain text can tell about a Bicep file: its resources (type, API version and body, by brace
+/// matching) and its outputs, for checks of the settings inside them. MainTemplateCompileTests compiles it.
 /// </summary>
 public sealed partial class BicepText
 {
-    public sealed record Parameter(string Name, string Type, bool HasDefault, IReadOnlyList<string>? Allowed);
-
     public sealed record Resource(string Symbol, string Type, string ApiVersion, string Body);
 
     public string Text { get; }
-    public IReadOnlyList<Parameter> Parameters { get; }
     public IReadOnlyList<Resource> Resources { get; }
     public IReadOnlyList<string> Outputs { get; }
 
     public BicepText(string text)
     {
         Text = text;
-        Parameters = ReadParameters(text);
         Resources = ResourcePattern().Matches(text)
             .Select(m => new Resource(m.Groups["symbol"].Value, m.Groups["type"].Value, m.Groups["version"].Value, BlockFrom(text, m.Index + m.Length - 1)))
             .ToList();
@@ -63,47 +58,12 @@ public sealed partial class BicepText
         throw new InvalidOperationException($"unbalanced '{opening}' at {open}");
     }
 
-    static List<Parameter> ReadParameters(string text)
-    {
-        var parameters = new List<Parameter>();
-        List<string>? allowed = null;
-        foreach (var line in text.Split('\n').Select(l => l.Trim()))
-        {
-            var allowedMatch = AllowedPattern().Match(line);
-            if (allowedMatch.Success)
-            {
-                allowed = QuotedPattern().Matches(allowedMatch.Groups[1].Value).Select(m => m.Groups[1].Value).ToList();
-                continue;
-            }
-            var param = ParamPattern().Match(line);
-            if (param.Success)
-            {
-                parameters.Add(new Parameter(param.Groups["name"].Value, param.Groups["type"].Value, param.Groups["default"].Success, allowed));
-                allowed = null;
-            }
-            else if (!line.StartsWith('@'))
-            {
-                allowed = null;
-            }
-        }
-        return parameters;
-    }
-
     [GeneratedRegex(@"^resource\s+(?<symbol>\w+)\s+'(?<type>[^'@]+)@(?<version>[^']+)'\s*=\s*\{", RegexOptions.Multiline)]
     private static partial Regex ResourcePattern();
 
     [GeneratedRegex(@"^output\s+(\w+)\s", RegexOptions.Multiline)]
     private static partial Regex OutputPattern();
 
-    [GeneratedRegex(@"^param\s+(?<name>\w+)\s+(?<type>\w+)(?<default>\s*=.*)?$")]
-    private static partial Regex ParamPattern();
-
-    [GeneratedRegex(@"^@allowed\((\[.*\])\)$")]
-    private static partial Regex AllowedPattern();
-
     [GeneratedRegex(@"^\s*//.*$", RegexOptions.Multiline)]
     private static partial Regex CommentPattern();
-
-    [GeneratedRegex(@"'([^']*)'")]
-    private static partial Regex QuotedPattern();
 }
