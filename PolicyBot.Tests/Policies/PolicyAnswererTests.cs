@@ -102,6 +102,28 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("a pupil messaged me on social media last night", "1.2")]
+    [InlineData("a child in my class messaged me on social media", "1.2")]
+    [InlineData("not sure if it's ok to answer a pupil who messaged me on social media", "1.1")]
+    public void An_if_in_doubt_sentence_makes_its_clause_a_reporting_rule_only_for_someone_unsure(string question, string clauseId)
+    {
+        // 1.1's "(If there is any doubt …, the headteacher should be informed.)" is the way out for someone unsure, not
+        // 1.1's rule: read as its rule, it made 1.1 a reporting rule and put it above 1.2 for every "what do I do?".
+        var index = ExamplePolicy("""
+            1. Contact with pupils
+
+            1.1 When using social media, staff should keep any messages with pupils open and professional and should use only the school's own systems to communicate with them. (If there is any doubt about whether a message between a pupil and a member of staff is appropriate, the headteacher should be informed.)
+
+            1.2 Staff must report to the headteacher any attempt by a pupil to contact them on social media.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, question);
+
+        answer.Citations[0].ClauseId.Should().Be(clauseId);
+        answer.Verdict.Should().Be(Verdict.Report);
+    }
+
+    [Theory]
     [InlineData("can I check instagram on my own phone during the lesson?", Verdict.No)]
     [InlineData("can I check facebook on my own phone while my class are doing a test?", Verdict.No)]
     [InlineData("can I look at facebook on my own phone while the children are reading?", Verdict.No)]

@@ -189,6 +189,9 @@ public static partial class PolicyAnswerer
                 }
             }
 
+            // "If in doubt, tell SLT" ranks a clause as a reporting rule only for someone who says they are unsure,
+            // as it decides the verdict only for them (ReadVerdict).
+            var cue = query.SaysUnsure ? entry.Cue : entry.RuleCue;
             var score = (bm25 + Tuning.PairWeight * pairs) * Math.Pow(Tuning.CoverageBase + coverage, Tuning.CoveragePower);
             // A question asks what to do: clauses that state a rule beat definitions and background.
             // "Do governors have to follow this?" is answered by what the policy says of itself.
@@ -196,18 +199,18 @@ public static partial class PolicyAnswerer
                 score *= Tuning.Scope;
             else if (entry.IsDefinition || entry.IsFrontMatter)
                 score *= 0.4;
-            else if (entry.Cue == VerdictClassifier.Cue.None)
+            else if (cue == VerdictClassifier.Cue.None)
                 score *= 0.6;
-            if (!query.AsksAboutScope && entry.IsAboutThePolicy && entry.Cue is VerdictClassifier.Cue.None or VerdictClassifier.Cue.Duty or VerdictClassifier.Cue.Yes)
+            if (!query.AsksAboutScope && entry.IsAboutThePolicy && cue is VerdictClassifier.Cue.None or VerdictClassifier.Cue.Duty or VerdictClassifier.Cue.Yes)
                 score *= 0.6;
             // Staff asking about themselves are not asking what pupils are taught to do.
             if (entry.IsAboutPupilConduct && query.IsFirstPerson)
                 score *= 0.6;
             // The question's intent picks the kind of rule: "who do I ask?" wants an approval, "what do I do?" a report.
             // Every policy puts a new official site behind someone's approval: "can we start a class blog?" asks for it too.
-            if ((query.AsksWhoApproves || query.AsksToSetUpOfficialSite) && entry.Cue == VerdictClassifier.Cue.AskFirst)
+            if ((query.AsksWhoApproves || query.AsksToSetUpOfficialSite) && cue == VerdictClassifier.Cue.AskFirst)
                 score *= Tuning.WhoApproves;
-            if (query.AsksWhatToDo && entry.Cue == VerdictClassifier.Cue.Report)
+            if (query.AsksWhatToDo && cue == VerdictClassifier.Cue.Report)
                 score *= Tuning.WhatToDo;
             if (query.AsksAboutConsequences && entry.StatesConsequence)
                 score *= Tuning.Consequence;
@@ -221,10 +224,10 @@ public static partial class PolicyAnswerer
             // family members": that clause decides it (unless the question asks whose approval it needs).
             // An exception that is the school's own channel ("… other than via school-owned accounts") is not: a
             // question about the school's account is answered by the rules for that account.
-            if (!query.AsksWhoApproves && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && entry.Parts.Value.Any(p => p.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(p.Exception) && !p.Exception!.NamesSchool))
+            if (!query.AsksWhoApproves && cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && entry.Parts.Value.Any(p => p.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(p.Exception) && !p.Exception!.NamesSchool))
                 score *= Tuning.ExceptionMet;
             // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
-            if (query.AsksPermission && entry.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
+            if (query.AsksPermission && cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
                 score *= Tuning.PermissionBoost;
             results.Add(new Ranked(entry, score, coverage, bm25));
         }

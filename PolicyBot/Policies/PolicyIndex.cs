@@ -24,6 +24,9 @@ public sealed class PolicyIndex
         public required double Length { get; set; }
         public required IReadOnlyList<string> Concepts { get; init; }
         public required VerdictClassifier.Cue Cue { get; init; }
+
+        /// <summary>The cue without the clause's "if in doubt, …" fallback: what ranks it for someone who does not say they are unsure.</summary>
+        public required VerdictClassifier.Cue RuleCue { get; init; }
         public required bool IsDefinition { get; init; }
         public required bool IsAboutPupilConduct { get; init; }
         public required bool IsAboutThePolicy { get; init; }
@@ -89,6 +92,7 @@ public sealed class PolicyIndex
                 Length = Math.Max(1, terms.Count),
                 Concepts = terms.Select(t => t.Concept).ToList(),
                 Cue = VerdictClassifier.CueOf(clause.Text),
+                RuleCue = RuleCueOf(clause.Text),
                 IsDefinition = VerdictClassifier.IsDefinition(clause.Text),
                 IsAboutThePolicy = AboutThePolicy(clause.Text),
                 StatesConsequence = VerdictClassifier.StatesConsequence(clause.Text),
@@ -195,6 +199,19 @@ public sealed class PolicyIndex
                 cue = VerdictClassifier.CueOf($"{clause.LeadIn} {p.Part}");
             return new ClausePart(p.Part, p.Sentence, ConceptsOf(p.Part), cue, ExceptionOf(p.Part));
         }).ToList();
+
+    /// <summary>
+    /// A clause's cue read without its "if in doubt, …" sentence ("(If there is any doubt about whether … is acceptable, a
+    /// member of the senior management team should be informed …)"): that sentence is the way out for someone unsure, not
+    /// the clause's rule, and must not make the clause a reporting rule for every "what do I do?". A clause that is only
+    /// the fallback keeps its cue.
+    /// </summary>
+    static VerdictClassifier.Cue RuleCueOf(string text)
+    {
+        var parts = PolicyAnswerer.Parts(text).ToList();
+        var rules = parts.Where(p => !VerdictClassifier.IsFallbackForDoubt(p)).ToList();
+        return VerdictClassifier.CueOf(rules.Count == parts.Count || rules.Count == 0 ? text : string.Join(" ", rules));
+    }
 
     // "This policy sets out …", "This policy reflects …": text about the document, not a rule for staff.
     // A return slip's "I have read and understood …" is a declaration to sign, not a rule either.
