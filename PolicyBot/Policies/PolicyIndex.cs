@@ -83,6 +83,7 @@ public sealed class PolicyIndex
                     pairs.Add(Ordered(terms[a].Concept, terms[b].Concept));
             foreach (var concept in tf.Keys)
                 _df[concept] = _df.GetValueOrDefault(concept) + 1;
+            var cue = VerdictClassifier.CueOf(clause.Text);
             _entries[i] = new Entry
             {
                 Parts = new Lazy<IReadOnlyList<ClausePart>>(() => SplitParts(clause), LazyThreadSafetyMode.ExecutionAndPublication),
@@ -91,8 +92,8 @@ public sealed class PolicyIndex
                 Pairs = pairs,
                 Length = Math.Max(1, terms.Count),
                 Concepts = terms.Select(t => t.Concept).ToList(),
-                Cue = VerdictClassifier.CueOf(clause.Text),
-                RuleCue = RuleCueOf(clause.Text),
+                Cue = cue,
+                RuleCue = RuleCueOf(clause.Text, cue),
                 IsDefinition = VerdictClassifier.IsDefinition(clause.Text),
                 IsAboutThePolicy = AboutThePolicy(clause.Text),
                 StatesConsequence = VerdictClassifier.StatesConsequence(clause.Text),
@@ -200,14 +201,19 @@ public sealed class PolicyIndex
             return new ClausePart(p.Part, p.Sentence, ConceptsOf(p.Part), cue, ExceptionOf(p.Part));
         }).ToList();
 
+    static readonly string[] DoubtWords = ["doubt", "unsure", "uncertain", "not sure"];
+
     /// <summary>
     /// A clause's cue read without its "if in doubt, …" sentence ("(If there is any doubt about whether … is acceptable, a
     /// member of the senior management team should be informed …)"): that sentence is the way out for someone unsure, not
     /// the clause's rule, and must not make the clause a reporting rule for every "what do I do?". A clause that is only
     /// the fallback keeps its cue.
     /// </summary>
-    static VerdictClassifier.Cue RuleCueOf(string text)
+    static VerdictClassifier.Cue RuleCueOf(string text, VerdictClassifier.Cue cue)
     {
+        // Most clauses have no such sentence: no need to split them.
+        if (!DoubtWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            return cue;
         var parts = PolicyAnswerer.Parts(text).ToList();
         var rules = parts.Where(p => !VerdictClassifier.IsFallbackForDoubt(p)).ToList();
         return VerdictClassifier.CueOf(rules.Count == parts.Count || rules.Count == 0 ? text : string.Join(" ", rules));
