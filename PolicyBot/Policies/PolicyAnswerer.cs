@@ -134,9 +134,10 @@ public static partial class PolicyAnswerer
             return results;
         var counted = new Dictionary<string, double>(StringComparer.Ordinal);
         var idf = new Dictionary<string, double>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var slot in query.Slots)
             foreach (var (concept, _) in slot.Concepts)
-                idf[concept] = index.Idf(concept);
+                (idf[concept], ids[concept]) = (index.Idf(concept), index.ConceptId(concept));
         foreach (var entry in index.Entries)
         {
             // A clause with list items is answered through its items, which carry its lead-in.
@@ -183,7 +184,7 @@ public static partial class PolicyAnswerer
                     double bestPair = 0;
                     foreach (var (a, wa) in query.Slots[i].Concepts)
                         foreach (var (b, wb) in query.Slots[j].Concepts)
-                            if (a != b && wa * wb * (idf[a] + idf[b]) / 2 > bestPair && entry.Pairs.Contains(PolicyIndex.Ordered(a, b)))
+                            if (a != b && wa * wb * (idf[a] + idf[b]) / 2 > bestPair && ids[a] >= 0 && ids[b] >= 0 && entry.Pairs.Contains(PolicyIndex.PairKey(ids[a], ids[b])))
                                 bestPair = wa * wb * (idf[a] + idf[b]) / 2;
                     pairs += bestPair;
                 }

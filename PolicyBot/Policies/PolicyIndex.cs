@@ -20,7 +20,8 @@ public sealed class PolicyIndex
     {
         public required PolicyClause Clause { get; init; }
         public required Dictionary<string, double> Tf { get; init; }
-        public required HashSet<(string, string)> Pairs { get; init; }
+        /// <summary>Pairs of concepts said close together (<see cref="PairKey"/> of their ids).</summary>
+        public required HashSet<long> Pairs { get; init; }
         public required double Length { get; set; }
         public required IReadOnlyList<string> Concepts { get; init; }
         public required VerdictClassifier.Cue Cue { get; init; }
@@ -41,6 +42,7 @@ public sealed class PolicyIndex
 
     readonly Entry[] _entries;
     readonly Dictionary<string, int> _df = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     readonly double _averageLength;
 
     public PolicyDocument Document { get; }
@@ -77,10 +79,11 @@ public sealed class PolicyIndex
                 tf[t.Concept] = tf.GetValueOrDefault(t.Concept) + 1;
             foreach (var t in heading)
                 tf[t.Concept] = tf.GetValueOrDefault(t.Concept) + HeadingWeight;
-            var pairs = new HashSet<(string, string)>();
-            for (var a = 0; a < terms.Count; a++)
+            // A clause with list items is ranked through its items (Rank skips it), so its pairs would never be read.
+            var pairs = new HashSet<long>();
+            for (var a = 0; a < (clause.HasBullets ? 0 : terms.Count); a++)
                 for (var b = a + 1; b < terms.Count && b - a <= PairWindow; b++)
-                    pairs.Add(Ordered(terms[a].Concept, terms[b].Concept));
+                    pairs.Add(PairKey(IdOf(terms[a].Concept), IdOf(terms[b].Concept)));
             foreach (var concept in tf.Keys)
                 _df[concept] = _df.GetValueOrDefault(concept) + 1;
             var cue = VerdictClassifier.CueOf(clause.Text);
@@ -245,7 +248,17 @@ public sealed class PolicyIndex
         return Math.Log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
-    internal static (string, string) Ordered(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+    /// <summary>The id of a concept the policy uses, or -1: pairs are kept as two ids in one number, cheap to look up.</summary>
+    internal int ConceptId(string concept) => _ids.TryGetValue(concept, out var id) ? id : -1;
+
+    int IdOf(string concept)
+    {
+        if (!_ids.TryGetValue(concept, out var id))
+            _ids[concept] = id = _ids.Count;
+        return id;
+    }
+
+    internal static long PairKey(int a, int b) => a <= b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
 
     /// <summary>BM25 contribution of one concept in one clause (0 when absent).</summary>
     internal double Bm25(Entry entry, string concept)
