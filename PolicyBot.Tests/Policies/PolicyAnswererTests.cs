@@ -55,6 +55,16 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain("unless the pupils are family members");
     }
 
+    [Fact]
+    public void A_rule_about_staff_members_own_devices_does_not_answer_a_question_about_a_school_computer()
+    {
+        // Bradfield allows their own devices outside lesson time, and forbids the school's computers unless authorised.
+        var answer = policies.Ask("bradfield", "can I scroll tiktok on the classroom computer when the kids have gone home?");
+
+        answer.Verdict.Should().Be(Verdict.No);
+        answer.Citations[0].Text.Should().Contain("from the school's computers or other devices");
+    }
+
     [Theory]
     [InlineData("before I start posting on a class blog, is there anything I need?")]
     [InlineData("what should I know before I post on the school twitter?")]

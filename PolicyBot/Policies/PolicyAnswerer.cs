@@ -68,7 +68,7 @@ public static partial class PolicyAnswerer
         public const double CoveragePower = 1;
         public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
         public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
-        public const double OwnerConflict = 0.7;    // a clause only about the other owner's devices/accounts
+        public const double OwnerConflict = 0.5;    // a clause only about the other owner's devices/accounts
         public const double SentenceOwnerConflict = 0.5; // within a clause, the sentence about the other owner's devices
         public const double PeopleConflict = 0.4;   // a clause only about other people than the question's
         public const double ExceptionMet = 2.5;     // a prohibition whose exception the question is about
