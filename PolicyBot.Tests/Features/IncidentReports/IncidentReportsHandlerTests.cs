@@ -496,10 +496,7 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         await ReportAsync();
         await _fixture.CheckCopiesAsync();
         const string NewInbox = "19:oakfield-dsl-inbox-2027@thread.tacv2";
-        _connector.SetMembers(NewInbox, Dsl, DeputyDsl);
-        await using var moved = await _fixture.RestartWithSchoolFileAsync(yaml => yaml.Replace(InboxChannel, NewInbox, StringComparison.Ordinal));
-        await _fixture.CheckCopiesAsync();
-        await _fixture.DispatchAsync();
+        await using var moved = await MoveInboxAsync(NewInbox);
         WatchedChannel.Parse((await CheckRowAsync()).FormerInboxes).Select(c => c.ChannelId).Should().Contain(InboxChannel);
         try
         {
@@ -525,10 +522,7 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         var report = await ReportAsync();
         await _fixture.CheckCopiesAsync();
         const string NewInbox = "19:oakfield-dsl-inbox-2028@thread.tacv2";
-        _connector.SetMembers(NewInbox, Dsl, DeputyDsl);
-        await using var moved = await _fixture.RestartWithSchoolFileAsync(yaml => yaml.Replace(InboxChannel, NewInbox, StringComparison.Ordinal));
-        await _fixture.CheckCopiesAsync();
-        await _fixture.DispatchAsync();
+        await using var moved = await MoveInboxAsync(NewInbox);
         try
         {
             // Someone else joins the old channel while its member list cannot be read: as the dispatcher does for any
@@ -578,6 +572,16 @@ public sealed partial class IncidentReportsHandlerTests : IClassFixture<Incident
         {
             _connector.ReadMembersAgain(InboxChannel);
         }
+    }
+
+    /// <summary>The DSL inbox moved to another channel (the school file edited, the app restarted), checked and sent once.</summary>
+    async Task<IAsyncDisposable> MoveInboxAsync(string newInbox)
+    {
+        _connector.SetMembers(newInbox, Dsl, DeputyDsl);
+        var moved = await _fixture.RestartWithSchoolFileAsync(yaml => yaml.Replace(InboxChannel, newInbox, StringComparison.Ordinal));
+        await _fixture.CheckCopiesAsync();
+        await _fixture.DispatchAsync();
+        return moved;
     }
 
     async Task<DslTeamCheckEntity> CheckRowAsync() =>
