@@ -204,8 +204,6 @@ public sealed class PolicyIndex
             return new ClausePart(p.Part, p.Sentence, ConceptsOf(p.Part), cue, ExceptionOf(p.Part));
         }).ToList();
 
-    static readonly string[] DoubtWords = ["doubt", "unsure", "uncertain", "not sure"];
-
     /// <summary>
     /// A clause's cue read without its "if in doubt, …" sentence ("(If there is any doubt about whether … is acceptable, a
     /// member of the senior management team should be informed …)"): that sentence is the way out for someone unsure, not
@@ -215,7 +213,7 @@ public sealed class PolicyIndex
     static VerdictClassifier.Cue RuleCueOf(string text, VerdictClassifier.Cue cue)
     {
         // Most clauses have no such sentence: no need to split them.
-        if (!DoubtWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        if (!VerdictClassifier.MentionsDoubt(text))
             return cue;
         var parts = PolicyAnswerer.Parts(text).ToList();
         var rules = parts.Where(p => !VerdictClassifier.IsFallbackForDoubt(p)).ToList();

@@ -282,7 +282,7 @@ internal sealed partial class Query
     private static partial Regex SetsUpSite();
 
     /// <summary>"the Y6 twitter", "our year 3 blog": a year group's site is the school's (a year group's chat is not).</summary>
-    [GeneratedRegex(@"\b(?:year|yr|y)\s?(?:[1-9]|1[0-3])s?\s+(?:\w+\s+)?(?:site|website|account|page|blog|channel|profile|twitter|facebook|fb|insta\w*|tiktok|youtube|x)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"s?\s+(?:\w+\s+)?(?:site|website|account|page|blog|channel|profile|twitter|facebook|fb|insta\w*|tiktok|youtube|x)\b", RegexOptions.IgnoreCase)]
     private static partial Regex YearGroupSite();
 
     [GeneratedRegex(@"\b(i|i'm|im|i've|my|me|we|our|us|can i|should i)\b", RegexOptions.IgnoreCase)]

@@ -75,7 +75,10 @@ public sealed partial class TextAnalyzer(Vocabulary vocabulary)
             yield return word.ToString();
     }
 
-    [GeneratedRegex(@"\b(?:year|yr|y)\s?(?:[1-9]|1[0-3])(?:s|'s)?\b")]
+    /// <summary>"Year 5", "Y5", "yr 5": a year group (also read by Query for "the Y6 twitter").</summary>
+    internal const string YearGroupPattern = @"\b(?:year|yr|y)\s?(?:[1-9]|1[0-3])";
+
+    [GeneratedRegex(YearGroupPattern + @"(?:s|'s)?\b")]
     private static partial Regex YearGroup();
 
     // "set it up", "take one down", "sign this off": a pronoun splits a phrasal verb; put the particle back beside its

@@ -192,6 +192,9 @@ public static partial class VerdictClassifier
     /// </summary>
     public static bool IsFallbackForDoubt(string text) => DoubtFallback().IsMatch(Normalise(text).TrimStart());
 
+    /// <summary>Could the text hold an "if in doubt, …" sentence at all (a cheap look before splitting it)?</summary>
+    public static bool MentionsDoubt(string text) => DoubtWord().IsMatch(text);
+
     /// <summary>
     /// The action a permission question asks about: "can I just delete it?" → delete, "am I allowed to block them?" → block.
     /// Null when the question does not ask permission for an action of its own.
@@ -277,8 +280,13 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(may|might|could|can)\b[^.;]{0,40}\b(lead|result|constitute|be|breach)\b")]
     private static partial Regex PossibleConsequence();
 
-    [GeneratedRegex(@"^\(?(if|where|when|whenever) (there is |there's |you are |you're |they are |staff are )?(any |ever |in )?(doubt|unsure|uncertain|not sure)\b")]
+    const string Doubt = "(doubt|unsure|uncertain|not sure)";
+
+    [GeneratedRegex(@"^\(?(if|where|when|whenever) (there is |there's |you are |you're |they are |staff are )?(any |ever |in )?" + Doubt + @"\b")]
     private static partial Regex DoubtFallback();
+
+    [GeneratedRegex(@"\b" + Doubt + @"\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DoubtWord();
 
     [GeneratedRegex(@"\b((can|could|may|might) (i|we)|(allowed|permitted|ok|okay|fine|alright|all right) (for me |for us )?to)( just| simply| go ahead and| now)? (?<verb>[a-z]+)\b")]
     private static partial Regex AskedActionPattern();

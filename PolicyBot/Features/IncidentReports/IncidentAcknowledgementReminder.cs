@@ -50,11 +50,7 @@ public sealed partial class IncidentAcknowledgementReminder(
                 .Replace(IncidentEntity.From(incident, reminderSentAt: now), row.ETag)
                 .Audit("system", "PolicyBot", "reminded")
                 .Send(recipients.Select(r => new OutboxMessage.CardToUser(incident.TenantId, r, card, TrackCopy: true)));
-            if (TeamsDeepLink.ChatWithBotIfConfigured(botOptions.Value) is { } link)
-            {
-                var notification = ActivityNotification.Reminder(NotificationReference.Parse(incident.Reference), "report " + incident.Reference, link);
-                transaction.Send(recipients.Select(r => new OutboxMessage.Notify(r, notification)));
-            }
+            SendNotifications(transaction, incident, recipients);
             try
             {
                 await transaction.SubmitAsync(Incidents, cancellationToken);
@@ -80,17 +76,22 @@ public sealed partial class IncidentAcknowledgementReminder(
         return reminded;
     }
 
+    /// <summary>Activity-feed notifications of the reminder, when the bot's Teams app id is configured (they carry only the reference).</summary>
+    void SendNotifications(WorkflowTransaction transaction, Incident incident, IReadOnlyList<string> recipients)
+    {
+        if (TeamsDeepLink.ChatWithBotIfConfigured(botOptions.Value) is not { } link)
+            return;
+        var notification = ActivityNotification.Reminder(NotificationReference.Parse(incident.Reference), "report " + incident.Reference, link);
+        transaction.Send(recipients.Select(r => new OutboxMessage.Notify(r, notification)));
+    }
+
     /// <summary>The reminder without its cards (only the activity-feed notifications, which carry the reference), marked as made.</summary>
     async Task RemindWithoutCardsAsync(Incident incident, IncidentEntity row, IReadOnlyList<string> recipients, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var transaction = new WorkflowTransaction(incident.IncidentId, now)
             .Replace(IncidentEntity.From(incident, reminderSentAt: now), row.ETag)
             .Audit("system", "PolicyBot", "reminded without cards: the card is too large to store");
-        if (TeamsDeepLink.ChatWithBotIfConfigured(botOptions.Value) is { } link)
-        {
-            var notification = ActivityNotification.Reminder(NotificationReference.Parse(incident.Reference), "report " + incident.Reference, link);
-            transaction.Send(recipients.Select(r => new OutboxMessage.Notify(r, notification)));
-        }
+        SendNotifications(transaction, incident, recipients);
         try
         {
             await transaction.SubmitAsync(Incidents, cancellationToken);
