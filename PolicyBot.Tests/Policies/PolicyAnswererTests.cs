@@ -47,6 +47,26 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void Who_do_i_ask_is_answered_by_the_approval_rule_that_names_the_approver()
+    {
+        // St George's 6.5 needs "the approval of the school" to communicate with pupils on a site; C2 says who approves a
+        // new site. Asked who, the clause that says who answers.
+        var answer = policies.Ask("st-georges", "planning a class blog so the kids can show their science, who needs to approve it?");
+
+        answer.Verdict.Should().Be(Verdict.AskFirst);
+        answer.Citations[0].Text.Should().Contain("must be obtained from the Computing Coordinator");
+        answer.NextStep.Should().Be("Ask the Computing Coordinator before you go ahead.");
+    }
+
+    [Theory]
+    [InlineData("must present a business case to the Leadership Team", "senior leadership team")]
+    [InlineData("authorised by a member of the senior management team", "senior leadership team")]
+    [InlineData("must be obtained from the Computing Coordinator", "Computing Coordinator")]
+    [InlineData("staff must be aware of the privacy settings", null)]
+    public void The_person_a_clause_names_is_read_from_its_words(string text, string? person) =>
+        PolicyAnswerer.NamedPerson(text).Should().Be(person);
+
+    [Fact]
     public void A_question_about_a_prohibitions_exception_is_answered_by_that_clause()
     {
         var answer = policies.Ask("st-georges", "my grandson is in year 2 here, we're facebook friends, is that allowed?");

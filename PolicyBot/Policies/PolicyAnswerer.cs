@@ -73,6 +73,7 @@ public static partial class PolicyAnswerer
         public const double PeopleConflict = 0.4;   // a clause only about other people than the question's
         public const double ExceptionMet = 2.5;     // a prohibition whose exception the question is about
         public const double WhoApproves = 1.7;      // "who do I ask?" prefers a rule that requires approval
+        public const double NamedApprover = 2.5;    // … and, of those, the one that names who approves
         public const double WhatToDo = 2.2;         // "what do I do?", "who do I tell?" prefers a rule to report
         public const double Consequence = 2.0;      // "could I get sacked?" prefers a clause that states consequences
         public const double Scope = 1.5;            // "does this policy apply to governors?" prefers what the policy says of itself
@@ -211,6 +212,10 @@ public static partial class PolicyAnswerer
             // Every policy puts a new official site behind someone's approval: "can we start a class blog?" asks for it too.
             if ((query.AsksWhoApproves || query.AsksToSetUpOfficialSite) && cue == VerdictClassifier.Cue.AskFirst)
                 score *= Tuning.WhoApproves;
+            // "Who do I ask?" is answered by the rule that says who ("… must be obtained from the Computing Coordinator"),
+            // not by one that only says approval is needed ("with the approval of the school").
+            if (query.AsksWhoApproves && cue == VerdictClassifier.Cue.AskFirst && NamedPerson(entry.Clause.Text) is not null)
+                score *= Tuning.NamedApprover;
             if (query.AsksWhatToDo && cue == VerdictClassifier.Cue.Report)
                 score *= Tuning.WhatToDo;
             if (query.AsksAboutConsequences && entry.StatesConsequence)
@@ -421,6 +426,6 @@ public static partial class PolicyAnswerer
     [GeneratedRegex(@",\s+but\s+|;\s+(?=[A-Za-z])|\.\s+However,\s+")]
     private static partial Regex ContrastBreak();
 
-    [GeneratedRegex(@"designated safeguarding lead|\bDSL\b|head ?teacher|head of school|principal|computing co-?ordinator|computer co-?ordinator|ICT lead|senior (leadership|management) team|\bSLT\b|\bSMT\b|senior member of staff|line manager", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"designated safeguarding lead|\bDSL\b|head ?teacher|head of school|principal|computing co-?ordinator|computer co-?ordinator|ICT lead|(senior )?(leadership|management) team|\bSLT\b|\bSMT\b|senior member of staff|line manager", RegexOptions.IgnoreCase)]
     private static partial Regex Person();
 }
