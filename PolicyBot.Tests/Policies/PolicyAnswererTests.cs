@@ -67,6 +67,16 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         PolicyAnswerer.NamedPerson(text).Should().Be(person);
 
     [Fact]
+    public void Someone_who_left_a_comment_is_answered_by_the_rule_for_comments_not_the_rule_for_leavers()
+    {
+        // "Left" here is posting: St Joseph's tells staff to block, report or delete, not what leavers must keep confidential.
+        var answer = policies.Ask("st-josephs", "someone left a horrible comment on our school instagram, what should I do?");
+
+        answer.Verdict.Should().Be(Verdict.Report);
+        answer.Citations[0].Text.Should().Contain("should block, report, or delete other users or their comments/posts");
+    }
+
+    [Fact]
     public void A_question_about_a_prohibitions_exception_is_answered_by_that_clause()
     {
         var answer = policies.Ask("st-georges", "my grandson is in year 2 here, we're facebook friends, is that allowed?");

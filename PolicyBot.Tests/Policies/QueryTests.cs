@@ -29,6 +29,29 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("someone left a really nasty comment on the school page")]
+    [InlineData("a parent has left loads of angry replies under our post")]
+    [InlineData("can I leave it for the office to sort out?")]
+    [InlineData("can I leave the school's name off my profile?")]
+    public void Leave_that_is_not_leaving_the_school_does_not_reach_the_rules_for_leavers(string question)
+    {
+        var leave = Index.Analyze("leave").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().NotContain(s => s.Concept == leave);
+    }
+
+    [Theory]
+    [InlineData("I'm leaving in July, can I keep the class twitter login?")]
+    [InlineData("once I leave the school can I follow my old class?")]
+    [InlineData("a colleague left last term and still posts about us")]
+    public void Leaving_the_school_is_still_read_as_leaving(string question)
+    {
+        var leave = Index.Analyze("leave").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().Contain(s => s.Concept == leave);
+    }
+
+    [Theory]
     [InlineData("how do I set up a class blog?")]
     [InlineData("can we start a PE twitter account for the school?")]
     [InlineData("I want to create a facebook page for the year 6 residential")]

@@ -65,7 +65,7 @@ internal sealed partial class Query
     {
         var analyzer = index.Analyzer;
         var vocabulary = analyzer.Vocabulary;
-        var terms = index.Analyze(question);
+        var terms = index.Analyze(OtherSensesOfLeave(question));
         var slots = new List<Slot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -164,6 +164,23 @@ internal sealed partial class Query
             PeopleAsked = index.People.In(seen.Except(possessors)),
         };
     }
+
+    /// <summary>
+    /// "Leave" in a staff member's question is leaving the school only sometimes: someone who "left a nasty comment" posted
+    /// it, and "leave it for the office" or "leave his name off" is not about leaving either. Those are read as posting,
+    /// or not read, so they do not reach the rules for staff who leave.
+    /// </summary>
+    internal static string OtherSensesOfLeave(string question)
+    {
+        var text = LeaveAsPosting().Replace(question, "posted");
+        return LeaveAsKeeping().Replace(text, " ");
+    }
+
+    [GeneratedRegex(@"\b(left|leave|leaves|leaving)\b(?=\s+(?:(?:a|an|some|this|that|these|those|the|his|her|their|my|our|another|loads of|lots of)\s+)?(?:[\w'-]+\s+){0,2}?(?:comments?|complaints?|reviews?|messages?|notes?|repl(?:y|ies)|voicemails?|posts?|likes?|feedback|remarks?)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeaveAsPosting();
+
+    [GeneratedRegex(@"\b(left|leave|leaves|leaving)\b(?=\s+(?:it|him|her|them|this|that|out|off)\b|(?:\s+[\w']+){1,3}\s+(?:off|out)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeaveAsKeeping();
 
     /// <summary>"the class blog", "our school's insta": a school or class word just before a kind of site or a platform.</summary>
     static bool NamesSchoolSite(PolicyIndex index, IReadOnlyList<Term> terms)
