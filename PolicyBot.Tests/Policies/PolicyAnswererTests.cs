@@ -20,6 +20,7 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("crosby", "do I need the head's permission before posting for the school on social media?", Verdict.AskFirst, "necessary permission from the head teacher")]
     [InlineData("st-josephs", "can I follow an ex-pupil on instagram now they've moved to secondary?", Verdict.No, "not permitted to follow or engage with current or prior pupils")]
     [InlineData("st-josephs", "Can I post photos from sports day on my own facebook?", Verdict.No, "Under no circumstances should staff share or upload student pictures online")]
+    [InlineData("st-josephs", "after I leave in the summer can i spill it all", Verdict.No, "confidentiality is maintained on social media even after they leave")]
     [InlineData("st-josephs", "who approves a new school social media account?", Verdict.AskFirst, "present a business case to the Leadership Team")]
     [InlineData("st-josephs", "can we start a class blog for year 4?", Verdict.AskFirst, "present a business case to the Leadership Team")]
     [InlineData("wexham-court", "I think an older pupil is being radicalised online, who do I tell?", Verdict.Report, "duty to report signs of potential radicalisation")]
@@ -74,6 +75,17 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
 
         answer.Verdict.Should().Be(Verdict.Report);
         answer.Citations[0].Text.Should().Contain("should block, report, or delete other users or their comments/posts");
+    }
+
+    [Fact]
+    public void A_signature_line_is_never_the_answer()
+    {
+        // St Joseph's ends with "(Headteacher) Date: February 2021": a short line that shares "head" with the question.
+        var answer = policies.Ask("st-josephs", "can I spill the beans about the head on my insta?");
+
+        answer.Citations.Should().NotBeEmpty();
+        answer.Citations.Should().NotContain(c => c.Text.Contains("Date: February 2021"));
+        answer.Verdict.Should().Be(Verdict.No);
     }
 
     [Fact]

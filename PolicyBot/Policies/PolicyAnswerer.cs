@@ -141,8 +141,9 @@ public static partial class PolicyAnswerer
                 (idf[concept], ids[concept]) = (index.Idf(concept), index.ConceptId(concept));
         foreach (var entry in index.Entries)
         {
-            // A clause with list items is answered through its items, which carry its lead-in.
-            if (entry.Clause.HasBullets)
+            // A clause with list items is answered through its items, which carry its lead-in. A signature or review
+            // line answers nothing.
+            if (entry.Clause.HasBullets || entry.IsRecordLine)
                 continue;
             double bm25 = 0;
             // Each word of the question counts once, through its best-matching form (itself or an expansion), and

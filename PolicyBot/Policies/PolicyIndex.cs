@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace PolicyBot.Policies;
 
 /// <summary>
 /// A search index over one school's clauses: BM25 over analysed concepts, with the section heading as a second,
 /// lighter field and adjacent-concept pairs for phrase matching. Immutable once built; safe to share.
 /// </summary>
-public sealed class PolicyIndex
+public sealed partial class PolicyIndex
 {
     const double K1 = 1.2;
     const double B = 0.5; // clauses vary from one line to a paragraph; a full length penalty buries the paragraphs
@@ -35,6 +37,9 @@ public sealed class PolicyIndex
         public required Owner Owner { get; init; }
         public required IReadOnlySet<string> People { get; init; }
         public bool IsFrontMatter { get; set; }
+
+        /// <summary>A signature, approval or review line ("(Headteacher) Date: February 2021"): a record, never an answer.</summary>
+        public required bool IsRecordLine { get; init; }
 
         /// <summary>The clause's sentence parts with their concepts and cues, worked out on first use.</summary>
         public required Lazy<IReadOnlyList<ClausePart>> Parts { get; init; }
@@ -103,6 +108,7 @@ public sealed class PolicyIndex
                 Owner = Ownership.OfText(clause.Text),
                 People = People.In(terms.Select(t => t.Concept)),
                 IsAboutPupilConduct = VerdictClassifier.IsAboutPupilConduct(clause.LeadIn ?? clause.Text),
+                IsRecordLine = RecordLine().IsMatch(clause.Text),
             };
         }
         // Boilerplate repeated through a document (a trust's full name in every clause) says nothing about the
@@ -222,6 +228,10 @@ public sealed class PolicyIndex
 
     // "This policy sets out …", "This policy reflects …": text about the document, not a rule for staff.
     // A return slip's "I have read and understood …" is a declaration to sign, not a rule either.
+    /// <summary>The fields of a document's record: who wrote, signed or approved it and when, when it is reviewed.</summary>
+    [GeneratedRegex(@"^\W*(\([^)]{1,40}\)\s*)?(written by|date( reviewed| approved| for next review)?|signed|signature|approved by|review date|next review|name|print name|position)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex RecordLine();
+
     static bool AboutThePolicy(string text) =>
         text.Contains("this policy", StringComparison.OrdinalIgnoreCase) || text.Contains("this document", StringComparison.OrdinalIgnoreCase)
         || text.StartsWith("I ", StringComparison.Ordinal);
