@@ -89,6 +89,16 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void A_definition_does_not_answer_can_i()
+    {
+        // Crosby 3 says what "social media" means ("… video or image-sharing websites such as YouTube"); it permits nothing.
+        var answer = policies.Ask("crosby", "can I livestream the school nativity on facebook?");
+
+        answer.Verdict.Should().NotBe(Verdict.Yes);
+        answer.Citations.Should().NotContain(c => c.Text.StartsWith("We use the term 'social media'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_question_about_a_prohibitions_exception_is_answered_by_that_clause()
     {
         var answer = policies.Ask("st-georges", "my grandson is in year 2 here, we're facebook friends, is that allowed?");

@@ -200,6 +200,22 @@ public sealed class VerdictClassifierTests
         VerdictClassifier.AsksAboutScope(question).Should().BeFalse();
 
     [Theory]
+    [InlineData("does WhatsApp count as social media?")]
+    [InlineData("is a class dojo classed as social media?")]
+    [InlineData("what do they mean by professional capacity?")]
+    [InlineData("how does the policy define social media")]
+    [InlineData("what is a blog?")]
+    public void Questions_about_what_a_word_means_are_recognised(string question) =>
+        VerdictClassifier.AsksWhatItIs(question).Should().BeTrue();
+
+    [Theory]
+    [InlineData("can I livestream the nativity on facebook?")]
+    [InlineData("what is the rule on phones in class if I'm on duty?")]
+    [InlineData("what do I do about a nasty comment?")]
+    public void Questions_about_what_to_do_are_not_about_what_a_word_means(string question) =>
+        VerdictClassifier.AsksWhatItIs(question).Should().BeFalse();
+
+    [Theory]
     [InlineData("done the training and the head's said yes, so can I run it now?", true)]
     [InlineData("the computing lead has approved our blog", true)]
     [InlineData("we've got SLT's approval for the page", true)]

@@ -34,7 +34,9 @@ public static partial class PolicyAnswerer
         ArgumentNullException.ThrowIfNull(index);
         var query = Query.From(index, QuestionText.Clean(Truncate(question ?? "")));
         var ranked = Rank(index, query);
-        var answering = query.IsOnTopic ? AnsweringClause(ranked, query.IsAboutSomethingOnline ? MinCoverage : MinCoverageOffline) : -1;
+        // A definition says what a word means: it answers "does WhatsApp count as social media?", not "can I …?".
+        var definitionsAnswer = query.AsksAboutScope || query.AsksWhatItIs;
+        var answering = query.IsOnTopic ? AnsweringClause(ranked, query.IsAboutSomethingOnline ? MinCoverage : MinCoverageOffline, definitionsAnswer) : -1;
         if (answering < 0)
             return NotCovered() with { AboutNewOfficialSite = query.AsksToSetUpOfficialSite };
         if (answering > 0)
@@ -85,12 +87,12 @@ public static partial class PolicyAnswerer
     /// tell?" → a reporting rule) can lift a clause that barely matches above one that does. Lower down, a
     /// definition or front matter answers nothing. -1 when none does: the policy does not cover the question.
     /// </summary>
-    internal static int AnsweringClause(List<Ranked> ranked, double minCoverage = MinCoverage)
+    internal static int AnsweringClause(List<Ranked> ranked, double minCoverage = MinCoverage, bool definitionsAnswer = true)
     {
         for (var i = 0; i < Math.Min(ranked.Count, AnswerFrom); i++)
         {
             var r = ranked[i];
-            if (r.Coverage >= minCoverage && r.Bm25 >= MinScore && (i == 0 || !(r.Entry.IsDefinition || r.Entry.IsFrontMatter)))
+            if (r.Coverage >= minCoverage && r.Bm25 >= MinScore && ((i == 0 && (definitionsAnswer || !r.Entry.IsDefinition)) || !(r.Entry.IsDefinition || r.Entry.IsFrontMatter)))
                 return i;
         }
         return -1;

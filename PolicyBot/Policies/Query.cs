@@ -23,6 +23,9 @@ internal sealed partial class Query
     public required bool AsksWhatToDo { get; init; }
     public required bool AsksAboutConsequences { get; init; }
     public required bool AsksAboutScope { get; init; }
+
+    /// <summary>"Does WhatsApp count as social media?": the question asks what a word means.</summary>
+    public required bool AsksWhatItIs { get; init; }
     public required bool StatesApprovalGiven { get; init; }
     public required bool AsksPermission { get; init; }
 
@@ -149,6 +152,7 @@ internal sealed partial class Query
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
             AsksAboutConsequences = asksConsequences,
             AsksAboutScope = VerdictClassifier.AsksAboutScope(question),
+            AsksWhatItIs = VerdictClassifier.AsksWhatItIs(question),
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
             SaysUnsure = VerdictClassifier.SaysUnsure(question),

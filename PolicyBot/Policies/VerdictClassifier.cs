@@ -162,6 +162,9 @@ public static partial class VerdictClassifier
     public static bool AsksAboutConsequences(string question) => ConsequenceQuestion().IsMatch(Normalise(question));
 
     /// <summary>"Do governors have to follow this policy?", "am I covered by it as a volunteer?": whom or what the policy applies to.</summary>
+    /// <summary>"Does WhatsApp count as social media?", "what do you mean by a professional capacity?": what a word means.</summary>
+    public static bool AsksWhatItIs(string question) => WhatItIs().IsMatch(Normalise(question));
+
     public static bool AsksAboutScope(string question) => ScopeQuestion().IsMatch(Normalise(question));
 
     /// <summary>"The head has said yes", "we've got SLT's approval": the question says the approval was already given.</summary>
@@ -255,6 +258,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(does|do|will|would) (this|the|our|that|the school'?s?) (social media |online )?policy (apply|applies|cover|covers|extend|extends|include|includes)\b|\b(does|do|will|would) (it|this) (apply|cover|extend) to\b|\b(am i |are (we|they|you) |is (a |an |my |our |the )?(\w+ ){1,2})(covered|included|bound) (by|under|in)\b|\b(have|has|need|needs|got) to (follow|stick to|abide by|comply with) ((this|the|our) (social media )?policy\b|(this|it) (too|as well|also)\b)|\bwho (does|do) (this|the) (social media )?policy (apply|cover|extend)|\b(apply|applies) to (me|us|governors|volunteers|supply|agency|contractors|visitors)\b|\bin (the )?scope\b")]
     private static partial Regex ScopeQuestion();
+
+    [GeneratedRegex(@"\b(count|counts|counted|classed|classified|considered|class) as\b|\bdefin(e|es|ed|ition|itions)\b|\bmean(s|t)? by\b|\bwhat (does|do) (\w+ ){1,3}mean\b|\bwhat (is|are) (a |an )?\w+( \w+)?\W*$")]
+    private static partial Regex WhatItIs();
 
     [GeneratedRegex(@"\b(has|have|had|'s|'ve|already|just) (now )?(approved|authorised|authorized|signed (it |this |that )?off|okayed|oked|ok'd|agreed( to it)?|said (yes|ok|okay|it'?s fine|that'?s fine))\b|\b(got|received|been given|with) (the |their |his |her |slt'?s? |the head'?s? |(the )?\w+'s )?(approval|permission|authorisation|authorization|go ahead|go-ahead|sign off|sign-off|green light)\b|\b(approved|authorised|authorized|signed off) by (the |our |my )?(head|slt|senior|computing|deputy|dsl)")]
     private static partial Regex ApprovalGiven();
