@@ -99,6 +99,17 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void What_parents_are_asked_to_do_is_not_a_rule_for_staff()
+    {
+        // St Joseph's "Parents/Carers are encouraged to comment or post appropriately about the school" is for parents.
+        var answer = policies.Ask("st-josephs", "can I post about a school trip on my personal instagram after it's happened?");
+
+        answer.Citations.Should().NotBeEmpty();
+        answer.Citations[0].Text.Should().NotStartWith("Parents/Carers are encouraged");
+        answer.Verdict.Should().NotBe(Verdict.Yes);
+    }
+
+    [Fact]
     public void A_question_about_a_prohibitions_exception_is_answered_by_that_clause()
     {
         var answer = policies.Ask("st-georges", "my grandson is in year 2 here, we're facebook friends, is that allowed?");

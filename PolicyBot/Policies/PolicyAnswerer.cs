@@ -208,8 +208,8 @@ public static partial class PolicyAnswerer
                 score *= 0.6;
             if (!query.AsksAboutScope && entry.IsAboutThePolicy && cue is VerdictClassifier.Cue.None or VerdictClassifier.Cue.Duty or VerdictClassifier.Cue.Yes)
                 score *= 0.6;
-            // Staff asking about themselves are not asking what pupils are taught to do.
-            if (entry.IsAboutPupilConduct && query.IsFirstPerson)
+            // Staff asking about themselves are not asking what pupils are taught to do, or what parents are asked to do.
+            if (entry.IsAboutPupilOrParentConduct && query.IsFirstPerson)
                 score *= 0.6;
             // The question's intent picks the kind of rule: "who do I ask?" wants an approval, "what do I do?" a report.
             // Every policy puts a new official site behind someone's approval: "can we start a class blog?" asks for it too.

@@ -31,7 +31,7 @@ public sealed partial class PolicyIndex
         /// <summary>The cue without the clause's "if in doubt, …" fallback: what ranks it for someone who does not say they are unsure.</summary>
         public required VerdictClassifier.Cue RuleCue { get; init; }
         public required bool IsDefinition { get; init; }
-        public required bool IsAboutPupilConduct { get; init; }
+        public required bool IsAboutPupilOrParentConduct { get; init; }
         public required bool IsAboutThePolicy { get; init; }
         public required bool StatesConsequence { get; init; }
         public required Owner Owner { get; init; }
@@ -107,7 +107,7 @@ public sealed partial class PolicyIndex
                 StatesConsequence = VerdictClassifier.StatesConsequence(clause.Text),
                 Owner = Ownership.OfText(clause.Text),
                 People = People.In(terms.Select(t => t.Concept)),
-                IsAboutPupilConduct = VerdictClassifier.IsAboutPupilConduct(clause.LeadIn ?? clause.Text),
+                IsAboutPupilOrParentConduct = VerdictClassifier.IsAboutPupilOrParentConduct(clause.LeadIn ?? clause.Text),
                 IsRecordLine = RecordLine().IsMatch(clause.Text),
             };
         }

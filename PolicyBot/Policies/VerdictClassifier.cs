@@ -21,8 +21,8 @@ public static partial class VerdictClassifier
     /// <summary>A definition ("For the purposes of this policy, social media is defined as …") states no rule.</summary>
     public static bool IsDefinition(string text) => Definition().IsMatch(Normalise(text));
 
-    /// <summary>Guidance addressed to pupils ("students should be encouraged to: …", "Pupils are taught: …"), not to staff.</summary>
-    public static bool IsAboutPupilConduct(string text) => PupilConduct().IsMatch(Normalise(text));
+    /// <summary>Guidance addressed to pupils or parents ("students should be encouraged to: …", "Parents/Carers are encouraged to …"), not to staff.</summary>
+    public static bool IsAboutPupilOrParentConduct(string text) => PupilOrParentConduct().IsMatch(Normalise(text));
 
     public static Cue CueOf(string text)
     {
@@ -268,8 +268,8 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\bwhat to do\b|\b(not sure|unsure|no idea|dont know|do not know) (what|how) to (do|handle|deal|respond|react)|who (needs|has|ought|should|must) (to )?(know|be told|be informed|hear about it)|\bwho (do|should|must|would|can) (i|we) (let know|flag (it|this) (up )?to|pass (it|this) (on )?to)\b|\bwhat (should|do|must|can|would) (i|we) do\b|\bwhat (do|should) (i|we) do\b|\bwho (do|should|must|would) (i|we) (tell|report|inform|contact|speak to|talk to|go to|alert)\b|\b(should|do|must) (i|we) (report|tell|inform|flag|pass)\b|\bhow do (i|we) report\b|\bwho (to|should i) tell\b|\bwhat('s| is) the procedure\b|\bwhat next\b|\b(do|should|must) (i|we) (have to |need to )?do (anything|something)\b|\bwho (needs|has|ought|should) to (know|be told|be informed)\b|\bflag (it|this) to\b")]
     private static partial Regex WhatToDo();
 
-    [GeneratedRegex(@"^([^.:]{0,60},\s*)?(pupils|students|children|young people)\b[^.:]{0,30}\b(should be encouraged|are taught|are encouraged|will be taught|should|must)\b")]
-    private static partial Regex PupilConduct();
+    [GeneratedRegex(@"^([^.:]{0,60},\s*)?(pupils|students|children|young people|parents|carers)\b[^.:]{0,30}\b(should be encouraged|are taught|are encouraged|will be taught|should|must)\b")]
+    private static partial Regex PupilOrParentConduct();
 
     [GeneratedRegex(@"\b(trouble|sacked|sack me|fired|dismiss\w*|disciplin\w*|lose (my|their|your|his|her) job|consequences?|punish\w*|police|prosecut\w*|misconduct|what happens if|taken off me|take (my|it) away|suspended|suspension|cut off|lose (my )?access|access (taken|removed|withdrawn|stopped)|come back on me|come back to bite)\b")]
     private static partial Regex ConsequenceQuestion();
