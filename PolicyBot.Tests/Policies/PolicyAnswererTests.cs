@@ -18,6 +18,8 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("bradfield", "can I share my work login with the supply teacher?", Verdict.No, "never share work log-in details or passwords")]
     [InlineData("crosby", "Can I use the school iPad to go on my own Facebook?", Verdict.No, "School equipment must not be used to access social media")]
     [InlineData("crosby", "do I need the head's permission before posting for the school on social media?", Verdict.AskFirst, "necessary permission from the head teacher")]
+    [InlineData("crosby", "can we make a class blog for year 2?", Verdict.AskFirst, "necessary permission from the head teacher")]
+    [InlineData("crosby", "we're thinking of a class blog, do we need anyone's ok?", Verdict.AskFirst, "necessary permission from the head teacher")]
     [InlineData("st-josephs", "can I follow an ex-pupil on instagram now they've moved to secondary?", Verdict.No, "not permitted to follow or engage with current or prior pupils")]
     [InlineData("st-josephs", "Can I post photos from sports day on my own facebook?", Verdict.No, "Under no circumstances should staff share or upload student pictures online")]
     [InlineData("st-josephs", "who approves a new school social media account?", Verdict.AskFirst, "present a business case to the Leadership Team")]
