@@ -49,6 +49,18 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void Who_do_i_ask_is_answered_by_the_approval_step_not_the_duty_beside_it()
+    {
+        // St Joseph's list item "… an application will be approved or rejected. In all cases, the SLT must be satisfied that
+        // anyone running a social media account on behalf of the school has … received appropriate training": the duty
+        // shares more of the question's words, but the question asks who approves.
+        var answer = policies.Ask("st-josephs", "who do we talk to about making a twitter account for our class?");
+
+        answer.Verdict.Should().Be(Verdict.AskFirst);
+        answer.Quote.Should().Contain("approved or rejected");
+    }
+
+    [Fact]
     public void Who_do_i_ask_is_answered_by_the_approval_rule_that_names_the_approver()
     {
         // St George's 6.5 needs "the approval of the school" to communicate with pupils on a site; C2 says who approves a

@@ -270,8 +270,14 @@ public static partial class PolicyAnswerer
         (string Text, VerdictClassifier.Cue Cue, double Overlap, string Part, IReadOnlySet<string> Concepts)? chosen = null;
         var clauseParts = entry.Parts.Value;
         var partConcepts = clauseParts.Select(p => p.Concepts).ToList();
+        // "Who do I ask?" answered by a clause that has an approval step in it ("… an application will be approved or
+        // rejected. In all cases, the SLT must be satisfied that anyone running an account on behalf of the school has …
+        // received training"): the approval answers, however many of the question's words the duty beside it shares.
+        var approvalOnly = query.AsksWhoApproves && clauseParts.Any(p => p.Cue == VerdictClassifier.Cue.AskFirst);
         for (var i = 0; i < clauseParts.Count; i++)
         {
+            if (approvalOnly && clauseParts[i].Cue != VerdictClassifier.Cue.AskFirst)
+                continue;
             var part = clauseParts[i].Part;
             var sentence = clauseParts[i].Sentence;
             var text = clause.LeadIn is null ? sentence : $"{clause.LeadIn} {sentence}";
