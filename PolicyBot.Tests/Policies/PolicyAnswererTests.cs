@@ -15,6 +15,8 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("st-georges", "can I add a colleague as a friend on facebook?", Verdict.Caution, "Caution is advised when inviting work colleagues")]
     [InlineData("st-georges", "I left my last school two years ago, can I still follow my old pupils there?", Verdict.No, "must not contact pupils from their former schools")]
     [InlineData("bradfield", "I want to start a class twitter account, who needs to agree?", Verdict.AskFirst, "get authorisation from, the Headteacher")]
+    [InlineData("bradfield", "who do we ask about setting up a flickr page for our class?", Verdict.AskFirst, "get authorisation from, the Headteacher")]
+    [InlineData("bradfield", "who do I go to about setting up a facebook page for the class?", Verdict.AskFirst, "get authorisation from, the Headteacher")]
     [InlineData("bradfield", "can I share my work login with the supply teacher?", Verdict.No, "never share work log-in details or passwords")]
     [InlineData("crosby", "Can I use the school iPad to go on my own Facebook?", Verdict.No, "School equipment must not be used to access social media")]
     [InlineData("crosby", "do I need the head's permission before posting for the school on social media?", Verdict.AskFirst, "necessary permission from the head teacher")]

@@ -49,6 +49,12 @@ public sealed class PolicyIndex
     public TextAnalyzer Analyzer { get; }
     internal People People { get; }
 
+    /// <summary>A clause naming this many platforms lists them as examples (see <see cref="ListedPlatformWeight"/>).</summary>
+    internal const int MinPlatformsListed = 3;
+
+    /// <summary>What a platform named in such a list counts for in the clause's term frequency.</summary>
+    internal const double ListedPlatformWeight = 0.3;
+
     PolicyIndex(PolicyDocument document, TextAnalyzer analyzer)
     {
         Document = document;
@@ -77,6 +83,13 @@ public sealed class PolicyIndex
             var tf = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var t in terms)
                 tf[t.Concept] = tf.GetValueOrDefault(t.Concept) + 1;
+            // "When creating an online social media site (Twitter, FaceBook, Flickr, Tumblr, etc.)": platforms listed together
+            // are examples of social media, not what the clause is about; one named alone ("Year groups are issued a
+            // Twitter account") is. Listed, each counts as a fraction of a mention.
+            var platforms = tf.Keys.Where(analyzer.Vocabulary.Platforms.Contains).ToList();
+            if (platforms.Count >= MinPlatformsListed)
+                foreach (var platform in platforms)
+                    tf[platform] *= ListedPlatformWeight;
             foreach (var t in heading)
                 tf[t.Concept] = tf.GetValueOrDefault(t.Concept) + HeadingWeight;
             // A clause with list items is ranked through its items (Rank skips it), so its pairs would never be read.
