@@ -10,6 +10,8 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("st-georges", "A year 5 girl sent me a follow request on insta, can I accept?", Verdict.No, "must decline 'friend requests' from pupils")]
     [InlineData("st-georges", "can i put a selfie in my school hoodie with the logo on my insta", Verdict.No, "must not be published on personal web space")]
     [InlineData("st-georges", "who do I ask before setting up a class blog?", Verdict.AskFirst, "Computing Coordinator")]
+    [InlineData("st-georges", "who do I go to if I want a blog for my class to share their poems?", Verdict.AskFirst, "Approval for creation of sites for work purposes")]
+    [InlineData("st-georges", "we want a website for our class to show off their topic work, who do we go to?", Verdict.AskFirst, "Approval for creation of sites for work purposes")]
     [InlineData("st-georges", "A reporter from the local paper messaged me about our school's twitter. Can I reply?", Verdict.AskFirst, "All media enquiries must be forwarded to the head teacher")]
     [InlineData("st-georges", "Is it ok to edit a Wikipedia page during my PPA at work?", Verdict.No, "must not edit open access online encyclopaedias")]
     [InlineData("st-georges", "can I add a colleague as a friend on facebook?", Verdict.Caution, "Caution is advised when inviting work colleagues")]
