@@ -28,6 +28,7 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("st-josephs", "Can I post photos from sports day on my own facebook?", Verdict.No, "Under no circumstances should staff share or upload student pictures online")]
     [InlineData("st-josephs", "who approves a new school social media account?", Verdict.AskFirst, "present a business case to the Leadership Team")]
     [InlineData("st-josephs", "can we start a class blog for year 4?", Verdict.AskFirst, "present a business case to the Leadership Team")]
+    [InlineData("st-josephs", "how do we go about getting an instagram for the music department?", Verdict.AskFirst, "present a business case to the Leadership Team")]
     [InlineData("wexham-court", "I think an older pupil is being radicalised online, who do I tell?", Verdict.Report, "duty to report signs of potential radicalisation")]
     [InlineData("wexham-court", "can I keep using my class twitter account after I leave the school?", Verdict.No, "must not be accessed once the teacher/adult leaves")]
     [InlineData("wexham-court", "can I give my personal email to parents so they can contact me?", Verdict.No, "Never give personal email addresses to pupils or parents")]

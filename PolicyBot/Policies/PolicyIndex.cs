@@ -66,7 +66,7 @@ public sealed class PolicyIndex
         DutyWords = analyzer.Analyze("supervision").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         TimeOffWords = analyzer.Analyze("break, staffroom, outside work").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         LessonWords = analyzer.Analyze("lesson session").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
-        SchoolOrClassWords = analyzer.Analyze("school class").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        SchoolOrClassWords = analyzer.Analyze("school class department").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         SiteKindWords = analyzer.Analyze("site account blog channel page group profile").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         OfficialConcept = analyzer.Analyze("official") is [var o] ? o.Concept : "official";
         OnlineConcepts = analyzer.Analyze("social media online internet web website site account profile blog post comment message email friend follow tag screenshot password learning platform wikipedia photo video")
@@ -184,7 +184,8 @@ public sealed class PolicyIndex
 
     /// <summary>
     /// "The class blog", "the school fb": a school or class word before a kind of site (or a platform) names the
-    /// school's own site, which policies call official ("for work purposes", "on behalf of the school").
+    /// school's own site, which policies call official ("for work purposes", "on behalf of the school"). A department's
+    /// site ("a twitter for the PE department") is the school's too.
     /// </summary>
     internal IReadOnlySet<string> SchoolOrClassWords { get; }
 
