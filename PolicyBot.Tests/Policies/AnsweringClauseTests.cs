@@ -23,6 +23,17 @@ public sealed class AnsweringClauseTests
 
     static PolicyAnswerer.Ranked Barely(string id) => new(Clause(id), Score: 1, Coverage: PolicyAnswerer.MinCoverage / 2, Bm25: 5);
 
+    static PolicyAnswerer.Ranked WeaklyMatching(string id, bool asIntended) =>
+        new(Clause(id), Score: 1, Coverage: 0.6, Bm25: PolicyAnswerer.MinScore * 0.75, AsIntended: asIntended);
+
+    [Fact]
+    public void A_rule_of_the_kind_the_question_asks_for_answers_through_a_weaker_match() =>
+        PolicyAnswerer.AnsweringClause([WeaklyMatching("2.1", asIntended: true), Matching("2.2")]).Should().Be(0);
+
+    [Fact]
+    public void Any_other_clause_matching_as_weakly_gives_way_to_the_next() =>
+        PolicyAnswerer.AnsweringClause([WeaklyMatching("2.1", asIntended: false), Matching("2.2")]).Should().Be(1);
+
     [Fact]
     public void The_top_clause_answers_when_it_matches_enough() =>
         PolicyAnswerer.AnsweringClause([Matching("2.1"), Matching("2.2")]).Should().Be(0);

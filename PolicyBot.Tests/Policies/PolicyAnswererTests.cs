@@ -10,19 +10,26 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("st-georges", "A year 5 girl sent me a follow request on insta, can I accept?", Verdict.No, "must decline 'friend requests' from pupils")]
     [InlineData("st-georges", "can i put a selfie in my school hoodie with the logo on my insta", Verdict.No, "must not be published on personal web space")]
     [InlineData("st-georges", "who do I ask before setting up a class blog?", Verdict.AskFirst, "Computing Coordinator")]
+    [InlineData("st-georges", "who do I go to if I want a blog for my class to share their poems?", Verdict.AskFirst, "Approval for creation of sites for work purposes")]
+    [InlineData("st-georges", "we want a website for our class to show off their topic work, who do we go to?", Verdict.AskFirst, "Approval for creation of sites for work purposes")]
     [InlineData("st-georges", "A reporter from the local paper messaged me about our school's twitter. Can I reply?", Verdict.AskFirst, "All media enquiries must be forwarded to the head teacher")]
     [InlineData("st-georges", "Is it ok to edit a Wikipedia page during my PPA at work?", Verdict.No, "must not edit open access online encyclopaedias")]
     [InlineData("st-georges", "can I add a colleague as a friend on facebook?", Verdict.Caution, "Caution is advised when inviting work colleagues")]
     [InlineData("st-georges", "I left my last school two years ago, can I still follow my old pupils there?", Verdict.No, "must not contact pupils from their former schools")]
     [InlineData("bradfield", "I want to start a class twitter account, who needs to agree?", Verdict.AskFirst, "get authorisation from, the Headteacher")]
+    [InlineData("bradfield", "who do we ask about setting up a flickr page for our class?", Verdict.AskFirst, "get authorisation from, the Headteacher")]
+    [InlineData("bradfield", "who do I go to about setting up a facebook page for the class?", Verdict.AskFirst, "get authorisation from, the Headteacher")]
     [InlineData("bradfield", "can I share my work login with the supply teacher?", Verdict.No, "never share work log-in details or passwords")]
     [InlineData("crosby", "Can I use the school iPad to go on my own Facebook?", Verdict.No, "School equipment must not be used to access social media")]
     [InlineData("crosby", "do I need the head's permission before posting for the school on social media?", Verdict.AskFirst, "necessary permission from the head teacher")]
+    [InlineData("crosby", "can we make a class blog for year 2?", Verdict.AskFirst, "necessary permission from the head teacher")]
+    [InlineData("crosby", "we're thinking of a class blog, do we need anyone's ok?", Verdict.AskFirst, "necessary permission from the head teacher")]
     [InlineData("st-josephs", "can I follow an ex-pupil on instagram now they've moved to secondary?", Verdict.No, "not permitted to follow or engage with current or prior pupils")]
     [InlineData("st-josephs", "Can I post photos from sports day on my own facebook?", Verdict.No, "Under no circumstances should staff share or upload student pictures online")]
     [InlineData("st-josephs", "after I leave in the summer can i spill it all", Verdict.No, "confidentiality is maintained on social media even after they leave")]
     [InlineData("st-josephs", "who approves a new school social media account?", Verdict.AskFirst, "present a business case to the Leadership Team")]
     [InlineData("st-josephs", "can we start a class blog for year 4?", Verdict.AskFirst, "present a business case to the Leadership Team")]
+    [InlineData("st-josephs", "how do we go about getting an instagram for the music department?", Verdict.AskFirst, "present a business case to the Leadership Team")]
     [InlineData("wexham-court", "I think an older pupil is being radicalised online, who do I tell?", Verdict.Report, "duty to report signs of potential radicalisation")]
     [InlineData("wexham-court", "can I keep using my class twitter account after I leave the school?", Verdict.No, "must not be accessed once the teacher/adult leaves")]
     [InlineData("wexham-court", "can I give my personal email to parents so they can contact me?", Verdict.No, "Never give personal email addresses to pupils or parents")]
@@ -45,6 +52,18 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         canI.Citations[0].Text.Should().Contain("unless authorised to do so by a member of the senior management team");
         whoDoIAsk.Verdict.Should().Be(Verdict.AskFirst);
         whoDoIAsk.Citations[0].Text.Should().Contain("unless authorised to do so by a member of the senior management team");
+    }
+
+    [Fact]
+    public void Who_do_i_ask_is_answered_by_the_approval_step_not_the_duty_beside_it()
+    {
+        // St Joseph's list item "… an application will be approved or rejected. In all cases, the SLT must be satisfied that
+        // anyone running a social media account on behalf of the school has … received appropriate training": the duty
+        // shares more of the question's words, but the question asks who approves.
+        var answer = policies.Ask("st-josephs", "who do we talk to about making a twitter account for our class?");
+
+        answer.Verdict.Should().Be(Verdict.AskFirst);
+        answer.Quote.Should().Contain("approved or rejected");
     }
 
     [Fact]

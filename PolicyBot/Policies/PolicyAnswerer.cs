@@ -18,6 +18,15 @@ public static partial class PolicyAnswerer
     public const double MinScore = 2.0;
 
     /// <summary>
+    /// The floor for a clause of the kind the question asks for (an approval rule for "who do I ask?" or "can we start a
+    /// class blog?"). Approval rules are short and say "social media for work purposes" or "the site" where staff say
+    /// "the school facebook" or "a class blog", so they meet the question through weaker forms of its words than the
+    /// longer rules beside them; 0.25 of <see cref="MinScore"/> let a policy with no such rule answer with any
+    /// "unless authorised" clause.
+    /// </summary>
+    public const double MinScoreAsIntended = MinScore / 2;
+
+    /// <summary>
     /// A question that names nothing online ("what time is the gate locked?", "who's on lunch duty?") can still meet a
     /// clause through one shared word (locked → privacy settings, reports to parents → contact with parents); it is
     /// answered only by a clause that matches most of it.
@@ -92,7 +101,8 @@ public static partial class PolicyAnswerer
         for (var i = 0; i < Math.Min(ranked.Count, AnswerFrom); i++)
         {
             var r = ranked[i];
-            if (r.Coverage >= minCoverage && r.Bm25 >= MinScore && ((i == 0 && (definitionsAnswer || !r.Entry.IsDefinition)) || !(r.Entry.IsDefinition || r.Entry.IsFrontMatter)))
+            if (r.Coverage >= minCoverage && r.Bm25 >= (r.AsIntended ? MinScoreAsIntended : MinScore)
+                && ((i == 0 && (definitionsAnswer || !r.Entry.IsDefinition)) || !(r.Entry.IsDefinition || r.Entry.IsFrontMatter)))
                 return i;
         }
         return -1;
@@ -128,7 +138,8 @@ public static partial class PolicyAnswerer
         return question[..(cut > MaxQuestionLength / 2 ? cut : MaxQuestionLength)];
     }
 
-    internal sealed record Ranked(PolicyIndex.Entry Entry, double Score, double Coverage, double Bm25);
+    /// <param name="AsIntended">The clause is the kind of rule the question's intent asks for (see <see cref="MinScoreAsIntended"/>).</param>
+    internal sealed record Ranked(PolicyIndex.Entry Entry, double Score, double Coverage, double Bm25, bool AsIntended = false);
 
     internal static List<Ranked> Rank(PolicyIndex index, Query query)
     {
@@ -213,7 +224,8 @@ public static partial class PolicyAnswerer
                 score *= 0.6;
             // The question's intent picks the kind of rule: "who do I ask?" wants an approval, "what do I do?" a report.
             // Every policy puts a new official site behind someone's approval: "can we start a class blog?" asks for it too.
-            if ((query.AsksWhoApproves || query.AsksToSetUpOfficialSite) && cue == VerdictClassifier.Cue.AskFirst)
+            var asIntended = (query.AsksWhoApproves || query.AsksToSetUpOfficialSite) && cue == VerdictClassifier.Cue.AskFirst;
+            if (asIntended)
                 score *= Tuning.WhoApproves;
             // "Who do I ask?" is answered by the rule that says who ("… must be obtained from the Computing Coordinator"),
             // not by one that only says approval is needed ("with the approval of the school").
@@ -238,7 +250,7 @@ public static partial class PolicyAnswerer
             // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
             if (query.AsksPermission && cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
                 score *= Tuning.PermissionBoost;
-            results.Add(new Ranked(entry, score, coverage, bm25));
+            results.Add(new Ranked(entry, score, coverage, bm25, asIntended));
         }
         results.Sort((x, y) => y.Score.CompareTo(x.Score));
 
@@ -262,8 +274,14 @@ public static partial class PolicyAnswerer
         (string Text, VerdictClassifier.Cue Cue, double Overlap, string Part, IReadOnlySet<string> Concepts)? chosen = null;
         var clauseParts = entry.Parts.Value;
         var partConcepts = clauseParts.Select(p => p.Concepts).ToList();
+        // "Who do I ask?" answered by a clause that has an approval step in it ("… an application will be approved or
+        // rejected. In all cases, the SLT must be satisfied that anyone running an account on behalf of the school has …
+        // received training"): the approval answers, however many of the question's words the duty beside it shares.
+        var approvalOnly = query.AsksWhoApproves && clauseParts.Any(p => p.Cue == VerdictClassifier.Cue.AskFirst);
         for (var i = 0; i < clauseParts.Count; i++)
         {
+            if (approvalOnly && clauseParts[i].Cue != VerdictClassifier.Cue.AskFirst)
+                continue;
             var part = clauseParts[i].Part;
             var sentence = clauseParts[i].Sentence;
             var text = clause.LeadIn is null ? sentence : $"{clause.LeadIn} {sentence}";

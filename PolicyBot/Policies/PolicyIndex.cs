@@ -54,6 +54,12 @@ public sealed partial class PolicyIndex
     public TextAnalyzer Analyzer { get; }
     internal People People { get; }
 
+    /// <summary>A clause naming this many platforms lists them as examples (see <see cref="ListedPlatformWeight"/>).</summary>
+    internal const int MinPlatformsListed = 3;
+
+    /// <summary>What a platform named in such a list counts for in the clause's term frequency.</summary>
+    internal const double ListedPlatformWeight = 0.3;
+
     PolicyIndex(PolicyDocument document, TextAnalyzer analyzer)
     {
         Document = document;
@@ -65,7 +71,7 @@ public sealed partial class PolicyIndex
         DutyWords = analyzer.Analyze("supervision").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         TimeOffWords = analyzer.Analyze("break, staffroom, outside work").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         LessonWords = analyzer.Analyze("lesson session").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
-        SchoolOrClassWords = analyzer.Analyze("school class").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
+        SchoolOrClassWords = analyzer.Analyze("school class department").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         SiteKindWords = analyzer.Analyze("site account blog channel page group profile").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         OfficialConcept = analyzer.Analyze("official") is [var o] ? o.Concept : "official";
         OnlineConcepts = analyzer.Analyze("social media online internet web website site account profile blog post comment message email friend follow tag screenshot password learning platform wikipedia photo video")
@@ -82,6 +88,13 @@ public sealed partial class PolicyIndex
             var tf = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var t in terms)
                 tf[t.Concept] = tf.GetValueOrDefault(t.Concept) + 1;
+            // "When creating an online social media site (Twitter, FaceBook, Flickr, Tumblr, etc.)": platforms listed together
+            // are examples of social media, not what the clause is about; one named alone ("Year groups are issued a
+            // Twitter account") is. Listed, each counts as a fraction of a mention.
+            var platforms = tf.Keys.Where(analyzer.Vocabulary.Platforms.Contains).ToList();
+            if (platforms.Count >= MinPlatformsListed)
+                foreach (var platform in platforms)
+                    tf[platform] *= ListedPlatformWeight;
             foreach (var t in heading)
                 tf[t.Concept] = tf.GetValueOrDefault(t.Concept) + HeadingWeight;
             // A clause with list items is ranked through its items (Rank skips it), so its pairs would never be read.
@@ -177,7 +190,8 @@ public sealed partial class PolicyIndex
 
     /// <summary>
     /// "The class blog", "the school fb": a school or class word before a kind of site (or a platform) names the
-    /// school's own site, which policies call official ("for work purposes", "on behalf of the school").
+    /// school's own site, which policies call official ("for work purposes", "on behalf of the school"). A department's
+    /// site ("a twitter for the PE department") is the school's too.
     /// </summary>
     internal IReadOnlySet<string> SchoolOrClassWords { get; }
 

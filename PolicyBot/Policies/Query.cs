@@ -131,7 +131,7 @@ internal sealed partial class Query
         var setsUpSite = !personal && SetsUpSite().IsMatch(question);
         // "The class blog", "the school fb", "the Y6 twitter", "set up a twitter for Y4": the school's own site, which policies call
         // official or for work purposes. The class or school word also finds those words.
-        if (!personal && (setsUpSite || NamesSchoolSite(index, terms) || YearGroupSite().IsMatch(question)))
+        if (!personal && (setsUpSite || NamesSchoolSite(index, terms) || YearGroupSite().IsMatch(question) || NamesGroupSite(index, question)))
         {
             AddOfficial(index, slots);
             // "A class blog for Y4": the pupils are the site's audience, said as an owner is ("a kid's mum").
@@ -199,6 +199,26 @@ internal sealed partial class Query
         }
         return false;
     }
+
+    /// <summary>
+    /// "a blog for my class", "an insta for the school choir", "a twitter for the PE department": a site for a group of the
+    /// school is the school's, as "the class blog" is. It is not read as asking to set one up (no verb of starting says
+    /// so), which the approval boost would follow: "thinking of a class insta just because it'd be fun" is about the
+    /// reason, not who approves.
+    /// </summary>
+    static bool NamesGroupSite(PolicyIndex index, string question)
+    {
+        foreach (Match m in SiteForGroup().Matches(question))
+            if (index.Analyze(m.Groups["site"].Value) is [var site]
+                && (index.SiteKindWords.Contains(site.Concept) || index.Analyzer.Vocabulary.Platforms.Contains(site.Concept)))
+                return true;
+        return false;
+    }
+
+    // "a" or "new", up to two words that are not prepositions ("a post on facebook for …" is not a site), a kind of site or
+    // a platform, "for", up to two words and a group of the school.
+    [GeneratedRegex(@"\b(an?|new)\s+((?!(on|in|of|about|to|from|with|by|at)\b)\w+\s+){0,2}?(?<site>\w+)\s+(account\s+|page\s+|channel\s+)?for\s+(the\s+|our\s+|my\s+|this\s+|a\s+)?([\w']+\s+){0,2}?(class(es)?|form|year|y\d+|reception|nursery|department|dept|club|team|choir|council|school|pta|trip|house|subject|phase|key stage|ks\d)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SiteForGroup();
 
     /// <summary>The question's school or class word also stands for the policy's "official" / "for work purposes".</summary>
     static void AddOfficial(PolicyIndex index, List<Slot> slots)
