@@ -10,6 +10,13 @@ public sealed class TextAnalyzerTests
 
     static string Concept(string word) => Concepts(word).Should().ContainSingle().Subject;
 
+    [Fact]
+    public void To_call_into_question_is_not_a_phone_call()
+    {
+        Concepts("contact likely to call into question their objectivity").Should().NotContain(Concept("phone"));
+        Concepts("can I call a parent about it?").Should().Contain(Concept("phone"));
+    }
+
     [Theory]
     [InlineData("insta", "instagram")]
     [InlineData("fb", "facebook")]
