@@ -17,6 +17,37 @@ public sealed class TextAnalyzerTests
         Concepts("can I call a parent about it?").Should().Contain(Concept("phone"));
     }
 
+    // Each row: a common phrase in which a vocabulary word means something else, the word, and a text where it does mean it.
+    [Theory]
+    [InlineData("Misuse can be summarised as follows; the following guidelines apply", "follow", "a parent followed me on insta")]
+    [InlineData("information they have access to during the course of their work", "training", "can I go on a course about it?")]
+    [InlineData("this will be addressed by the school in the first instance", "address", "can I give a parent my address?")]
+    [InlineData("making an initial assessment when an incident is reported; a risk assessment", "grades", "can I post the assessment results?")]
+    [InlineData("you can only see the back of her head", "headteacher", "do I need to ask the head?")]
+    [InlineData("use chat rooms and instant messaging with caution", "immediately", "report it instantly")]
+    [InlineData("children under the minimum age gaining access to the site", "money", "using the site for personal gain")]
+    [InlineData("can I reply and call them a bunch of clowns?", "phone", "can I call her on my mobile?")]
+    [InlineData("complete the approval form and forward it", "tone", "should the school page be more formal?")]
+    [InlineData("handle offensive comments swiftly", "account", "can I tell a parent my handle?")]
+    [InlineData("the internet provides a wide range of tools; misuse can range from inappropriate to criminal", "phone", "a parent rang me at home")]
+    public void A_word_in_another_sense_is_not_read_as_its_concept(string otherSense, string word, string sameSense)
+    {
+        var concept = Concept(word);
+        Concepts(otherSense).Should().NotContain(concept);
+        Concepts(sameSense).Should().Contain(concept);
+    }
+
+    [Fact]
+    public void Calling_someone_a_name_is_derogatory() =>
+        Concepts("can I call them a bunch of clowns?").Should().Contain(Concept("insult"));
+
+    [Fact]
+    public void Instant_messaging_and_gaining_access_keep_their_sense()
+    {
+        Concepts("instant messaging").Should().Equal(Concept("message"));
+        Concepts("gaining access").Should().Equal(Concept("access"));
+    }
+
     [Theory]
     [InlineData("insta", "instagram")]
     [InlineData("fb", "facebook")]
