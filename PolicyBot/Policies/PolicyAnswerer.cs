@@ -94,7 +94,9 @@ public static partial class PolicyAnswerer
     /// <summary>
     /// The best-ranked clause that matches enough of the question, among the first few: an intent boost ("who do I
     /// tell?" → a reporting rule) can lift a clause that barely matches above one that does. Lower down, a
-    /// definition or front matter answers nothing. -1 when none does: the policy does not cover the question.
+    /// definition or front matter answers nothing; ranked first, a definition answers only when
+    /// <paramref name="definitionsAnswer"/> (the question asks what a word means or whom the policy covers). -1 when
+    /// none does: the policy does not cover the question.
     /// </summary>
     internal static int AnsweringClause(List<Ranked> ranked, double minCoverage = MinCoverage, bool definitionsAnswer = true)
     {

@@ -240,12 +240,12 @@ public sealed partial class PolicyIndex
         return VerdictClassifier.CueOf(rules.Count == parts.Count || rules.Count == 0 ? text : string.Join(" ", rules));
     }
 
-    // "This policy sets out …", "This policy reflects …": text about the document, not a rule for staff.
-    // A return slip's "I have read and understood …" is a declaration to sign, not a rule either.
     /// <summary>The fields of a document's record: who wrote, signed or approved it and when, when it is reviewed.</summary>
     [GeneratedRegex(@"^\W*(\([^)]{1,40}\)\s*)?(written by|date( reviewed| approved| for next review)?|signed|signature|approved by|review date|next review|name|print name|position)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex RecordLine();
 
+    // "This policy sets out …", "This policy reflects …": text about the document, not a rule for staff.
+    // A return slip's "I have read and understood …" is a declaration to sign, not a rule either.
     static bool AboutThePolicy(string text) =>
         text.Contains("this policy", StringComparison.OrdinalIgnoreCase) || text.Contains("this document", StringComparison.OrdinalIgnoreCase)
         || text.StartsWith("I ", StringComparison.Ordinal);
