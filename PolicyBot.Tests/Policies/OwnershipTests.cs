@@ -15,6 +15,10 @@ public sealed class OwnershipTests
     [InlineData("can i go on facebook on the staffroom pc", Owner.School)]
     [InlineData("can our class have its own youtube channel", Owner.None)]
     [InlineData("we'd like our own class blog", Owner.None)]
+    // Signing up to a platform makes an account of one's own, whatever email it is made with.
+    [InlineData("used my school email to sign up for twitter", Owner.Both)]
+    [InlineData("can i join tiktok", Owner.Personal)]
+    [InlineData("can we post it on the school twitter", Owner.School)]
     public void A_question_says_whose_device_or_account_it_is_about(string question, Owner expected) =>
         Ownership.OfQuestion(question).Should().Be(expected);
 

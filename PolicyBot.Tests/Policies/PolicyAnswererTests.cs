@@ -26,6 +26,7 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("crosby", "we're thinking of a class blog, do we need anyone's ok?", Verdict.AskFirst, "necessary permission from the head teacher")]
     [InlineData("st-josephs", "can I follow an ex-pupil on instagram now they've moved to secondary?", Verdict.No, "not permitted to follow or engage with current or prior pupils")]
     [InlineData("st-josephs", "Can I post photos from sports day on my own facebook?", Verdict.No, "Under no circumstances should staff share or upload student pictures online")]
+    [InlineData("st-georges", "can I join tiktok using my school email?", Verdict.No, "must not be used for setting up personal social media accounts")]
     [InlineData("bradfield", "we're taking year 3 to the museum on friday, can I ring a child's mobile from mine if we lose him?", Verdict.Yes, "in cases where safe guarding is an issue, such as on trips")]
     [InlineData("st-josephs", "after I leave in the summer can i spill it all", Verdict.No, "confidentiality is maintained on social media even after they leave")]
     [InlineData("st-josephs", "who approves a new school social media account?", Verdict.AskFirst, "present a business case to the Leadership Team")]

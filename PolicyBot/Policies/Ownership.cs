@@ -20,7 +20,7 @@ public static partial class Ownership
     {
         var s = question.ToLowerInvariant().Replace('’', '\'');
         var owner = Owner.None;
-        if (PersonalInQuestion().IsMatch(s)) owner |= Owner.Personal;
+        if (PersonalInQuestion().IsMatch(s) || SignsUpToPlatform().IsMatch(s)) owner |= Owner.Personal;
         if (SchoolThing().IsMatch(s)) owner |= Owner.School;
         return owner;
     }
@@ -41,6 +41,10 @@ public static partial class Ownership
 
     [GeneratedRegex(@"(?<!\b(school'?s|its|our) )\b(own|personal)\b|\bmy (own )?" + Things + @"\b")]
     private static partial Regex PersonalInQuestion();
+
+    /// <summary>"Used my school email to sign up for twitter": signing up to a platform makes an account of one's own.</summary>
+    [GeneratedRegex(@"\b(sign(ed|ing|s)?\s?up|register(ed|ing)?|join(ed|ing)?)\s+(to\s+|for\s+|on\s+|with\s+)?(twitter|x|facebook|fb|insta\w*|tiktok|snap\w*|linkedin|pinterest|youtube|whatsapp|threads)\b")]
+    private static partial Regex SignsUpToPlatform();
 
     [GeneratedRegex(@"\b(own|personal)\s+(\w+\s+){0,2}?" + Things + @"\b|\bpersonal (web ?space|social medi\w+)\b")]
     private static partial Regex PersonalInPolicy();
