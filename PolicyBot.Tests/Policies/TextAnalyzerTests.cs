@@ -48,6 +48,24 @@ public sealed class TextAnalyzerTests
         Concepts(sameSense).Should().Contain(concept);
     }
 
+    [Theory]
+    [InlineData("of course I'd ask first", "information they have access to during the course of their work")]
+    [InlineData("it's as follows", "the following guidelines apply")]
+    [InlineData("a range of things", "can range from inappropriate to criminal")]
+    public void Phrases_that_stand_for_nothing_do_not_meet_each_other(string question, string policy)
+    {
+        // Stop phrases drop their words; they are not one shared concept that would tie "of course" to "the course of".
+        Concepts(question).Should().NotIntersectWith(Concepts(policy));
+    }
+
+    [Fact]
+    public void A_stop_phrase_keeps_the_positions_of_its_words()
+    {
+        var terms = Analyzer.Analyze("parent of course photo");
+
+        terms.Select(t => t.Position).Should().Equal(0, 3);
+    }
+
     [Fact]
     public void Calling_someone_a_name_is_derogatory() =>
         Concepts("can I call them a bunch of clowns?").Should().Contain(Concept("insult"));

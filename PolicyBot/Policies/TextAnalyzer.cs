@@ -30,7 +30,11 @@ public sealed partial class TextAnalyzer(Vocabulary vocabulary)
             {
                 if (Vocabulary.TryPhrase(string.Join(' ', stems.GetRange(i, n)), out var concept))
                 {
-                    terms.Add(new Term(concept, position++));
+                    // A stop phrase's words are dropped as stop words are: they keep their positions, with no term.
+                    if (concept == Vocabulary.StopPhrase)
+                        position += n;
+                    else
+                        terms.Add(new Term(concept, position++));
                     i += n;
                     matched = true;
                     break;

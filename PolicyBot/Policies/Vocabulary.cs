@@ -27,9 +27,12 @@ public sealed class Vocabulary
 
     Vocabulary(VocabularyFile file)
     {
-        var stop = new HashSet<string>(file.StopWords ?? [], StringComparer.Ordinal);
+        var stop = new HashSet<string>((file.StopWords ?? []).Where(w => !w.Contains(' ')), StringComparer.Ordinal);
         foreach (var keep in file.KeepWords ?? []) stop.Remove(keep);
         StopWords = stop;
+        // A stop phrase ("of course", "the following") is a phrase that stands for nothing: its words are dropped together.
+        foreach (var phrase in (file.StopWords ?? []).Where(w => w.Contains(' ')))
+            AddPhrase(StemPhrase(phrase), StopPhrase);
 
         foreach (var group in file.Synonyms ?? [])
         {
@@ -39,10 +42,7 @@ public sealed class Vocabulary
             {
                 var stemmed = StemPhrase(member);
                 if (stemmed.Contains(' '))
-                {
-                    _phrases[stemmed] = concept;
-                    _phraseStarts.Add(stemmed[..stemmed.IndexOf(' ')]);
-                }
+                    AddPhrase(stemmed, concept);
                 else
                     _canonical.TryAdd(stemmed, concept);
             }
@@ -55,6 +55,15 @@ public sealed class Vocabulary
         DomainConcepts = new HashSet<string>((file.Domain ?? []).Select(d => Canonical(StemPhrase(d))), StringComparer.Ordinal);
         WeakWords = new HashSet<string>((file.WeakWords ?? []).Select(d => Canonical(StemPhrase(d))), StringComparer.Ordinal);
         Platforms = new HashSet<string>((file.Platforms ?? []).Select(d => Canonical(StemPhrase(d))), StringComparer.Ordinal);
+    }
+
+    /// <summary>The concept <see cref="TryPhrase"/> gives a stop phrase: nothing.</summary>
+    public const string StopPhrase = "";
+
+    void AddPhrase(string stemmed, string concept)
+    {
+        _phrases[stemmed] = concept;
+        _phraseStarts.Add(stemmed[..stemmed.IndexOf(' ')]);
     }
 
     static readonly Lazy<Vocabulary> DefaultVocabulary = new(LoadEmbedded);
@@ -86,10 +95,10 @@ public sealed class Vocabulary
     /// <summary>The concept a single stemmed word stands for (itself when it has no synonyms).</summary>
     public string Canonical(string stem) => _canonical.TryGetValue(stem, out var c) ? c : _phrases.TryGetValue(stem, out var p) ? p : stem;
 
-    /// <summary>The concept a stemmed multi-word phrase stands for, if the vocabulary knows it.</summary>
     /// <summary>Could a vocabulary phrase start with this stem? (Skips phrase look-ups for most words.)</summary>
     public bool StartsPhrase(string stem) => _phraseStarts.Contains(stem);
 
+    /// <summary>The concept a stemmed multi-word phrase stands for, if the vocabulary knows it (<see cref="StopPhrase"/> for a stop phrase).</summary>
     public bool TryPhrase(string stemmedPhrase, out string concept) => _phrases.TryGetValue(stemmedPhrase, out concept!);
 
     public IReadOnlyList<(string Concept, double Weight)> Expansions(string concept) =>
