@@ -183,6 +183,13 @@ public sealed class VerdictClassifierTests
         VerdictClassifier.AsksAboutConsequences(question).Should().BeTrue();
 
     [Theory]
+    [InlineData("can I follow the local news pages from my own account? I don't want to get into trouble", false)]
+    [InlineData("do I have to tell anyone I blog about gardening, wouldn't want to be disciplined for it", false)]
+    [InlineData("I don't want to get in trouble: could this get me sacked?", true)]
+    public void A_worry_said_as_what_the_staff_member_does_not_want_is_not_the_question(string question, bool asks) =>
+        VerdictClassifier.AsksAboutConsequences(question).Should().Be(asks);
+
+    [Theory]
     [InlineData("do governors have to follow this policy too?")]
     [InlineData("do supply staff have to follow this too?")]
     [InlineData("I'm a volunteer, am I covered by it?")]

@@ -159,7 +159,11 @@ public static partial class VerdictClassifier
     private static partial Regex Witnessed();
 
     /// <summary>"Could that get me sacked?", "would school involve the police?": the question asks about consequences.</summary>
-    public static bool AsksAboutConsequences(string question) => ConsequenceQuestion().IsMatch(Normalise(question));
+    /// <remarks>
+    /// A worry said as what the staff member does not want ("is it my call whether I'm on insta? don't want to get in
+    /// trouble") is why they ask, not what they ask.
+    /// </remarks>
+    public static bool AsksAboutConsequences(string question) => ConsequenceQuestion().IsMatch(NotWanted().Replace(Normalise(question), " "));
 
     /// <summary>"Do governors have to follow this policy?", "am I covered by it as a volunteer?": whom or what the policy applies to.</summary>
     /// <summary>"Does WhatsApp count as social media?", "what do you mean by a professional capacity?": what a word means.</summary>
@@ -273,6 +277,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(trouble|sacked|sack me|fired|dismiss\w*|disciplin\w*|lose (my|their|your|his|her) job|consequences?|punish\w*|police|prosecut\w*|misconduct|what happens if|taken off me|take (my|it) away|suspended|suspension|cut off|lose (my )?access|access (taken|removed|withdrawn|stopped)|come back on me|come back to bite)\b")]
     private static partial Regex ConsequenceQuestion();
+
+    [GeneratedRegex(@"\b(don't|dont|do not|wouldn't|wouldnt|would not) (want|wanna|like) (to )?[^.?!;:,]*")]
+    private static partial Regex NotWanted();
 
     [GeneratedRegex(@"\boutside (of )?(their |the |school |normal )?(classroom )?(lesson|session|teaching|contact|school|working|work) (times?|hours)\b|\bwhen (pupils|children|students) are not (present|around)\b|\bin their own time\b|\baway from (the )?(pupils|children|students|young people)\b|\b(during|in|at) (the |their )?(break|breaks|lunch|lunchtimes?|lunch breaks?|break times?|lunch times?|non-contact time)\b")]
     private static partial Regex OutsideSessions();
