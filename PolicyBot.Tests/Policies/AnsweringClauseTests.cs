@@ -43,6 +43,18 @@ public sealed class AnsweringClauseTests
         PolicyAnswerer.AnsweringClause([Barely("2.1"), Matching("2.2")]).Should().Be(1);
 
     [Fact]
+    public void A_first_clause_just_short_of_the_floor_answers_when_it_scores_well_ahead_of_the_one_that_clears_it() =>
+        PolicyAnswerer.AnsweringClause([WeaklyMatching("2.1", asIntended: false) with { Score = 3 }, Matching("2.2")]).Should().Be(0);
+
+    [Fact]
+    public void A_first_clause_short_of_the_floor_gives_way_to_a_rule_of_the_kind_the_question_asks_for_however_far_ahead() =>
+        PolicyAnswerer.AnsweringClause([WeaklyMatching("2.1", asIntended: false) with { Score = 3 }, Matching("2.2") with { AsIntended = true }]).Should().Be(1);
+
+    [Fact]
+    public void A_first_clause_far_short_of_the_floor_gives_way_however_far_ahead() =>
+        PolicyAnswerer.AnsweringClause([Barely("2.1") with { Score = 3, Coverage = PolicyAnswerer.MinCoverage / 3 }, Matching("2.2")]).Should().Be(1);
+
+    [Fact]
     public void A_definition_below_the_top_answers_nothing() =>
         PolicyAnswerer.AnsweringClause([Barely("2.1"), Matching("1.1")]).Should().Be(-1);
 

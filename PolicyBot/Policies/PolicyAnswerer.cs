@@ -105,10 +105,25 @@ public static partial class PolicyAnswerer
             var r = ranked[i];
             if (r.Coverage >= minCoverage && r.Bm25 >= (r.AsIntended ? MinScoreAsIntended : MinScore)
                 && ((i == 0 && (definitionsAnswer || !r.Entry.IsDefinition)) || !(r.Entry.IsDefinition || r.Entry.IsFrontMatter)))
-                return i;
+                return i > 0 && LeadsClearly(ranked[0], r, minCoverage) ? 0 : i;
         }
         return -1;
     }
+
+    /// <summary>
+    /// The floors say whether the policy covers the question; once a clause lower down shows it does, a first clause
+    /// that falls a little short of them (a short question whose words the right clause shares only once, short of
+    /// <see cref="MinScore"/>; or one padded with words addressed to the bot, short of the coverage) still answers if it scores well ahead of
+    /// that clause. Not over a clause of the kind the question asks for, which the floors let answer through a weaker
+    /// match on purpose (<see cref="MinScoreAsIntended"/>), nor for a definition or front matter.
+    /// </summary>
+    static bool LeadsClearly(Ranked top, Ranked answering, double minCoverage) =>
+        !answering.AsIntended && !top.Entry.IsDefinition && !top.Entry.IsFrontMatter
+        && top.Coverage >= minCoverage / 2 && top.Bm25 >= MinScore / 2
+        && top.Score >= ClearLead * answering.Score;
+
+    /// <summary>How far ahead the first clause must score to answer in place of the first that clears the floors (1.0–1.5 measured the same; 2 lost a question).</summary>
+    const double ClearLead = 1.5;
 
     public static PolicyAnswer NotCovered() => new(
         Verdict.NotCovered,
