@@ -148,6 +148,8 @@ public sealed class VerdictClassifierTests
     [InlineData("I downloaded a couple of films to show my class", true)]
     [InlineData("I've seen a colleague post a pupil's photo", false)]
     [InlineData("who do I tell about a pupil's post?", false)]
+    [InlineData("my personal blog has my school email as its contact address, is that a problem?", true)]
+    [InlineData("we put the match results on the class page, was that ok?", true)]
     public void A_question_asks_permission_or_tells_what_the_staff_member_did(string question, bool expected) =>
         VerdictClassifier.AsksPermission(question).Should().Be(expected);
 
