@@ -29,6 +29,25 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("a pupil's photo went up on the class page by mistake, is that on me?")]
+    [InlineData("is it down to us to check the comments on the school blog?")]
+    [InlineData("a wrong date went out on the school facebook, is that my fault?")]
+    public void Asking_whether_it_is_on_me_asks_whose_responsibility_it_is(string question)
+    {
+        var responsibility = Index.Analyze("responsibility").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().Contain(s => s.Concept == responsibility);
+    }
+
+    [Fact]
+    public void A_consequence_that_comes_back_on_me_is_not_a_question_of_responsibility()
+    {
+        var responsibility = Index.Analyze("responsibility").Single().Concept;
+
+        Query.From(Index, "could posting that come back on me?").Slots.Should().NotContain(s => s.Concept == responsibility);
+    }
+
+    [Theory]
     [InlineData("someone left a really nasty comment on the school page")]
     [InlineData("a parent has left loads of angry replies under our post")]
     [InlineData("can I leave it for the office to sort out?")]

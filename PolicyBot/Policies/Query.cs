@@ -125,6 +125,9 @@ internal sealed partial class Query
             }
             slots.Add(new Slot(term.Concept, slotWeight, concepts.Select(kv => (kv.Key, kv.Value)).ToList()));
         }
+        // "Is that on me?", "is it down to us?": whose responsibility it is, which clauses say in those words.
+        if (OnMe().IsMatch(question) && analyzer.Analyze("responsibility") is [var responsibility] && seen.Add(responsibility.Concept))
+            slots.Add(new Slot(responsibility.Concept, index.Knows(responsibility.Concept) ? index.Idf(responsibility.Concept) : rareIdf * 0.5, [(responsibility.Concept, 1.0)]));
         var owner = Ownership.OfQuestion(question);
         // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
         var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept);
@@ -266,6 +269,9 @@ internal sealed partial class Query
     /// </summary>
     [GeneratedRegex(@"\b(while|whilst|when|as) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?)( \w+)? (are|is|were|was)\b|\bin front of (the |our )?(kids|children|pupils|students)\b|\bin front of (the |my |our )?class\b|(?<!\bmy )\b((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?) (are|is|were|was) (doing|busy|working|sat|sitting|reading|writing|taking|practising|practicing|on task|in the middle of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PupilsPresent();
+
+    [GeneratedRegex(@"\b(is|was|would) (it|that|this) (be )?(on|down to) (me|us)\b|\b(is|was) (it|that|this) (my|our) (job|fault)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnMe();
 
     const double PossessorWeight = 0.5;
     const double ConsequenceFocus = 3.0;
