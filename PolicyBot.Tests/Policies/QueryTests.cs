@@ -39,6 +39,30 @@ public sealed class QueryTests(PoliciesFixture policies)
         Query.From(Index, question).Slots.Should().Contain(s => s.Concept == responsibility);
     }
 
+    [Theory]
+    [InlineData("my twitter is private now so I can post about my class")]
+    [InlineData("can I share it from a private account?")]
+    [InlineData("my facebook's set to private, is that enough?")]
+    public void An_account_said_to_be_private_is_about_its_privacy_settings(string question)
+    {
+        var settings = Index.Analyze("privacy settings").Single().Concept;
+        var privacy = Index.Analyze("privacy").Single().Concept;
+        var query = Query.From(Index, question);
+
+        settings.Should().NotBe(privacy);
+        query.Slots.Should().Contain(s => s.Concept == settings);
+        query.Slots.Should().NotContain(s => s.Concept == privacy);
+        query.NamesPersonal.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Private_messages_and_keeping_a_number_private_are_privacy_not_settings()
+    {
+        var privacy = Index.Analyze("privacy").Single().Concept;
+
+        Query.From(Index, "should I keep my number private from parents?").Slots.Should().Contain(s => s.Concept == privacy);
+    }
+
     [Fact]
     public void A_consequence_that_comes_back_on_me_is_not_a_question_of_responsibility()
     {

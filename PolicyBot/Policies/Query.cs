@@ -68,6 +68,8 @@ internal sealed partial class Query
     {
         var analyzer = index.Analyzer;
         var vocabulary = analyzer.Vocabulary;
+        var saysPrivate = AccountIsPrivate().IsMatch(question);
+        question = AccountIsPrivate().Replace(question, "${pre}privacy settings");
         var terms = index.Analyze(OtherSensesOfLeave(question));
         var slots = new List<Slot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -130,7 +132,7 @@ internal sealed partial class Query
             slots.Add(new Slot(responsibility.Concept, index.Knows(responsibility.Concept) ? index.Idf(responsibility.Concept) : rareIdf * 0.5, [(responsibility.Concept, 1.0)]));
         var owner = Ownership.OfQuestion(question);
         // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
-        var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept);
+        var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept) || saysPrivate;
         var setsUpSite = !personal && SetsUpSite().IsMatch(question);
         // "The class blog", "the school fb", "the Y6 twitter", "set up a twitter for Y4": the school's own site, which policies call
         // official or for work purposes. The class or school word also finds those words.
@@ -272,6 +274,14 @@ internal sealed partial class Query
 
     [GeneratedRegex(@"\b(is|was|would) (it|that|this) (be )?(on|down to) (me|us)\b|\b(is|was) (it|that|this) (my|our) (job|fault)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnMe();
+
+    /// <summary>
+    /// "My insta is private", "my fb's locked", "a private account": the account's privacy settings, which policies tell staff
+    /// to set and not to trust ("even if information is restricted to 'friends' it is, in effect, still public"), not
+    /// privacy in the sense of "respect the privacy of others" or "keep personal phone numbers private".
+    /// </summary>
+    [GeneratedRegex(@"(?<pre>\b(insta\w*|ig|fb|facebook|twitter|tiktok|snap\w*|account|acct|profile|page|blog|socials|social media)(\s+(is|was|are|were)|'s|’s)\s+(now\s+|fully\s+|totally\s+|completely\s+|all\s+|set\s+to\s+|on\s+)*)(private|locked)\b|(?<pre>)\b(private|locked)(?=\s+(insta\w*|ig|fb|facebook|twitter|tiktok|account|acct|profile|page)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AccountIsPrivate();
 
     const double PossessorWeight = 0.5;
     const double ConsequenceFocus = 3.0;
