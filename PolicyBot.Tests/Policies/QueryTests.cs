@@ -55,6 +55,17 @@ public sealed class QueryTests(PoliciesFixture policies)
         query.NamesPersonal.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("I can post photos of my own kids, right?", false)]
+    [InlineData("my account is locked so I can say what I want right", false)]
+    [InlineData("do parents have the right to see what I post?", true)]
+    public void A_tag_asking_the_bot_to_agree_is_not_a_word_of_the_question(string question, bool readsRight)
+    {
+        var right = Index.Analyze("right").Single().Concept;
+
+        Query.From(Index, question).Slots.Any(s => s.Concept == right).Should().Be(readsRight);
+    }
+
     [Fact]
     public void Private_messages_and_keeping_a_number_private_are_privacy_not_settings()
     {

@@ -70,7 +70,7 @@ internal sealed partial class Query
         var vocabulary = analyzer.Vocabulary;
         var saysPrivate = AccountIsPrivate().IsMatch(question);
         question = AccountIsPrivate().Replace(question, "${pre}privacy settings");
-        var terms = index.Analyze(OtherSensesOfLeave(question));
+        var terms = index.Analyze(OtherSensesOfLeave(TagQuestion().Replace(question, "")));
         var slots = new List<Slot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -274,6 +274,13 @@ internal sealed partial class Query
 
     [GeneratedRegex(@"\b(is|was|would) (it|that|this) (be )?(on|down to) (me|us)\b|\b(is|was) (it|that|this) (my|our) (job|fault)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnMe();
+
+    /// <summary>
+    /// "…, right?", "… isn't it", "…, yeah?": a tag asking the bot to agree, not a word of the question ("right" is not a
+    /// right in "the rights of others").
+    /// </summary>
+    [GeneratedRegex(@"[,\s]+(right|yeah|yes|innit|isn'?t it|isn’t it|correct|surely)\s*[?!.]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TagQuestion();
 
     /// <summary>
     /// "My insta is private", "my fb's locked", "a private account": the account's privacy settings, which policies tell staff
