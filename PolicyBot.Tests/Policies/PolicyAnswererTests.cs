@@ -44,6 +44,17 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain(clauseWords);
     }
 
+    [Theory]
+    [InlineData("can I check my twitter on the staffroom computer at break?")]
+    [InlineData("is it ok to look at my instagram on the school ipad during lunch?")]
+    public void A_personal_account_on_a_school_device_is_answered_by_the_rule_on_school_devices(string question)
+    {
+        var answer = policies.Ask("bradfield", question);
+
+        answer.Verdict.Should().Be(Verdict.No);
+        answer.Citations[0].Text.Should().Contain("from the school's computers or other devices");
+    }
+
     [Fact]
     public void Not_permitted_unless_authorised_is_no_for_can_i_and_ask_first_for_who_do_i_ask()
     {

@@ -35,6 +35,29 @@ public static partial class Ownership
         return owner;
     }
 
+    /// <summary>
+    /// Whose device alone a staff member's question is about: "my fb on the class laptop" is a personal account on the
+    /// school's device, which the rule on "their own computers or other devices" does not answer.
+    /// </summary>
+    public static Owner DevicesOfQuestion(string question)
+    {
+        var s = question.ToLowerInvariant().Replace('’', '\'');
+        var owner = Owner.None;
+        if (MyDevice().IsMatch(s)) owner |= Owner.Personal;
+        if (SchoolDevice().IsMatch(s)) owner |= Owner.School;
+        return owner;
+    }
+
+    /// <summary>Whose devices alone a policy sentence is about: "their own computers or other devices", "the school's computers".</summary>
+    public static Owner DevicesOfText(string text)
+    {
+        var s = text.ToLowerInvariant().Replace('’', '\'');
+        var owner = Owner.None;
+        if (OwnDevice().IsMatch(s)) owner |= Owner.Personal;
+        if (SchoolDevice().IsMatch(s)) owner |= Owner.School;
+        return owner;
+    }
+
     /// <summary>Both sides say whose it is, and they disagree.</summary>
     public static bool Conflicts(Owner question, Owner text) =>
         question is Owner.Personal or Owner.School && text is Owner.Personal or Owner.School && question != text;
@@ -54,4 +77,15 @@ public static partial class Ownership
 
     [GeneratedRegex(@"\bofficial (school )?(sites?|channels?|accounts?)\b")]
     private static partial Regex Official();
+
+    const string Devices = @"(phones?|mobiles?|iphones?|smart ?phones?|laptops?|tablets?|ipads?|pcs?|computers?|devices?|equipment)";
+
+    [GeneratedRegex(@"\bmy (own )?" + Devices + @"\b|\bown " + Devices + @"\b")]
+    private static partial Regex MyDevice();
+
+    [GeneratedRegex(@"\b(own|personal)\s+(\w+\s+){0,2}?" + Devices + @"\b")]
+    private static partial Regex OwnDevice();
+
+    [GeneratedRegex(@"\b(school|school's|class|classroom|staffroom|staff room|office|work)\s+(\w+\s+)?" + Devices + @"\b")]
+    private static partial Regex SchoolDevice();
 }

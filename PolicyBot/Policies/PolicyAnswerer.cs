@@ -253,7 +253,9 @@ public static partial class PolicyAnswerer
             if (query.AsksAboutConsequences && entry.StatesConsequence)
                 score *= Tuning.Consequence;
             // A clause only about the other owner's things (own devices vs school computers) answers another question.
-            if (Ownership.Conflicts(query.Owner, entry.Owner))
+            // "My fb on the class laptop" is about both owners' things, but the device is the school's: a clause only about
+            // staff's own devices answers another question.
+            if (Ownership.Conflicts(query.Owner, entry.Owner) || Ownership.Conflicts(query.DeviceOwner, entry.DeviceOwner))
                 score *= Tuning.OwnerConflict;
             // A clause only about other people (pupils, when the question is about a colleague) answers another question.
             if (index.People.Conflict(query.PeopleAsked, entry.People))

@@ -35,6 +35,9 @@ public sealed partial class PolicyIndex
         public required bool IsAboutThePolicy { get; init; }
         public required bool StatesConsequence { get; init; }
         public required Owner Owner { get; init; }
+
+        /// <summary>Whose devices alone the clause is about (<see cref="Ownership.DevicesOfText"/>).</summary>
+        public required Owner DeviceOwner { get; init; }
         public required IReadOnlySet<string> People { get; init; }
         public bool IsFrontMatter { get; set; }
 
@@ -119,6 +122,7 @@ public sealed partial class PolicyIndex
                 IsAboutThePolicy = AboutThePolicy(clause.Text),
                 StatesConsequence = VerdictClassifier.StatesConsequence(clause.Text),
                 Owner = Ownership.OfText(clause.Text),
+                DeviceOwner = Ownership.DevicesOfText(clause.Text),
                 People = People.In(terms.Select(t => t.Concept)),
                 IsAboutPupilOrParentConduct = VerdictClassifier.IsAboutPupilOrParentConduct(clause.LeadIn ?? clause.Text),
                 IsRecordLine = RecordLine().IsMatch(clause.Text),

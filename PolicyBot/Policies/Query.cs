@@ -60,6 +60,9 @@ internal sealed partial class Query
     /// <summary>The people the question is about (pupils, parents, family, colleagues), not counting mere owners.</summary>
     public required IReadOnlySet<string> PeopleAsked { get; init; }
 
+    /// <summary>Whose device alone the question is about (<see cref="Ownership.DevicesOfQuestion"/>).</summary>
+    public Owner DeviceOwner { get; init; }
+
     string C(string word) => Analyzer.Analyze(word) is [var t] ? t.Concept : word;
 
     const double PlatformWeight = 0.4;
@@ -165,6 +168,7 @@ internal sealed partial class Query
             AskedAction = VerdictClassifier.AskedAction(question) is { } action && index.Analyze(action) is [var asked] ? asked.Concept : null,
             IsDuringSessions = DuringSessions(index, seen, question, personal),
             Owner = owner,
+            DeviceOwner = Ownership.DevicesOfQuestion(question),
             Analyzer = analyzer,
             Index = index,
             Originals = seen,
