@@ -34,6 +34,12 @@ public sealed class OwnershipTests
         Ownership.OfText(text).Should().Be(expected);
 
     [Theory]
+    [InlineData("Staff members using social media for work purposes must keep to the same standards as in class.")]
+    [InlineData("Any communication made in a professional capacity through social media must not bring the school into disrepute.")]
+    public void Social_media_for_work_purposes_or_in_a_professional_capacity_is_the_schools(string text) =>
+        Ownership.OfText(text).Should().Be(Owner.School);
+
+    [Theory]
     [InlineData(Owner.School, Owner.Personal, true)]
     [InlineData(Owner.Personal, Owner.School, true)]
     [InlineData(Owner.School, Owner.School, false)]

@@ -75,7 +75,11 @@ public static partial class Ownership
     [GeneratedRegex(@"\b(school|school's|class|classroom|staffroom|staff room|office|work|official)\s+(\w+\s+)?" + Things + @"\b|\bschool[- ](owned|hosted|run|managed)\b")]
     private static partial Regex SchoolThing();
 
-    [GeneratedRegex(@"\bofficial (school )?(sites?|channels?|accounts?)\b")]
+    /// <summary>
+    /// The school's own sites, as policies name them: "official school sites", and use of social media "for work purposes"
+    /// or "in a professional capacity" (rules for the school's channels, not for a staff member's own account).
+    /// </summary>
+    [GeneratedRegex(@"\bofficial (school )?(sites?|channels?|accounts?)\b|\bfor work purposes\b|\bin a professional capacity\b")]
     private static partial Regex Official();
 
     const string Devices = @"(phones?|mobiles?|iphones?|smart ?phones?|laptops?|tablets?|ipads?|pcs?|computers?|devices?|equipment)";
