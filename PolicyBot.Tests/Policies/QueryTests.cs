@@ -67,6 +67,16 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void Asking_whether_something_is_a_good_idea_is_the_frame_not_the_question()
+    {
+        var idea = Index.Analyze("idea").Single().Concept;
+        var good = Index.Analyze("good").Single().Concept;
+
+        Query.From(Index, "would a class whatsapp group for parents be a good idea?").Slots
+            .Should().NotContain(s => s.Concept == idea || s.Concept == good);
+    }
+
+    [Fact]
     public void Private_messages_and_keeping_a_number_private_are_privacy_not_settings()
     {
         var privacy = Index.Analyze("privacy").Single().Concept;

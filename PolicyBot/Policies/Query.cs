@@ -73,7 +73,7 @@ internal sealed partial class Query
         var vocabulary = analyzer.Vocabulary;
         var saysPrivate = AccountIsPrivate().IsMatch(question);
         question = AccountIsPrivate().Replace(question, "${pre}privacy settings");
-        var terms = index.Analyze(OtherSensesOfLeave(TagQuestion().Replace(question, "")));
+        var terms = index.Analyze(OtherSensesOfLeave(AdviceFrame().Replace(TagQuestion().Replace(question, ""), " ")));
         var slots = new List<Slot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -285,6 +285,13 @@ internal sealed partial class Query
     /// </summary>
     [GeneratedRegex(@"[,\s]+(right|yeah|yes|innit|isn'?t it|isn’t it|correct|surely)\s*[?!.]*\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TagQuestion();
+
+    /// <summary>
+    /// "Is fb a good idea for them?": the question asks for advice; "good idea" is its frame, not what it is about (a policy's
+    /// "it is a good idea to use a separate email address" answers another question).
+    /// </summary>
+    [GeneratedRegex(@"\b(a )?(good|bad|great|sensible|wise) idea\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AdviceFrame();
 
     /// <summary>
     /// "My insta is private", "my fb's locked", "a private account": the account's privacy settings, which policies tell staff
