@@ -41,6 +41,8 @@ public sealed class TextAnalyzerTests
     [InlineData("complete the approval form and forward it", "tone", "should the school page be more formal?")]
     [InlineData("handle offensive comments swiftly", "account", "can I tell a parent my handle?")]
     [InlineData("the internet provides a wide range of tools; misuse can range from inappropriate to criminal", "phone", "a parent rang me at home")]
+    [InlineData("a 9 yr old in my class is on tiktok", "former", "can I accept a request from an old pupil?")]
+    [InlineData("a message that reads like a threat", "read", "have I read and understood this policy?")]
     public void A_word_in_another_sense_is_not_read_as_its_concept(string otherSense, string word, string sameSense)
     {
         var concept = Concept(word);
@@ -95,6 +97,11 @@ public sealed class TextAnalyzerTests
     [InlineData("e-mail", "email")]
     [InlineData("the zoo", "a school trip")]
     [InlineData("a museum", "visits")]
+    [InlineData("a 9 year old", "a child")]
+    [InlineData("on fb a fair bit", "on fb excessively")]
+    [InlineData("my first week", "joining")]
+    [InlineData("just for fun", "trivial")]
+    [InlineData("looking into it", "an investigation")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
@@ -122,6 +129,18 @@ public sealed class TextAnalyzerTests
         var friend = Concept("friends");
 
         Analyzer.Vocabulary.Expansions(Concept("follow")).Should().Contain(e => e.Concept == friend && e.Weight >= 0.5);
+    }
+
+    // Staff name what they are worried about in their own words; the policy's words are reached through expansions.
+    [Theory]
+    [InlineData("their full names", "identifiable")]
+    [InlineData("he wants to meet her at the park", "grooming")]
+    [InlineData("from my hotmail", "personal")]
+    public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
+    {
+        var target = Concept(policyWord);
+
+        Concepts(staffWords).SelectMany(c => Analyzer.Vocabulary.Expansions(c)).Should().Contain(e => e.Concept == target);
     }
 
     [Fact]
