@@ -43,6 +43,7 @@ public sealed class TextAnalyzerTests
     [InlineData("the internet provides a wide range of tools; misuse can range from inappropriate to criminal", "phone", "a parent rang me at home")]
     [InlineData("a 9 yr old in my class is on tiktok", "former", "can I accept a request from an old pupil?")]
     [InlineData("a message that reads like a threat", "read", "have I read and understood this policy?")]
+    [InlineData("she posted a racist joke", "joke", "a joke about a colleague's weight")]
     public void A_word_in_another_sense_is_not_read_as_its_concept(string otherSense, string word, string sameSense)
     {
         var concept = Concept(word);
@@ -102,6 +103,12 @@ public sealed class TextAnalyzerTests
     [InlineData("my first week", "joining")]
     [InlineData("just for fun", "trivial")]
     [InlineData("looking into it", "an investigation")]
+    [InlineData("taken out of context", "misconstrued")]
+    [InlineData("a racist joke", "racism")]
+    [InlineData("most of my day", "excessively")]
+    [InlineData("we know who", "the identity")]
+    [InlineData("my acct", "my account")]
+    [InlineData("a meme off someone's insta", "a meme from someone else's insta")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
@@ -133,14 +140,26 @@ public sealed class TextAnalyzerTests
 
     // Staff name what they are worried about in their own words; the policy's words are reached through expansions.
     [Theory]
-    [InlineData("their full names", "identifiable")]
     [InlineData("he wants to meet her at the park", "grooming")]
     [InlineData("from my hotmail", "personal")]
+    [InlineData("bullying a classmate", "peer")]
+    [InlineData("a parent asked for my mobile number", "personal")]
+    [InlineData("a tumblr for the art department", "social media")]
     public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
     {
         var target = Concept(policyWord);
 
         Concepts(staffWords).SelectMany(c => Analyzer.Vocabulary.Expansions(c)).Should().Contain(e => e.Concept == target);
+    }
+
+    [Fact]
+    public void A_full_name_identifies_someone_more_than_a_name_does()
+    {
+        var identify = Concept("identifiable");
+        double Reach(string words) => Concepts(words).SelectMany(c => Analyzer.Vocabulary.Expansions(c))
+            .Where(e => e.Concept == identify).Select(e => e.Weight).DefaultIfEmpty(0).Max();
+
+        Reach("their full names").Should().BeGreaterThan(Reach("their names"));
     }
 
     [Fact]
