@@ -108,6 +108,7 @@ public sealed class TextAnalyzerTests
     [InlineData("most of my day", "excessively")]
     [InlineData("we know who", "the identity")]
     [InlineData("my acct", "my account")]
+    [InlineData("the offending content", "offensive content")]
     [InlineData("a meme off someone's insta", "a meme from someone else's insta")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
