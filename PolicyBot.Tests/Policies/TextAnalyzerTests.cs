@@ -41,6 +41,10 @@ public sealed class TextAnalyzerTests
     [InlineData("complete the approval form and forward it", "tone", "should the school page be more formal?")]
     [InlineData("handle offensive comments swiftly", "account", "can I tell a parent my handle?")]
     [InlineData("the internet provides a wide range of tools; misuse can range from inappropriate to criminal", "phone", "a parent rang me at home")]
+    [InlineData("a 9 yr old in my class is on tiktok", "former", "can I accept a request from an old pupil?")]
+    [InlineData("a message that reads like a threat", "read", "have I read and understood this policy?")]
+    [InlineData("she posted a racist joke", "joke", "a joke about a colleague's weight")]
+    [InlineData("I don't know who to ask about a class blog", "identify", "we know who sent the messages")]
     public void A_word_in_another_sense_is_not_read_as_its_concept(string otherSense, string word, string sameSense)
     {
         var concept = Concept(word);
@@ -95,6 +99,18 @@ public sealed class TextAnalyzerTests
     [InlineData("e-mail", "email")]
     [InlineData("the zoo", "a school trip")]
     [InlineData("a museum", "visits")]
+    [InlineData("a 9 year old", "a child")]
+    [InlineData("on fb a fair bit", "on fb excessively")]
+    [InlineData("my first week", "joining")]
+    [InlineData("just for fun", "trivial")]
+    [InlineData("looking into it", "an investigation")]
+    [InlineData("taken out of context", "misconstrued")]
+    [InlineData("a racist joke", "racism")]
+    [InlineData("most of my day", "excessively")]
+    [InlineData("we know who", "the identity")]
+    [InlineData("my acct", "my account")]
+    [InlineData("the offending content", "offensive content")]
+    [InlineData("a meme off someone's insta", "a meme from someone else's insta")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
@@ -122,6 +138,30 @@ public sealed class TextAnalyzerTests
         var friend = Concept("friends");
 
         Analyzer.Vocabulary.Expansions(Concept("follow")).Should().Contain(e => e.Concept == friend && e.Weight >= 0.5);
+    }
+
+    // Staff name what they are worried about in their own words; the policy's words are reached through expansions.
+    [Theory]
+    [InlineData("he wants to meet her at the park", "grooming")]
+    [InlineData("from my hotmail", "personal")]
+    [InlineData("bullying a classmate", "peer")]
+    [InlineData("a parent asked for my mobile number", "personal")]
+    [InlineData("a tumblr for the art department", "social media")]
+    public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
+    {
+        var target = Concept(policyWord);
+
+        Concepts(staffWords).SelectMany(c => Analyzer.Vocabulary.Expansions(c)).Should().Contain(e => e.Concept == target);
+    }
+
+    [Fact]
+    public void A_full_name_identifies_someone_more_than_a_name_does()
+    {
+        var identify = Concept("identifiable");
+        double Reach(string words) => Concepts(words).SelectMany(c => Analyzer.Vocabulary.Expansions(c))
+            .Where(e => e.Concept == identify).Select(e => e.Weight).DefaultIfEmpty(0).Max();
+
+        Reach("their full names").Should().BeGreaterThan(Reach("their names"));
     }
 
     [Fact]
