@@ -16,46 +16,26 @@ public static partial class Ownership
     const string Things = @"(phones?|mobiles?|iphones?|smart ?phones?|laptops?|tablets?|ipads?|pcs?|computers?|devices?|equipment|accounts?|emails?|email address(es)?|gmail|profiles?|pages?|sites?|web ?space|insta\w*|facebook|fb|twitter|tiktok|snap\w*|whatsapp|social media)";
 
     /// <summary>What a staff member's question is about: "my own phone", "my personal insta" or "the school laptop".</summary>
-    public static Owner OfQuestion(string question)
-    {
-        var s = question.ToLowerInvariant().Replace('’', '\'');
-        var owner = Owner.None;
-        if (PersonalInQuestion().IsMatch(s) || SignsUpToPlatform().IsMatch(s)) owner |= Owner.Personal;
-        if (SchoolThing().IsMatch(s)) owner |= Owner.School;
-        return owner;
-    }
+    public static Owner OfQuestion(string question) =>
+        Read(question, s => PersonalInQuestion().IsMatch(s) || SignsUpToPlatform().IsMatch(s), SchoolThing().IsMatch);
 
     /// <summary>What a policy sentence is about: "their own devices", "personal social media", "the school's computers".</summary>
-    public static Owner OfText(string text)
-    {
-        var s = text.ToLowerInvariant().Replace('’', '\'');
-        var owner = Owner.None;
-        if (PersonalInPolicy().IsMatch(s)) owner |= Owner.Personal;
-        if (SchoolThing().IsMatch(s) || Official().IsMatch(s)) owner |= Owner.School;
-        return owner;
-    }
+    public static Owner OfText(string text) =>
+        Read(text, PersonalInPolicy().IsMatch, s => SchoolThing().IsMatch(s) || Official().IsMatch(s));
 
     /// <summary>
     /// Whose device alone a staff member's question is about: "my fb on the class laptop" is a personal account on the
     /// school's device, which the rule on "their own computers or other devices" does not answer.
     /// </summary>
-    public static Owner DevicesOfQuestion(string question)
-    {
-        var s = question.ToLowerInvariant().Replace('’', '\'');
-        var owner = Owner.None;
-        if (MyDevice().IsMatch(s)) owner |= Owner.Personal;
-        if (SchoolDevice().IsMatch(s)) owner |= Owner.School;
-        return owner;
-    }
+    public static Owner DevicesOfQuestion(string question) => Read(question, MyDevice().IsMatch, SchoolDevice().IsMatch);
 
     /// <summary>Whose devices alone a policy sentence is about: "their own computers or other devices", "the school's computers".</summary>
-    public static Owner DevicesOfText(string text)
+    public static Owner DevicesOfText(string text) => Read(text, OwnDevice().IsMatch, SchoolDevice().IsMatch);
+
+    static Owner Read(string text, Func<string, bool> personal, Func<string, bool> school)
     {
         var s = text.ToLowerInvariant().Replace('’', '\'');
-        var owner = Owner.None;
-        if (OwnDevice().IsMatch(s)) owner |= Owner.Personal;
-        if (SchoolDevice().IsMatch(s)) owner |= Owner.School;
-        return owner;
+        return (personal(s) ? Owner.Personal : Owner.None) | (school(s) ? Owner.School : Owner.None);
     }
 
     /// <summary>Both sides say whose it is, and they disagree.</summary>
