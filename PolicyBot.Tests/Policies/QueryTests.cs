@@ -116,6 +116,26 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("I left the school in the summer, can I post about a pupil now?")]
+    [InlineData("I'm leaving in July, can I keep the class twitter login?")]
+    [InlineData("once I've resigned can I say what I think of the head?")]
+    public void A_staff_member_who_leaves_is_not_asking_about_former_pupils(string question)
+    {
+        var (leave, former) = (Index.Analyze("leave").Single().Concept, Index.Analyze("former").Single().Concept);
+
+        Query.From(Index, question).Slots.Single(s => s.Concept == leave).Concepts.Should().NotContain(c => c.Concept == former);
+    }
+
+    [Fact]
+    public void Pupils_who_left_still_reach_the_rules_for_former_pupils()
+    {
+        var (leave, former) = (Index.Analyze("leave").Single().Concept, Index.Analyze("former").Single().Concept);
+
+        Query.From(Index, "a pupil who left last year wants to follow me on insta").Slots.Single(s => s.Concept == leave).Concepts
+            .Should().Contain(c => c.Concept == former);
+    }
+
+    [Theory]
     [InlineData("how do I set up a class blog?")]
     [InlineData("can we start a PE twitter account for the school?")]
     [InlineData("I want to create a facebook page for the year 6 residential")]

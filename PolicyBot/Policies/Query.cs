@@ -86,6 +86,10 @@ internal sealed partial class Query
         // "Could posting X get me sacked?" asks about the consequence; X is the context.
         var asksConsequences = VerdictClassifier.AsksAboutConsequences(question);
         var consequence = analyzer.Analyze("disciplinary") is [var d] ? d.Concept : "disciplinary";
+        // "I left in the summer", "when I leave": the staff member leaves the school's employment, which the rules for
+        // former pupils ("current or prior pupils") are not about; "leave" reaches "former" only for someone else leaving.
+        var staffLeaves = StaffLeaves().IsMatch(question);
+        var (leave, former) = (analyzer.Analyze("leave") is [var l] ? l.Concept : "leave", analyzer.Analyze("former") is [var f] ? f.Concept : "former");
         foreach (var term in terms)
         {
             if (!seen.Add(term.Concept))
@@ -97,6 +101,8 @@ internal sealed partial class Query
                 foreach (var (c2, w2) in vocabulary.Expansions(c1))
                     Raise(concepts, c2, w1 * w2 * 0.8);
             }
+            if (staffLeaves && term.Concept == leave)
+                concepts.Remove(former);
             foreach (var (c, w) in concepts)
             {
                 Raise(weights, c, w);
@@ -191,6 +197,10 @@ internal sealed partial class Query
 
     [GeneratedRegex(@"\b(left|leave|leaves|leaving)\b(?=\s+(?:(?:a|an|some|this|that|these|those|the|his|her|their|my|our|another|loads of|lots of)\s+)?(?:[\w'-]+\s+){0,2}?(?:comments?|complaints?|reviews?|messages?|notes?|repl(?:y|ies)|voicemails?|posts?|likes?|feedback|remarks?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex LeaveAsPosting();
+
+    /// <summary>"I left St Joe's", "I'm leaving in July", "when I leave", "after I've resigned": the speaker leaves.</summary>
+    [GeneratedRegex(@"\b(i|i'm|im|i am|i've|ive|i have|i'll|i will|i'd)\s+(just\s+|now\s+|already\s+|recently\s+|finally\s+|about to\s+|going to\s+|gonna\s+|be\s+|been\s+)*(left|leave|leaving|resign(ed|ing)?|quit(ting)?|retir(e|ed|ing))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StaffLeaves();
 
     [GeneratedRegex(@"\b(left|leave|leaves|leaving)\b(?=\s+(?:it|him|her|them|this|that|out|off)\b|(?:\s+[\w']+){1,3}\s+(?:off|out)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex LeaveAsKeeping();
