@@ -22,4 +22,21 @@ public sealed class PolicyIndexTests(PoliciesFixture policies)
         rules.Should().NotBeEmpty();
         rules.Should().OnlyContain(e => !e.IsRecordLine);
     }
+
+    [Fact]
+    public void A_list_item_that_names_a_topic_to_cover_is_not_the_lead_ins_rule()
+    {
+        var item = Index("st-josephs").Entries.Single(e => e.Clause.LeadIn is not null && e.Clause.Body.StartsWith("How the account will be promoted", StringComparison.Ordinal));
+
+        item.Cue.Should().Be(VerdictClassifier.Cue.None);
+    }
+
+    [Fact]
+    public void A_list_item_that_starts_with_a_condition_keeps_its_rule()
+    {
+        var items = Index("wexham-court").Entries.Where(e => e.Clause.Text.Contains("peer on peer cyberbullying", StringComparison.Ordinal)).ToList();
+
+        items.Should().NotBeEmpty();
+        items.Should().OnlyContain(e => e.Cue != VerdictClassifier.Cue.None);
+    }
 }

@@ -107,7 +107,9 @@ public sealed partial class PolicyIndex
                     pairs.Add(PairKey(IdOf(terms[a].Concept), IdOf(terms[b].Concept)));
             foreach (var concept in tf.Keys)
                 _df[concept] = _df.GetValueOrDefault(concept) + 1;
-            var cue = VerdictClassifier.CueOf(clause.Text);
+            // "… a business case which covers the following points: - How the account will be promoted": an item that
+            // names a topic (a wh- clause) is something to write about, not something the lead-in tells staff to do.
+            var cue = clause.LeadIn is not null && TopicItem().IsMatch(clause.Body) ? VerdictClassifier.Cue.None : VerdictClassifier.CueOf(clause.Text);
             _entries[i] = new Entry
             {
                 Parts = new Lazy<IReadOnlyList<ClausePart>>(() => SplitParts(clause), LazyThreadSafetyMode.ExecutionAndPublication),
@@ -139,6 +141,9 @@ public sealed partial class PolicyIndex
         foreach (var entry in _entries.TakeWhile(e => e.Cue == VerdictClassifier.Cue.None))
             entry.IsFrontMatter = true;
     }
+
+    [GeneratedRegex(@"^\W*(how|who|whom|what|whether|which|why)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TopicItem();
 
     readonly HashSet<string> _schoolNames;
     static readonly HashSet<string> NameFillers = new(StringComparer.Ordinal) { "st", "saint", "primary", "school", "ce", "cep", "rc", "catholic", "academy", "junior", "infant", "infants", "c", "e", "of", "the", "and", "church", "england", "policy", "policies" };
