@@ -150,6 +150,9 @@ public sealed class VerdictClassifierTests
     [InlineData("who do I tell about a pupil's post?", false)]
     [InlineData("my personal blog has my school email as its contact address, is that a problem?", true)]
     [InlineData("we put the match results on the class page, was that ok?", true)]
+    [InlineData("a parent is being rude under our post, should I just delete it?", true)]
+    [InlineData("should we just reply to the complaint on the school page?", true)]
+    [InlineData("should I tell the head about the post?", false)]
     public void A_question_asks_permission_or_tells_what_the_staff_member_did(string question, bool expected) =>
         VerdictClassifier.AsksPermission(question).Should().Be(expected);
 

@@ -311,7 +311,7 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(not sure|unsure|no idea|don't know|dont know|do not know|doubt|not certain|uncertain)\b")]
     private static partial Regex Unsure();
 
-    [GeneratedRegex(@"\b(can|could|may|might) (i|we)\b|\bis it (ok|okay|fine|alright|all right|acceptable|allowed|appropriate)\b|\b(am i|are we|are staff|is staff) (allowed|permitted)\b|\b(ok|okay|fine|alright) (for me )?to\b|\bthat fine\b|\b(is|was|would) (that|this) (ok|okay|fine|alright|all right|allowed|a problem|an issue|acceptable|appropriate)\b")]
+    [GeneratedRegex(@"\b(can|could|may|might) (i|we)\b|\bshould (i|we) just\b|\bis it (ok|okay|fine|alright|all right|acceptable|allowed|appropriate)\b|\b(am i|are we|are staff|is staff) (allowed|permitted)\b|\b(ok|okay|fine|alright) (for me )?to\b|\bthat fine\b|\b(is|was|would) (that|this) (ok|okay|fine|alright|all right|allowed|a problem|an issue|acceptable|appropriate)\b")]
     private static partial Regex PermissionQuestion();
 
     [GeneratedRegex(@"^(what|whats|what's|how|who|when|where|why|which|is|are|am|do|does|did|can|could|should|would|will|may|might|must|have|has)\b|\b(can|could|should|may|might|must|do|am) (i|we)\b|\b(is|are) (it|that|this|they|we|staff)\b|\bis it\b|\b(ok|okay|allowed|fine|alright|right)\s*$|\b(what|how|who|when|where|why)\s+(do|does|did|should|can|could|would|must|is|are|am|was|were|will|happens|if|to)\b")]
