@@ -147,6 +147,8 @@ public sealed class TextAnalyzerTests
     [InlineData("bullying a classmate", "peer")]
     [InlineData("a parent asked for my mobile number", "personal")]
     [InlineData("a tumblr for the art department", "social media")]
+    [InlineData("the new building is rubbish", "derogatory")]
+    [InlineData("the trip was awful", "negative")]
     public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
     {
         var target = Concept(policyWord);
