@@ -111,6 +111,8 @@ public sealed class TextAnalyzerTests
     [InlineData("my acct", "my account")]
     [InlineData("the offending content", "offensive content")]
     [InlineData("a meme off someone's insta", "a meme from someone else's insta")]
+    [InlineData("I gave her my login", "I give her my login")]
+    [InlineData("lent him my password", "give him my password")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
@@ -149,6 +151,7 @@ public sealed class TextAnalyzerTests
     [InlineData("a tumblr for the art department", "social media")]
     [InlineData("the new building is rubbish", "derogatory")]
     [InlineData("the trip was awful", "negative")]
+    [InlineData("I gave the TA my login", "share")]
     public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
     {
         var target = Concept(policyWord);
