@@ -155,6 +155,9 @@ public sealed class TextAnalyzerTests
     [InlineData("the new building is rubbish", "derogatory")]
     [InlineData("the trip was awful", "negative")]
     [InlineData("I gave the TA my login", "share")]
+    [InlineData("a local bakery", "external")]
+    [InlineData("the football club", "organisation")]
+    [InlineData("my partner's business", "organisation")]
     public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
     {
         var target = Concept(policyWord);
