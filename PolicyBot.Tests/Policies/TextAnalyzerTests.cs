@@ -116,6 +116,9 @@ public sealed class TextAnalyzerTests
     [InlineData("officially announced", "public domain")]
     [InlineData("made public", "public domain")]
     [InlineData("out there", "public domain")]
+    [InlineData("would that break any rules", "a breach")]
+    [InlineData("is that against policy", "a breach")]
+    [InlineData("I broke the rules", "breached")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
