@@ -119,6 +119,8 @@ public sealed class TextAnalyzerTests
     [InlineData("would that break any rules", "a breach")]
     [InlineData("is that against policy", "a breach")]
     [InlineData("I broke the rules", "breached")]
+    [InlineData("as an employee", "employer")]
+    [InlineData("as members of staff", "where I work")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
