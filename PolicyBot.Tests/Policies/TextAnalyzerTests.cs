@@ -121,6 +121,7 @@ public sealed class TextAnalyzerTests
     [InlineData("I broke the rules", "breached")]
     [InlineData("as an employee", "employer")]
     [InlineData("as members of staff", "where I work")]
+    [InlineData("wait till Friday", "wait until Friday")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
@@ -161,6 +162,7 @@ public sealed class TextAnalyzerTests
     [InlineData("the trip was awful", "negative")]
     [InlineData("I gave the TA my login", "share")]
     [InlineData("a local bakery", "external")]
+    [InlineData("can it wait till next week?", "respond")]
     [InlineData("the football club", "organisation")]
     [InlineData("my partner's business", "organisation")]
     public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
