@@ -163,6 +163,9 @@ public sealed class TextAnalyzerTests
     [InlineData("I gave the TA my login", "share")]
     [InlineData("a local bakery", "external")]
     [InlineData("can it wait till next week?", "respond")]
+    [InlineData("someone doxxed a colleague", "address")]
+    [InlineData("a TA has an onlyfans", "inappropriate")]
+    [InlineData("do I need to tell the LADO?", "allegation")]
     [InlineData("the football club", "organisation")]
     [InlineData("my partner's business", "organisation")]
     public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
