@@ -166,6 +166,8 @@ public sealed class TextAnalyzerTests
     [InlineData("someone doxxed a colleague", "address")]
     [InlineData("a TA has an onlyfans", "inappropriate")]
     [InlineData("do I need to tell the LADO?", "allegation")]
+    [InlineData("a climate march", "political")]
+    [InlineData("posting about the strike", "political")]
     [InlineData("the football club", "organisation")]
     [InlineData("my partner's business", "organisation")]
     public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
