@@ -122,6 +122,8 @@ public sealed class TextAnalyzerTests
     [InlineData("as an employee", "employer")]
     [InlineData("as members of staff", "where I work")]
     [InlineData("wait till Friday", "wait until Friday")]
+    [InlineData("in my own time", "outside of work")]
+    [InlineData("in their own time", "out of hours")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
