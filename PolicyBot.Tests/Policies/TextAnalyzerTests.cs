@@ -45,6 +45,7 @@ public sealed class TextAnalyzerTests
     [InlineData("a message that reads like a threat", "read", "have I read and understood this policy?")]
     [InlineData("she posted a racist joke", "joke", "a joke about a colleague's weight")]
     [InlineData("I don't know who to ask about a class blog", "identify", "we know who sent the messages")]
+    [InlineData("make ill-considered comments about staff", "ill", "a colleague is off ill")]
     public void A_word_in_another_sense_is_not_read_as_its_concept(string otherSense, string word, string sameSense)
     {
         var concept = Concept(word);
