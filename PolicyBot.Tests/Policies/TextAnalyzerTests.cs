@@ -46,6 +46,8 @@ public sealed class TextAnalyzerTests
     [InlineData("she posted a racist joke", "joke", "a joke about a colleague's weight")]
     [InlineData("I don't know who to ask about a class blog", "identify", "we know who sent the messages")]
     [InlineData("make ill-considered comments about staff", "ill", "a colleague is off ill")]
+    [InlineData("to retain the confidence and respect of colleagues; so that parents have confidence in the school", "confidential", "a legal duty of confidence")]
+    [InlineData("so that they can make informed judgements", "report", "the DSL must be informed")]
     public void A_word_in_another_sense_is_not_read_as_its_concept(string otherSense, string word, string sameSense)
     {
         var concept = Concept(word);
