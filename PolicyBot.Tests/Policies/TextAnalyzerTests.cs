@@ -48,6 +48,8 @@ public sealed class TextAnalyzerTests
     [InlineData("make ill-considered comments about staff", "ill", "a colleague is off ill")]
     [InlineData("to retain the confidence and respect of colleagues; so that parents have confidence in the school", "confidential", "a legal duty of confidence")]
     [InlineData("so that they can make informed judgements", "report", "the DSL must be informed")]
+    [InlineData("communication only within clear and explicit professional boundaries", "indecent", "a pupil sent an explicit pic")]
+    [InlineData("responsibility lies first with the host site", "defame", "a parent is posting lies about me")]
     public void A_word_in_another_sense_is_not_read_as_its_concept(string otherSense, string word, string sameSense)
     {
         var concept = Concept(word);
