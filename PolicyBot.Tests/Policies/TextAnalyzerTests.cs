@@ -121,6 +121,7 @@ public sealed class TextAnalyzerTests
     [InlineData("officially announced", "public domain")]
     [InlineData("made public", "public domain")]
     [InlineData("out there", "public domain")]
+    [InlineData("before the school goes public", "before the school is in the public domain")]
     [InlineData("would that break any rules", "a breach")]
     [InlineData("is that against policy", "a breach")]
     [InlineData("I broke the rules", "breached")]
