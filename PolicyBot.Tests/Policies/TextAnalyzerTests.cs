@@ -45,6 +45,11 @@ public sealed class TextAnalyzerTests
     [InlineData("a message that reads like a threat", "read", "have I read and understood this policy?")]
     [InlineData("she posted a racist joke", "joke", "a joke about a colleague's weight")]
     [InlineData("I don't know who to ask about a class blog", "identify", "we know who sent the messages")]
+    [InlineData("make ill-considered comments about staff", "ill", "a colleague is off ill")]
+    [InlineData("to retain the confidence and respect of colleagues; so that parents have confidence in the school", "confidential", "a legal duty of confidence")]
+    [InlineData("so that they can make informed judgements", "report", "the DSL must be informed")]
+    [InlineData("communication only within clear and explicit professional boundaries", "indecent", "a pupil sent an explicit pic")]
+    [InlineData("responsibility lies first with the host site", "defame", "a parent is posting lies about me")]
     public void A_word_in_another_sense_is_not_read_as_its_concept(string otherSense, string word, string sameSense)
     {
         var concept = Concept(word);
@@ -111,6 +116,20 @@ public sealed class TextAnalyzerTests
     [InlineData("my acct", "my account")]
     [InlineData("the offending content", "offensive content")]
     [InlineData("a meme off someone's insta", "a meme from someone else's insta")]
+    [InlineData("I gave her my login", "I give her my login")]
+    [InlineData("lent him my password", "give him my password")]
+    [InlineData("officially announced", "public domain")]
+    [InlineData("made public", "public domain")]
+    [InlineData("out there", "public domain")]
+    [InlineData("before the school goes public", "before the school is in the public domain")]
+    [InlineData("would that break any rules", "a breach")]
+    [InlineData("is that against policy", "a breach")]
+    [InlineData("I broke the rules", "breached")]
+    [InlineData("as an employee", "employer")]
+    [InlineData("as members of staff", "where I work")]
+    [InlineData("wait till Friday", "wait until Friday")]
+    [InlineData("in my own time", "outside of work")]
+    [InlineData("in their own time", "out of hours")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
@@ -147,6 +166,18 @@ public sealed class TextAnalyzerTests
     [InlineData("bullying a classmate", "peer")]
     [InlineData("a parent asked for my mobile number", "personal")]
     [InlineData("a tumblr for the art department", "social media")]
+    [InlineData("the new building is rubbish", "derogatory")]
+    [InlineData("the trip was awful", "negative")]
+    [InlineData("I gave the TA my login", "share")]
+    [InlineData("a local bakery", "external")]
+    [InlineData("can it wait till next week?", "respond")]
+    [InlineData("someone doxxed a colleague", "address")]
+    [InlineData("a TA has an onlyfans", "inappropriate")]
+    [InlineData("do I need to tell the LADO?", "allegation")]
+    [InlineData("a climate march", "political")]
+    [InlineData("going to a rally", "political")]
+    [InlineData("the football club", "organisation")]
+    [InlineData("my partner's business", "organisation")]
     public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
     {
         var target = Concept(policyWord);
