@@ -183,4 +183,13 @@ public sealed class QueryTests(PoliciesFixture policies)
         // "A class blog for Y4", "the Y6 twitter": the pupils are the site's audience, not what the question is about.
         SlotWeight(aboutTheSite, "pupil").Should().BeLessThan(SlotWeight(aboutThePupils, "pupil"));
     }
+
+    [Theory]
+    [InlineData("should I put my phone number on my fb profile?", "can I update my fb profile?")]
+    [InlineData("is it ok to mention which school I teach at in my insta bio", "what should my insta bio say")]
+    public void A_profile_that_is_only_where_something_goes_weighs_like_a_platform(string profileIsPlace, string profileIsAsked)
+    {
+        // "Put X on my profile" asks about X; the profile is where it goes, as "on my fb" says where.
+        SlotWeight(profileIsPlace, "profile").Should().BeLessThan(SlotWeight(profileIsAsked, "profile"));
+    }
 }

@@ -89,6 +89,8 @@ internal sealed partial class Query
         // "I left in the summer", "when I leave": the staff member leaves the school's employment, which the rules for
         // former pupils ("current or prior pupils") are not about; "leave" reaches "former" only for someone else leaving.
         var staffLeaves = StaffLeaves().IsMatch(question);
+        var profile = analyzer.Analyze("profile") is [var pr] ? pr.Concept : "profile";
+        var profileIsPlace = ProfileAsPlace().IsMatch(question);
         var (leave, former) = (analyzer.Analyze("leave") is [var l] ? l.Concept : "leave", analyzer.Analyze("former") is [var f] ? f.Concept : "former");
         foreach (var term in terms)
         {
@@ -121,6 +123,13 @@ internal sealed partial class Query
                 slotWeight *= PossessorWeight;
             if (asksConsequences && term.Concept == consequence)
                 slotWeight *= ConsequenceFocus;
+            // "Put where I work on my fb bio": the profile is where the thing goes, said as a platform is, not what is asked about.
+            if (term.Concept == profile && profileIsPlace)
+            {
+                slotWeight *= PlatformWeight;
+                concepts[term.Concept] = PlatformWeight;
+                weights[term.Concept] = Math.Min(weights[term.Concept], PlatformWeight);
+            }
             if (vocabulary.WeakWords.Contains(term.Concept))
             {
                 slotWeight *= 0.3;
@@ -310,6 +319,10 @@ internal sealed partial class Query
     /// </summary>
     [GeneratedRegex(@"(?<pre>\b(insta\w*|ig|fb|facebook|twitter|tiktok|snap\w*|account|acct|profile|page|blog|socials|social media)(\s+(is|was|are|were)|'s|’s)\s+(now\s+|fully\s+|totally\s+|completely\s+|all\s+|set\s+to\s+|on\s+)*)(private|locked)\b|(?<pre>)\b(private|locked)(?=\s+(insta\w*|ig|fb|facebook|twitter|tiktok|account|acct|profile|page)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AccountIsPrivate();
+
+    /// <summary>"… on my fb profile", "in my insta bio": the place something is put, after another thing the question is about.</summary>
+    [GeneratedRegex(@"\b(put|add|have|list|say|mention|write|include|state)\b.+\b(on|in|to)\s+(my|your|our)\s+(\w+\s+)?(profile|bio)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProfileAsPlace();
 
     const double PossessorWeight = 0.5;
     const double ConsequenceFocus = 3.0;
