@@ -231,4 +231,16 @@ public sealed class TextAnalyzerTests
     {
         Concepts("I snapped a pic during PE").Should().Contain(Concept("photo")).And.NotContain(Concept("snapchat"));
     }
+
+    [Theory]
+    [InlineData("can I be the only admin on the class page?")]
+    [InlineData("I'm the only person who posts on the school twitter")]
+    [InlineData("is it ok if I moderate the blog by myself")]
+    public void Running_something_alone_meets_a_rule_that_asks_for_at_least_two(string question)
+    {
+        // "At least two approved administrators": stop words alone, so "the only admin" would not reach it.
+        var atLeastTwo = Concept("at least two");
+        Concepts("must designate at least two approved administrators").Should().Contain(atLeastTwo);
+        Concepts(question).Should().Contain(atLeastTwo);
+    }
 }
