@@ -192,4 +192,16 @@ public sealed class QueryTests(PoliciesFixture policies)
         // "Put X on my profile" asks about X; the profile is where it goes, as "on my fb" says where.
         SlotWeight(profileIsPlace, "profile").Should().BeLessThan(SlotWeight(profileIsAsked, "profile"));
     }
+
+    [Theory]
+    [InlineData("a pupil asked me for my snap")]
+    [InlineData("a year 6 boy keeps asking for my insta")]
+    [InlineData("a parent messaged asking for my number")]
+    public void Being_asked_for_my_account_or_number_reaches_personal_information(string question)
+    {
+        // Policies say it as "do not request, or respond to, any personal information from a child".
+        var personal = Index.Analyze("personal").Single().Concept;
+        var information = Index.Analyze("information").Single().Concept;
+        Query.From(Index, question).Slots.Should().Contain(s => s.Concepts.Any(c => c.Concept == personal) && s.Concepts.Any(c => c.Concept == information));
+    }
 }
