@@ -130,6 +130,8 @@ public sealed class TextAnalyzerTests
     [InlineData("wait till Friday", "wait until Friday")]
     [InlineData("in my own time", "outside of work")]
     [InlineData("in their own time", "out of hours")]
+    [InlineData("who do I tell", "report it")]
+    [InlineData("who should we tell", "inform")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
