@@ -182,6 +182,8 @@ public sealed class TextAnalyzerTests
     [InlineData("going to a rally", "political")]
     [InlineData("the football club", "organisation")]
     [InlineData("my partner's business", "organisation")]
+    [InlineData("who sorts out the account when I leave?", "responsible")]
+    [InlineData("can you sort out my class page", "manage")]
     public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
     {
         var target = Concept(policyWord);
