@@ -130,6 +130,10 @@ public sealed class TextAnalyzerTests
     [InlineData("wait till Friday", "wait until Friday")]
     [InlineData("in my own time", "outside of work")]
     [InlineData("in their own time", "out of hours")]
+    [InlineData("who do I tell", "report it")]
+    [InlineData("who should we tell", "inform")]
+    [InlineData("my own kids", "family members")]
+    [InlineData("her own children", "a relative")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
@@ -178,6 +182,8 @@ public sealed class TextAnalyzerTests
     [InlineData("going to a rally", "political")]
     [InlineData("the football club", "organisation")]
     [InlineData("my partner's business", "organisation")]
+    [InlineData("who sorts out the account when I leave?", "responsible")]
+    [InlineData("can you sort out my class page", "manage")]
     public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
     {
         var target = Concept(policyWord);
