@@ -11,6 +11,23 @@ public sealed class TextAnalyzerTests
     static string Concept(string word) => Concepts(word).Should().ContainSingle().Subject;
 
     [Theory]
+    [InlineData("mum", "parent")]
+    [InlineData("leaving", "leave")]
+    [InlineData("insta", "instagram")]
+    public void The_concept_of_a_fixed_word_is_the_one_its_analysis_gives(string word, string same)
+    {
+        Analyzer.ConceptOf(word).Should().Be(Concept(same));
+        Analyzer.ConceptOf(word).Should().Be(Concept(word), "asked again, the cached concept is the same");
+    }
+
+    [Fact]
+    public void A_word_that_is_not_one_concept_stands_for_itself()
+    {
+        Analyzer.ConceptOf("the").Should().Be("the");
+        Analyzer.ConceptOf("school laptop").Should().Be("school laptop");
+    }
+
+    [Theory]
     [InlineData("taking")]
     [InlineData("took")]
     [InlineData("taken")]

@@ -70,13 +70,13 @@ public sealed partial class PolicyIndex
         People = new People(analyzer);
         GenericWords = analyzer.Analyze("staff member policy work").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         PersonalWords = analyzer.Analyze("personal own private").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
-        PrivateConcept = analyzer.Analyze("private") is [var p] ? p.Concept : "private";
+        PrivateConcept = analyzer.ConceptOf("private");
         DutyWords = analyzer.Analyze("supervision").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         TimeOffWords = analyzer.Analyze("break, staffroom, outside work").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         LessonWords = analyzer.Analyze("lesson session").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         SchoolOrClassWords = analyzer.Analyze("school class department").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         SiteKindWords = analyzer.Analyze("site account blog channel page group profile").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
-        OfficialConcept = analyzer.Analyze("official") is [var o] ? o.Concept : "official";
+        OfficialConcept = analyzer.ConceptOf("official");
         OnlineConcepts = analyzer.Analyze("social media online internet web website site account profile blog post comment message email friend follow tag screenshot password learning platform wikipedia photo video")
             .Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         _schoolNames = SchoolNameConcepts(document.Name, analyzer);

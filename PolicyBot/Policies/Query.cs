@@ -63,7 +63,7 @@ internal sealed partial class Query
     /// <summary>Whose device alone the question is about (<see cref="Ownership.DevicesOfQuestion"/>).</summary>
     public Owner DeviceOwner { get; init; }
 
-    string C(string word) => Analyzer.Analyze(word) is [var t] ? t.Concept : word;
+    string C(string word) => Analyzer.ConceptOf(word);
 
     const double PlatformWeight = 0.4;
 
@@ -85,13 +85,13 @@ internal sealed partial class Query
         var possessors = Possessors(index, question);
         // "Could posting X get me sacked?" asks about the consequence; X is the context.
         var asksConsequences = VerdictClassifier.AsksAboutConsequences(question);
-        var consequence = analyzer.Analyze("disciplinary") is [var d] ? d.Concept : "disciplinary";
+        var consequence = analyzer.ConceptOf("disciplinary");
         // "I left in the summer", "when I leave": the staff member leaves the school's employment, which the rules for
         // former pupils ("current or prior pupils") are not about; "leave" reaches "former" only for someone else leaving.
         var staffLeaves = StaffLeaves().IsMatch(question);
-        var profile = analyzer.Analyze("profile") is [var pr] ? pr.Concept : "profile";
+        var profile = analyzer.ConceptOf("profile");
         var profileIsPlace = ProfileAsPlace().IsMatch(question);
-        var (leave, former) = (analyzer.Analyze("leave") is [var l] ? l.Concept : "leave", analyzer.Analyze("former") is [var f] ? f.Concept : "former");
+        var (leave, former) = (analyzer.ConceptOf("leave"), analyzer.ConceptOf("former"));
         foreach (var term in terms)
         {
             if (!seen.Add(term.Concept))
@@ -146,8 +146,8 @@ internal sealed partial class Query
             slots.Add(new Slot(term.Concept, slotWeight, concepts.Select(kv => (kv.Key, kv.Value)).ToList()));
         }
         // "Is that on me?", "is it down to us?": whose responsibility it is, which clauses say in those words.
-        if (OnMe().IsMatch(question) && analyzer.Analyze("responsibility") is [var responsibility] && seen.Add(responsibility.Concept))
-            slots.Add(new Slot(responsibility.Concept, index.Knows(responsibility.Concept) ? index.Idf(responsibility.Concept) : rareIdf * 0.5, [(responsibility.Concept, 1.0)]));
+        if (OnMe().IsMatch(question) && analyzer.ConceptOf("responsibility") is var responsibility && seen.Add(responsibility))
+            slots.Add(new Slot(responsibility, index.Knows(responsibility) ? index.Idf(responsibility) : rareIdf * 0.5, [(responsibility, 1.0)]));
         var owner = Ownership.OfQuestion(question);
         // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
         var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept) || saysPrivate;

@@ -16,6 +16,15 @@ public sealed partial class TextAnalyzer(Vocabulary vocabulary)
 
     public static TextAnalyzer Default { get; } = new(Vocabulary.Default);
 
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _concepts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The one concept a fixed word of the code stands for ("leave", "former", "disciplinary"), worked out once per
+    /// analyzer rather than on every question; the word itself when it is not a single concept.
+    /// </summary>
+    public string ConceptOf(string word) =>
+        _concepts.GetOrAdd(word, w => Analyze(w) is [var t] ? t.Concept : w);
+
     public IReadOnlyList<Term> Analyze(string text)
     {
         var raw = Words(text).ToList();
