@@ -14,6 +14,26 @@ public sealed class PolicyIndexTests(PoliciesFixture policies)
     public void Signature_approval_and_review_lines_are_records(string school, string line) =>
         Index(school).Entries.Single(e => e.Clause.Text == line).IsRecordLine.Should().BeTrue();
 
+    [Theory]
+    [InlineData("Staff must decline friend requests from pupils who are not family members.")]
+    [InlineData("Staff must not have contact with any pupil through personal social media unless the pupils are family members.")]
+    [InlineData("Staff must not message pupils, other than their own family members, on personal accounts.")]
+    public void A_clause_is_not_about_the_people_it_leaves_out(string rule)
+    {
+        var index = PolicyIndex.Build(PolicyParser.Parse("example", $"""
+            1. Contact
+
+            1.1 {rule}
+
+            1.2 Carefully consider contact with a pupil's family members on personal social media.
+            """));
+        var family = index.Analyze("family").Single().Concept;
+        var pupil = index.Analyze("pupil").Single().Concept;
+
+        index.Entries.Single(e => e.Clause.Id == "1.1").People.Should().Contain(pupil).And.NotContain(family);
+        index.Entries.Single(e => e.Clause.Id == "1.2").People.Should().Contain(family);
+    }
+
     [Fact]
     public void A_rule_that_names_who_approves_is_not_a_record()
     {

@@ -21,6 +21,16 @@ public sealed class QueryTests(PoliciesFixture policies)
             .Should().BeLessThan(SlotWeight("a pupil and a parent want to be friends on facebook", "pupil"));
     }
 
+    [Theory]
+    [InlineData("can I post it on my own account?")]
+    [InlineData("would I get in trouble for moaning about work on my own twitter?")]
+    public void Own_says_whose_a_thing_is_and_weighs_less_than_a_word_of_what_is_asked(string question)
+    {
+        var own = Index.Analyze("own").Single().Concept;
+
+        SlotWeight(question, "own").Should().BeLessThan(0.5 * Index.Idf(own));
+    }
+
     [Fact]
     public void A_word_used_both_as_owner_and_on_its_own_keeps_its_weight()
     {

@@ -140,10 +140,11 @@ public static partial class PolicyAnswerer
         var lines = new List<string>
         {
             $"on topic: {query.IsOnTopic}; asks about a duty: {query.AsksAboutDuty}; during lessons or duty: {query.IsDuringSessions}",
+            $"owner: {query.Owner}; people: {string.Join(",", query.PeopleAsked)}; permission: {query.AsksPermission}; who approves: {query.AsksWhoApproves}; set up: {query.AsksToSetUpOfficialSite}; what to do: {query.AsksWhatToDo}; consequences: {query.AsksAboutConsequences}",
             "slots: " + string.Join(" | ", query.Slots.Select(s => $"{s.Concept}({s.Weight:0.00}: {string.Join(",", s.Concepts.Select(c => $"{c.Concept}:{c.Weight:0.0}"))})")),
         };
         foreach (var r in Rank(index, query).Take(6))
-            lines.Add($"  {r.Score,7:0.00} cov {r.Coverage:0.00} bm25 {r.Bm25:0.00} [{r.Entry.Clause.Id}] {r.Entry.Cue} {r.Entry.Clause.Text[..Math.Min(110, r.Entry.Clause.Text.Length)]}");
+            lines.Add($"  {r.Score,7:0.00} cov {r.Coverage:0.00} bm25 {r.Bm25:0.00} [{r.Entry.Clause.Id}] {r.Entry.Cue}/{r.Entry.RuleCue} {r.Entry.Owner} {string.Join(",", r.Entry.People)} {r.Entry.Clause.Text[..Math.Min(110, r.Entry.Clause.Text.Length)]}");
         return string.Join(Environment.NewLine, lines);
     }
 

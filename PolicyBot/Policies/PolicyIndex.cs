@@ -125,7 +125,8 @@ public sealed partial class PolicyIndex
                 StatesConsequence = VerdictClassifier.StatesConsequence(clause.Text),
                 Owner = Ownership.OfText(clause.Text),
                 DeviceOwner = Ownership.DevicesOfText(clause.Text),
-                People = People.In(terms.Select(t => t.Concept)),
+                // "Decline friend requests from pupils who are not family members" is about pupils, not family members.
+                People = People.In(Analyze(PeopleExcluded().Replace(clause.Text, " ")).Select(t => t.Concept)),
                 IsAboutPupilOrParentConduct = VerdictClassifier.IsAboutPupilOrParentConduct(clause.LeadIn ?? clause.Text),
                 IsRecordLine = RecordLine().IsMatch(clause.Text),
             };
@@ -252,6 +253,10 @@ public sealed partial class PolicyIndex
     /// <summary>The fields of a document's record: who wrote, signed or approved it and when, when it is reviewed.</summary>
     [GeneratedRegex(@"^\W*(\([^)]{1,40}\)\s*)?(written by|date( reviewed| approved| for next review)?|signed|signature|approved by|review date|next review|name|print name|position)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex RecordLine();
+
+    /// <summary>"… from pupils who are not family members", "unless the pupils are family members": people a rule leaves out.</summary>
+    [GeneratedRegex(@"\b(who|which|that)\s+are\s+not\s+[^.;:,)]*|\b(unless|except|other than)\b[^.;:,)]*", RegexOptions.IgnoreCase)]
+    private static partial Regex PeopleExcluded();
 
     // "This policy sets out …", "This policy reflects …": text about the document, not a rule for staff.
     // A return slip's "I have read and understood …" is a declaration to sign, not a rule either.

@@ -90,6 +90,7 @@ internal sealed partial class Query
         // former pupils ("current or prior pupils") are not about; "leave" reaches "former" only for someone else leaving.
         var staffLeaves = StaffLeaves().IsMatch(question);
         var profile = analyzer.ConceptOf("profile");
+        var own = analyzer.ConceptOf("own");
         var profileIsPlace = ProfileAsPlace().IsMatch(question);
         var (leave, former) = (analyzer.ConceptOf("leave"), analyzer.ConceptOf("former"));
         foreach (var term in terms)
@@ -123,6 +124,10 @@ internal sealed partial class Query
                 slotWeight *= PossessorWeight;
             if (asksConsequences && term.Concept == consequence)
                 slotWeight *= ConsequenceFocus;
+            // "My own account", "their own devices": "own" says whose the thing is, which the owner readings weigh
+            // (Ownership); as a word it would otherwise match any clause about anyone's own things at a content word's weight.
+            if (term.Concept == own)
+                slotWeight *= OwnWordWeight;
             // "Put where I work on my fb bio": the profile is where the thing goes, said as a platform is, not what is asked about.
             if (term.Concept == profile && profileIsPlace)
             {
@@ -325,6 +330,7 @@ internal sealed partial class Query
     private static partial Regex ProfileAsPlace();
 
     const double PossessorWeight = 0.5;
+    internal const double OwnWordWeight = 0.4;
     const double ConsequenceFocus = 3.0;
 
     [GeneratedRegex(@"\b([A-Za-z]+)(?:'s|’s|s'|s’)\s+(?=[A-Za-z])")]
