@@ -399,6 +399,17 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("crosby", "I'm on the board of governors, is that covered by this policy?", "This policy will extend to governors")]
+    [InlineData("bradfield", "I help out with reading twice a week as a volunteer, does this apply to me?", "including volunteers")]
+    public void A_scope_question_that_names_nothing_online_is_still_answered_by_what_the_policy_says_of_itself(string school, string question, string clause)
+    {
+        var answer = policies.Ask(school, question);
+
+        answer.Citations[0].Text.Should().Contain(clause);
+        answer.Verdict.Should().Be(Verdict.Yes);
+    }
+
+    [Theory]
     [InlineData("can we upload the sports day photographs of pupils to the school's own instagram?", Verdict.Yes)]
     [InlineData("can I upload the sports day photographs of pupils to my own instagram?", Verdict.No)]
     public void The_schools_own_account_meets_an_exception_for_school_accounts_and_my_own_does_not(string question, Verdict verdict)

@@ -148,6 +148,12 @@ internal sealed partial class Query
         // "Is that on me?", "is it down to us?": whose responsibility it is, which clauses say in those words.
         if (OnMe().IsMatch(question) && analyzer.ConceptOf("responsibility") is var responsibility && seen.Add(responsibility))
             slots.Add(new Slot(responsibility, index.Knows(responsibility) ? index.Idf(responsibility) : rareIdf * 0.5, [(responsibility, 1.0)]));
+        // "I'm a governor, does this apply to me?": whom the policy covers is a question about the policy itself, whatever
+        // else it names (a role, a day of the week), so it is on topic though it names nothing the policy is about, and
+        // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
+        var asksScope = VerdictClassifier.AsksAboutScope(question);
+        onTopic |= asksScope;
+        online |= asksScope;
         var owner = Ownership.OfQuestion(question);
         // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
         var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept) || saysPrivate;
@@ -174,7 +180,7 @@ internal sealed partial class Query
             AsksWhoApproves = VerdictClassifier.AsksWhoApproves(question),
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
             AsksAboutConsequences = asksConsequences,
-            AsksAboutScope = VerdictClassifier.AsksAboutScope(question),
+            AsksAboutScope = asksScope,
             AsksWhatItIs = VerdictClassifier.AsksWhatItIs(question),
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
