@@ -409,6 +409,14 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Verdict.Should().Be(Verdict.Yes);
     }
 
+    [Fact]
+    public void Following_this_in_a_scope_question_is_complying_with_the_policy_not_following_someone()
+    {
+        var answer = policies.Ask("st-georges", "I'm a trainee teacher here for a term, do I have to follow this?");
+
+        answer.Citations[0].Text.Should().Contain("teacher trainees and other trainees");
+    }
+
     [Theory]
     [InlineData("can we upload the sports day photographs of pupils to the school's own instagram?", Verdict.Yes)]
     [InlineData("can I upload the sports day photographs of pupils to my own instagram?", Verdict.No)]

@@ -73,6 +73,9 @@ internal sealed partial class Query
         var vocabulary = analyzer.Vocabulary;
         var saysPrivate = AccountIsPrivate().IsMatch(question);
         question = AccountIsPrivate().Replace(question, "${pre}privacy settings");
+        // "Do I need to follow this?": said to a policy bot, "this" is the policy, and following it is complying, not
+        // following someone online.
+        question = FollowThis().Replace(question, "${duty} to comply with this policy");
         var terms = index.Analyze(OtherSensesOfLeave(AdviceFrame().Replace(TagQuestion().Replace(question, ""), " ")));
         var slots = new List<Slot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -315,6 +318,9 @@ internal sealed partial class Query
     /// "Is fb a good idea for them?": the question asks for advice; "good idea" is its frame, not what it is about (a policy's
     /// "it is a good idea to use a separate email address" answers another question).
     /// </summary>
+    [GeneratedRegex(@"\b(?<duty>have|has|need|needs|got|supposed|meant) to (follow|stick to) (this|it)(?=\s*([?!.]|$|too\b|as well\b|also\b))", RegexOptions.IgnoreCase)]
+    private static partial Regex FollowThis();
+
     [GeneratedRegex(@"\b(a )?(good|bad|great|sensible|wise) idea\b", RegexOptions.IgnoreCase)]
     private static partial Regex AdviceFrame();
 
