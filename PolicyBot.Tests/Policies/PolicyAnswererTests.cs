@@ -409,6 +409,16 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Verdict.Should().Be(Verdict.Yes);
     }
 
+    [Theory]
+    [InlineData("I'm on instagram loads at work when I've got no class, is that ok?", "excessive personal use of social media")]
+    [InlineData("I mention the school on my twitter quite a lot, is that ok?", "disclaimer")]
+    public void Being_on_it_a_lot_is_excessive_use_and_mentioning_something_a_lot_is_not(string question, string clause)
+    {
+        var answer = policies.Ask("st-josephs", question);
+
+        answer.Citations[0].Text.Should().Contain(clause);
+    }
+
     [Fact]
     public void Following_this_in_a_scope_question_is_complying_with_the_policy_not_following_someone()
     {

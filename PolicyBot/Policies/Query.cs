@@ -157,6 +157,13 @@ internal sealed partial class Query
         var asksScope = VerdictClassifier.AsksAboutScope(question);
         onTopic |= asksScope;
         online |= asksScope;
+        // "On fb quite a lot in school", "on tiktok most of PPA": how much the staff member uses it is what the policy calls
+        // excessive use, whichever words say how much.
+        // Only when the amount is how much the staff member is on it: "I mention the school on twitter quite a lot" or
+        // "loads of people follow me" say how often or how many, not how long they spend.
+        var heavyUse = VerdictClassifier.DescribesHeavyUse(question);
+        if (heavyUse && OnItALot().IsMatch(question) && analyzer.ConceptOf("excessive") is var excessive && seen.Add(excessive))
+            slots.Add(new Slot(excessive, index.Knows(excessive) ? index.Idf(excessive) : rareIdf * 0.5, [(excessive, 1.0)]));
         var owner = Ownership.OfQuestion(question);
         // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
         var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept) || saysPrivate;
@@ -188,7 +195,7 @@ internal sealed partial class Query
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
             SaysUnsure = VerdictClassifier.SaysUnsure(question),
-            DescribesHeavyUse = VerdictClassifier.DescribesHeavyUse(question),
+            DescribesHeavyUse = heavyUse,
             AskedAction = VerdictClassifier.AskedAction(question) is { } action && index.Analyze(action) is [var asked] ? asked.Concept : null,
             IsDuringSessions = DuringSessions(index, seen, question, personal),
             Owner = owner,
@@ -320,6 +327,9 @@ internal sealed partial class Query
     /// </summary>
     [GeneratedRegex(@"\b(?<duty>have|has|need|needs|got|supposed|meant) to (follow|stick to) (this|it)(?=\s*([?!.]|$|too\b|as well\b|also\b))", RegexOptions.IgnoreCase)]
     private static partial Regex FollowThis();
+
+    [GeneratedRegex(@"\b(i'?m|i’m|i am|i'?ve been|i’ve been|i have been|i was|i get|i go|i spend)\s+(\w+\s+){0,2}?(on|using|scrolling|browsing|checking)\b[^.?!,;]{0,30}?\b(quite\s+)?(a lot|lots|loads|all the time|constantly|non-?stop|for hours|for ages|a fair bit|too much|way too)\b(?!\s+of\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex OnItALot();
 
     [GeneratedRegex(@"\b(a )?(good|bad|great|sensible|wise) idea\b", RegexOptions.IgnoreCase)]
     private static partial Regex AdviceFrame();
