@@ -419,6 +419,18 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain(clause);
     }
 
+    [Theory]
+    [InlineData("going on my own phone in the staffroom at lunch is ok?")]
+    [InlineData("is it fine to be on my phone in the staffroom at lunchtime?")]
+    public void Being_on_my_own_phone_is_going_online_so_the_rule_on_own_devices_answers(string question)
+    {
+        var answer = policies.Ask("wexham-court", question);
+
+        answer.Citations.Should().NotBeEmpty();
+        answer.Citations[0].Text.Should().Contain("staff may use their own devices to access social media websites");
+        answer.Verdict.Should().Be(Verdict.Yes);
+    }
+
     [Fact]
     public void Following_this_in_a_scope_question_is_complying_with_the_policy_not_following_someone()
     {

@@ -156,7 +156,8 @@ internal sealed partial class Query
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
         var asksScope = VerdictClassifier.AsksAboutScope(question);
         onTopic |= asksScope;
-        online |= asksScope;
+        // "On my phone in the staffroom", "going on my ipad at lunch": being on a device is using it, online.
+        online |= asksScope || OnMyDevice().IsMatch(question);
         // "On fb quite a lot in school", "on tiktok most of PPA": how much the staff member uses it is what the policy calls
         // excessive use, whichever words say how much.
         // Only when the amount is how much the staff member is on it: "I mention the school on twitter quite a lot" or
@@ -330,6 +331,9 @@ internal sealed partial class Query
 
     [GeneratedRegex(@"\b(i'?m|i’m|i am|i'?ve been|i’ve been|i have been|i was|i get|i go|i spend)\s+(\w+\s+){0,2}?(on|using|scrolling|browsing|checking)\b[^.?!,;]{0,30}?\b(quite\s+)?(a lot|lots|loads|all the time|constantly|non-?stop|for hours|for ages|a fair bit|too much|way too)\b(?!\s+of\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OnItALot();
+
+    [GeneratedRegex(@"\b(on|go on|going on|get on|use|using)\s+(my|your|our|their|his|her)\s+(own\s+|personal\s+|work\s+)?(phone|mobile|iphone|smartphone|ipad|tablet|laptop)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnMyDevice();
 
     [GeneratedRegex(@"\b(a )?(good|bad|great|sensible|wise) idea\b", RegexOptions.IgnoreCase)]
     private static partial Regex AdviceFrame();
