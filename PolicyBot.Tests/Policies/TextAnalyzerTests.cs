@@ -152,6 +152,8 @@ public sealed class TextAnalyzerTests
     [InlineData("who should we tell", "inform")]
     [InlineData("my own kids", "family members")]
     [InlineData("her own children", "a relative")]
+    [InlineData("TA at", "where I work")]
+    [InlineData("teaching assistant at", "as an employee")]
     [InlineData("should I tell someone", "should I report")]
     [InlineData("do I have to tell anyone", "do I have to inform")]
     [InlineData("things aren't ok at home", "things concern")]
