@@ -432,6 +432,14 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void Primary_pupils_on_a_platform_meet_the_rule_on_its_minimum_age()
+    {
+        var answer = policies.Ask("st-georges", "my 8 year olds want to share their work on youtube, can they set up channels?");
+
+        answer.Citations[0].Text.Should().Contain("minimum age requirements");
+    }
+
+    [Fact]
     public void Following_this_in_a_scope_question_is_complying_with_the_policy_not_following_someone()
     {
         var answer = policies.Ask("st-georges", "I'm a trainee teacher here for a term, do I have to follow this?");

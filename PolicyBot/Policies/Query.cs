@@ -148,6 +148,11 @@ internal sealed partial class Query
             }
             slots.Add(new Slot(term.Concept, slotWeight, concepts.Select(kv => (kv.Key, kv.Value)).ToList()));
         }
+        // "A facebook group for my Y3s", "my 9 year olds on tiktok": pupils under 13 on a social media platform are below
+        // the minimum age its provider sets, which policies name; the pupils' age is a word of the question, but a light
+        // one. The school's own blog or site sets no such age.
+        if (seen.Overlaps(vocabulary.Platforms) && UnderThirteen().IsMatch(question) && analyzer.ConceptOf("age") is var age && seen.Add(age))
+            slots.Add(new Slot(age, (index.Knows(age) ? index.Idf(age) : rareIdf * 0.5) * UnderThirteenWeight, [(age, 1.0)]));
         // "Is that on me?", "is it down to us?": whose responsibility it is, which clauses say in those words.
         if (OnMe().IsMatch(question) && analyzer.ConceptOf("responsibility") is var responsibility && seen.Add(responsibility))
             slots.Add(new Slot(responsibility, index.Knows(responsibility) ? index.Idf(responsibility) : rareIdf * 0.5, [(responsibility, 1.0)]));
@@ -334,6 +339,11 @@ internal sealed partial class Query
 
     [GeneratedRegex(@"\b(on|go on|going on|get on|use|using)\s+(my|your|our|their|his|her)\s+(own\s+|personal\s+|work\s+)?(phone|mobile|iphone|smartphone|ipad|tablet|laptop)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnMyDevice();
+
+    const double UnderThirteenWeight = 0.3;
+
+    [GeneratedRegex(@"\b(year|yr|y)\s?[1-6]'?s?\b|\breception\b|\bks\s?[12]\b|\bkey stage [12]\b|\b([1-9]|1[0-2])\s?-?(year|yr)s?\s?-?olds?\b|\b([1-9]|1[0-2])\s?yo\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UnderThirteen();
 
     [GeneratedRegex(@"\b(a )?(good|bad|great|sensible|wise) idea\b", RegexOptions.IgnoreCase)]
     private static partial Regex AdviceFrame();
