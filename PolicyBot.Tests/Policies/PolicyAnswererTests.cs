@@ -399,6 +399,55 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("crosby", "I'm on the board of governors, is that covered by this policy?", "This policy will extend to governors")]
+    [InlineData("bradfield", "I help out with reading twice a week as a volunteer, does this apply to me?", "including volunteers")]
+    public void A_scope_question_that_names_nothing_online_is_still_answered_by_what_the_policy_says_of_itself(string school, string question, string clause)
+    {
+        var answer = policies.Ask(school, question);
+
+        answer.Citations[0].Text.Should().Contain(clause);
+        answer.Verdict.Should().Be(Verdict.Yes);
+    }
+
+    [Theory]
+    [InlineData("I'm on instagram loads at work when I've got no class, is that ok?", "excessive personal use of social media")]
+    [InlineData("I mention the school on my twitter quite a lot, is that ok?", "disclaimer")]
+    public void Being_on_it_a_lot_is_excessive_use_and_mentioning_something_a_lot_is_not(string question, string clause)
+    {
+        var answer = policies.Ask("st-josephs", question);
+
+        answer.Citations[0].Text.Should().Contain(clause);
+    }
+
+    [Theory]
+    [InlineData("going on my own phone in the staffroom at lunch is ok?")]
+    [InlineData("is it fine to be on my phone in the staffroom at lunchtime?")]
+    public void Being_on_my_own_phone_is_going_online_so_the_rule_on_own_devices_answers(string question)
+    {
+        var answer = policies.Ask("wexham-court", question);
+
+        answer.Citations.Should().NotBeEmpty();
+        answer.Citations[0].Text.Should().Contain("staff may use their own devices to access social media websites");
+        answer.Verdict.Should().Be(Verdict.Yes);
+    }
+
+    [Fact]
+    public void Primary_pupils_on_a_platform_meet_the_rule_on_its_minimum_age()
+    {
+        var answer = policies.Ask("st-georges", "my 8 year olds want to share their work on youtube, can they set up channels?");
+
+        answer.Citations[0].Text.Should().Contain("minimum age requirements");
+    }
+
+    [Fact]
+    public void Following_this_in_a_scope_question_is_complying_with_the_policy_not_following_someone()
+    {
+        var answer = policies.Ask("st-georges", "I'm a trainee teacher here for a term, do I have to follow this?");
+
+        answer.Citations[0].Text.Should().Contain("teacher trainees and other trainees");
+    }
+
+    [Theory]
     [InlineData("can we upload the sports day photographs of pupils to the school's own instagram?", Verdict.Yes)]
     [InlineData("can I upload the sports day photographs of pupils to my own instagram?", Verdict.No)]
     public void The_schools_own_account_meets_an_exception_for_school_accounts_and_my_own_does_not(string question, Verdict verdict)

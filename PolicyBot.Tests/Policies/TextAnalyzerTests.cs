@@ -78,6 +78,7 @@ public sealed class TextAnalyzerTests
     [InlineData("of course I'd ask first", "information they have access to during the course of their work")]
     [InlineData("it's as follows", "the following guidelines apply")]
     [InlineData("a range of things", "can range from inappropriate to criminal")]
+    [InlineData("fine as long as I am careful", "how long it takes")]
     public void Phrases_that_stand_for_nothing_do_not_meet_each_other(string question, string policy)
     {
         // Stop phrases drop their words; they are not one shared concept that would tie "of course" to "the course of".
@@ -151,6 +152,12 @@ public sealed class TextAnalyzerTests
     [InlineData("who should we tell", "inform")]
     [InlineData("my own kids", "family members")]
     [InlineData("her own children", "a relative")]
+    [InlineData("TA at", "where I work")]
+    [InlineData("teaching assistant at", "as an employee")]
+    [InlineData("should I tell someone", "should I report")]
+    [InlineData("do I have to tell anyone", "do I have to inform")]
+    [InlineData("things aren't ok at home", "things concern")]
+    [InlineData("not safe at home", "a concern")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));

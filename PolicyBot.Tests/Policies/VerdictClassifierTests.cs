@@ -200,6 +200,7 @@ public sealed class VerdictClassifierTests
     [InlineData("I'm a volunteer, am I covered by it?")]
     [InlineData("does the social media policy apply to supply staff?")]
     [InlineData("is a student teacher included in the policy?")]
+    [InlineData("I'm a supply teacher, do I need to follow this?")]
     public void Scope_questions_are_recognised(string question) =>
         VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
 

@@ -73,6 +73,9 @@ internal sealed partial class Query
         var vocabulary = analyzer.Vocabulary;
         var saysPrivate = AccountIsPrivate().IsMatch(question);
         question = AccountIsPrivate().Replace(question, "${pre}privacy settings");
+        // "Do I need to follow this?": said to a policy bot, "this" is the policy, and following it is complying, not
+        // following someone online.
+        question = FollowThis().Replace(question, "${duty} to comply with this policy");
         var terms = index.Analyze(OtherSensesOfLeave(AdviceFrame().Replace(TagQuestion().Replace(question, ""), " ")));
         var slots = new List<Slot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -150,9 +153,28 @@ internal sealed partial class Query
             }
             slots.Add(new Slot(term.Concept, slotWeight, concepts.Select(kv => (kv.Key, kv.Value)).ToList()));
         }
+        // "A facebook group for my Y3s", "my 9 year olds on tiktok": pupils under 13 on a social media platform are below
+        // the minimum age its provider sets, which policies name; the pupils' age is a word of the question, but a light
+        // one. The school's own blog or site sets no such age.
+        if (seen.Overlaps(vocabulary.Platforms) && UnderThirteen().IsMatch(question) && analyzer.ConceptOf("age") is var age && seen.Add(age))
+            slots.Add(new Slot(age, (index.Knows(age) ? index.Idf(age) : rareIdf * 0.5) * UnderThirteenWeight, [(age, 1.0)]));
         // "Is that on me?", "is it down to us?": whose responsibility it is, which clauses say in those words.
         if (OnMe().IsMatch(question) && analyzer.ConceptOf("responsibility") is var responsibility && seen.Add(responsibility))
             slots.Add(new Slot(responsibility, index.Knows(responsibility) ? index.Idf(responsibility) : rareIdf * 0.5, [(responsibility, 1.0)]));
+        // "I'm a governor, does this apply to me?": whom the policy covers is a question about the policy itself, whatever
+        // else it names (a role, a day of the week), so it is on topic though it names nothing the policy is about, and
+        // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
+        var asksScope = VerdictClassifier.AsksAboutScope(question);
+        onTopic |= asksScope;
+        // "On my phone in the staffroom", "going on my ipad at lunch": being on a device is using it, online.
+        online |= asksScope || OnMyDevice().IsMatch(question);
+        // "On fb quite a lot in school", "on tiktok most of PPA": how much the staff member uses it is what the policy calls
+        // excessive use, whichever words say how much.
+        // Only when the amount is how much the staff member is on it: "I mention the school on twitter quite a lot" or
+        // "loads of people follow me" say how often or how many, not how long they spend.
+        var heavyUse = VerdictClassifier.DescribesHeavyUse(question);
+        if (heavyUse && OnItALot().IsMatch(question) && analyzer.ConceptOf("excessive") is var excessive && seen.Add(excessive))
+            slots.Add(new Slot(excessive, index.Knows(excessive) ? index.Idf(excessive) : rareIdf * 0.5, [(excessive, 1.0)]));
         var owner = Ownership.OfQuestion(question);
         // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
         var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept) || saysPrivate;
@@ -179,12 +201,12 @@ internal sealed partial class Query
             AsksWhoApproves = VerdictClassifier.AsksWhoApproves(question),
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
             AsksAboutConsequences = asksConsequences,
-            AsksAboutScope = VerdictClassifier.AsksAboutScope(question),
+            AsksAboutScope = asksScope,
             AsksWhatItIs = VerdictClassifier.AsksWhatItIs(question),
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
             AsksPermission = VerdictClassifier.AsksPermission(question),
             SaysUnsure = VerdictClassifier.SaysUnsure(question),
-            DescribesHeavyUse = VerdictClassifier.DescribesHeavyUse(question),
+            DescribesHeavyUse = heavyUse,
             AskedAction = VerdictClassifier.AskedAction(question) is { } action && index.Analyze(action) is [var asked] ? asked.Concept : null,
             IsDuringSessions = DuringSessions(index, seen, question, personal),
             Owner = owner,
@@ -314,6 +336,20 @@ internal sealed partial class Query
     /// "Is fb a good idea for them?": the question asks for advice; "good idea" is its frame, not what it is about (a policy's
     /// "it is a good idea to use a separate email address" answers another question).
     /// </summary>
+    [GeneratedRegex(@"\b(?<duty>have|has|need|needs|got|supposed|meant) to (follow|stick to) (this|it)(?=\s*([?!.]|$|too\b|as well\b|also\b))", RegexOptions.IgnoreCase)]
+    private static partial Regex FollowThis();
+
+    [GeneratedRegex(@"\b(i'?m|i’m|i am|i'?ve been|i’ve been|i have been|i was|i get|i go|i spend)\s+(\w+\s+){0,2}?(on|using|scrolling|browsing|checking)\b[^.?!,;]{0,30}?\b(quite\s+)?(a lot|lots|loads|all the time|constantly|non-?stop|for hours|for ages|a fair bit|too much|way too)\b(?!\s+of\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex OnItALot();
+
+    [GeneratedRegex(@"\b(on|go on|going on|get on|use|using)\s+(my|your|our|their|his|her)\s+(own\s+|personal\s+|work\s+)?(phone|mobile|iphone|smartphone|ipad|tablet|laptop)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnMyDevice();
+
+    const double UnderThirteenWeight = 0.3;
+
+    [GeneratedRegex(@"\b(year|yr|y)\s?[1-6]'?s?\b|\breception\b|\bks\s?[12]\b|\bkey stage [12]\b|\b([1-9]|1[0-2])\s?-?(year|yr)s?\s?-?olds?\b|\b([1-9]|1[0-2])\s?yo\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UnderThirteen();
+
     [GeneratedRegex(@"\b(a )?(good|bad|great|sensible|wise) idea\b", RegexOptions.IgnoreCase)]
     private static partial Regex AdviceFrame();
 
