@@ -187,6 +187,25 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         2.4 Staff may use their own phones at break times.
         """));
 
+    [Fact]
+    public void A_clause_covering_the_whole_question_across_its_sentences_keeps_its_lead_over_one_sentence_covering_most_of_it()
+    {
+        // 1.1 has every word of the question, one or two per sentence; 1.2 has all but "class" in one sentence. The
+        // best-sentence re-rank settles near ties; it does not turn over a clause that answers all of the question.
+        var index = ExamplePolicy("""
+            1. Pupils online
+
+            1.1 Staff must not upload photographs. Pupils must not be named by surname anywhere. This applies to every class blog.
+
+            1.2 Staff must not upload photographs of pupils with their surnames on a blog.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, "can I upload photos of pupils with their surnames to the class blog?");
+
+        answer.Citations[0].ClauseId.Should().Be("1.1");
+        answer.Citations[1].ClauseId.Should().Be("1.2");
+    }
+
     [Theory]
     [InlineData("can I set up a class social media account?", Verdict.AskFirst)]
     [InlineData("the headteacher has approved it, so can I set up our class social media account now?", Verdict.Yes)]

@@ -77,7 +77,9 @@ public static partial class PolicyAnswerer
         public const double PairWeight = 0.75;       // adjacent question words found together in the clause
         public const double CoverageBase = 0.5;     // score × (base + share of the question the clause covers)
         public const double CoveragePower = 1;
-        public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
+        // Re-rank × (base + share covered by the clause's best sentence): the best sentence settles near ties, but a clause
+        // that covers the whole question across its sentences keeps its lead over one sentence covering most of it.
+        public const double SentenceBase = 0.75;
         public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
         public const double OwnerConflict = 0.5;    // a clause only about the other owner's devices/accounts
         public const double SentenceOwnerConflict = 0.5; // within a clause, the sentence about the other owner's devices
