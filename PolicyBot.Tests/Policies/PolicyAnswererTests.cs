@@ -109,6 +109,18 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain("should block, report, or delete other users or their comments/posts");
     }
 
+    [Theory]
+    [InlineData("wexham-court", "a parent keeps posting horrible things about me on facebook, will the school do anything about it?", "found to be posting libellous or inflammatory comments")]
+    [InlineData("st-josephs", "a parent keeps posting horrible things about me on facebook, will the school do anything about it?", "the school will ask the parent/carer to remove the post")]
+    public void Asking_what_the_school_will_do_is_answered_by_the_clause_that_says_so(string school, string question, string clauseWords)
+    {
+        // Both policies also have rules for staff that share more of the question's words ("must not … bring the school
+        // into disrepute", what parents may do on a learning platform); the question asks how the school responds.
+        var answer = policies.Ask(school, question);
+
+        answer.Citations[0].Text.Should().Contain(clauseWords);
+    }
+
     [Fact]
     public void A_signature_line_is_never_the_answer()
     {

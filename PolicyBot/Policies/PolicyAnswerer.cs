@@ -89,6 +89,7 @@ public static partial class PolicyAnswerer
         public const double NamedApprover = 2.5;    // … and, of those, the one that names who approves
         public const double WhatToDo = 2.2;         // "what do I do?", "who do I tell?" prefers a rule to report
         public const double Consequence = 2.0;      // "could I get sacked?" prefers a clause that states consequences
+        public const double SchoolResponds = 2.0;   // "will the school do anything?" prefers a clause saying what the school will do
         public const double Scope = 1.5;            // "does this policy apply to governors?" prefers what the policy says of itself
         public const double CueTieBreak = 0.1;      // sentence choice: share of the question a stronger cue is worth
     }
@@ -255,6 +256,10 @@ public static partial class PolicyAnswerer
                 score *= Tuning.WhatToDo;
             if (query.AsksAboutConsequences && entry.StatesConsequence)
                 score *= Tuning.Consequence;
+            // "Does school do anything?" asks how the school responds: the clause that says what the school will do answers,
+            // however many of the question's words the rules for staff beside it share.
+            if (query.AsksWhatSchoolDoes && entry.SaysWhatSchoolDoes)
+                score *= Tuning.SchoolResponds;
             // A clause only about the other owner's things (own devices vs school computers) answers another question.
             // "My fb on the class laptop" is about both owners' things, but the device is the school's: a clause only about
             // staff's own devices answers another question.
