@@ -109,6 +109,18 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain("should block, report, or delete other users or their comments/posts");
     }
 
+    [Theory]
+    [InlineData("wexham-court", "a parent keeps posting horrible things about me on facebook, will the school do anything about it?", "found to be posting libellous or inflammatory comments")]
+    [InlineData("st-josephs", "a parent keeps posting horrible things about me on facebook, will the school do anything about it?", "the school will ask the parent/carer to remove the post")]
+    public void Asking_what_the_school_will_do_is_answered_by_the_clause_that_says_so(string school, string question, string clauseWords)
+    {
+        // Both policies also have rules for staff that share more of the question's words ("must not … bring the school
+        // into disrepute", what parents may do on a learning platform); the question asks how the school responds.
+        var answer = policies.Ask(school, question);
+
+        answer.Citations[0].Text.Should().Contain(clauseWords);
+    }
+
     [Fact]
     public void A_signature_line_is_never_the_answer()
     {
@@ -186,6 +198,25 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
 
         2.4 Staff may use their own phones at break times.
         """));
+
+    [Fact]
+    public void A_clause_covering_the_whole_question_across_its_sentences_keeps_its_lead_over_one_sentence_covering_most_of_it()
+    {
+        // 1.1 has every word of the question, one or two per sentence; 1.2 has all but "class" in one sentence. The
+        // best-sentence re-rank settles near ties; it does not turn over a clause that answers all of the question.
+        var index = ExamplePolicy("""
+            1. Pupils online
+
+            1.1 Staff must not upload photographs. Pupils must not be named by surname anywhere. This applies to every class blog.
+
+            1.2 Staff must not upload photographs of pupils with their surnames on a blog.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, "can I upload photos of pupils with their surnames to the class blog?");
+
+        answer.Citations[0].ClauseId.Should().Be("1.1");
+        answer.Citations[1].ClauseId.Should().Be("1.2");
+    }
 
     [Theory]
     [InlineData("can I set up a class social media account?", Verdict.AskFirst)]

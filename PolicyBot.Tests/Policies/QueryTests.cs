@@ -14,6 +14,17 @@ public sealed class QueryTests(PoliciesFixture policies)
         return query.Slots.Single(s => s.Concept == concept).Weight;
     }
 
+    [Theory]
+    [InlineData("a parent keeps slagging me off on fb, will the school do anything?", true)]
+    [InlineData("if I report it, what would the head do?", true)]
+    [InlineData("does school actually take action over comments like that?", true)]
+    [InlineData("a parent keeps slagging me off on fb, what do I do?", false)]
+    [InlineData("can I do anything about it?", false)]
+    public void Asking_what_the_school_will_do_is_read_as_asking_how_the_school_responds(string question, bool asks)
+    {
+        Query.From(Index, question).AsksWhatSchoolDoes.Should().Be(asks);
+    }
+
     [Fact]
     public void The_owner_in_a_possessive_weighs_less_than_what_it_owns()
     {

@@ -77,7 +77,9 @@ public static partial class PolicyAnswerer
         public const double PairWeight = 0.75;       // adjacent question words found together in the clause
         public const double CoverageBase = 0.5;     // score × (base + share of the question the clause covers)
         public const double CoveragePower = 1;
-        public const double SentenceBase = 0.6;     // re-rank × (base + share covered by the clause's best sentence)
+        // Re-rank × (base + share covered by the clause's best sentence): the best sentence settles near ties, but a clause
+        // that covers the whole question across its sentences keeps its lead over one sentence covering most of it.
+        public const double SentenceBase = 0.75;
         public const double PermissionBoost = 1.4;  // "can I …?" prefers clauses that permit or forbid
         public const double OwnerConflict = 0.5;    // a clause only about the other owner's devices/accounts
         public const double SentenceOwnerConflict = 0.5; // within a clause, the sentence about the other owner's devices
@@ -87,6 +89,7 @@ public static partial class PolicyAnswerer
         public const double NamedApprover = 2.5;    // … and, of those, the one that names who approves
         public const double WhatToDo = 2.2;         // "what do I do?", "who do I tell?" prefers a rule to report
         public const double Consequence = 2.0;      // "could I get sacked?" prefers a clause that states consequences
+        public const double SchoolResponds = 2.0;   // "will the school do anything?" prefers a clause saying what the school will do
         public const double Scope = 1.5;            // "does this policy apply to governors?" prefers what the policy says of itself
         public const double CueTieBreak = 0.1;      // sentence choice: share of the question a stronger cue is worth
     }
@@ -253,6 +256,10 @@ public static partial class PolicyAnswerer
                 score *= Tuning.WhatToDo;
             if (query.AsksAboutConsequences && entry.StatesConsequence)
                 score *= Tuning.Consequence;
+            // "Does school do anything?" asks how the school responds: the clause that says what the school will do answers,
+            // however many of the question's words the rules for staff beside it share.
+            if (query.AsksWhatSchoolDoes && entry.SaysWhatSchoolDoes)
+                score *= Tuning.SchoolResponds;
             // A clause only about the other owner's things (own devices vs school computers) answers another question.
             // "My fb on the class laptop" is about both owners' things, but the device is the school's: a clause only about
             // staff's own devices answers another question.

@@ -34,6 +34,9 @@ public sealed partial class PolicyIndex
         public required bool IsAboutPupilOrParentConduct { get; init; }
         public required bool IsAboutThePolicy { get; init; }
         public required bool StatesConsequence { get; init; }
+
+        /// <summary>The clause says how the school responds ("the school will report the matter to the police", "… will be reported to …").</summary>
+        public required bool SaysWhatSchoolDoes { get; init; }
         public required Owner Owner { get; init; }
 
         /// <summary>Whose devices alone the clause is about (<see cref="Ownership.DevicesOfText"/>).</summary>
@@ -123,6 +126,7 @@ public sealed partial class PolicyIndex
                 IsDefinition = VerdictClassifier.IsDefinition(clause.Text),
                 IsAboutThePolicy = AboutThePolicy(clause.Text),
                 StatesConsequence = VerdictClassifier.StatesConsequence(clause.Text),
+                SaysWhatSchoolDoes = SchoolActs().IsMatch(clause.Body),
                 Owner = Ownership.OfText(clause.Text),
                 DeviceOwner = Ownership.DevicesOfText(clause.Text),
                 // "Decline friend requests from pupils who are not family members" is about pupils, not family members.
@@ -253,6 +257,10 @@ public sealed partial class PolicyIndex
     /// <summary>The fields of a document's record: who wrote, signed or approved it and when, when it is reviewed.</summary>
     [GeneratedRegex(@"^\W*(\([^)]{1,40}\)\s*)?(written by|date( reviewed| approved| for next review)?|signed|signature|approved by|review date|next review|name|print name|position)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex RecordLine();
+
+    /// <summary>The school as the one acting: "the school will …", "the Headteacher will …", "… will be reported / dealt with".</summary>
+    [GeneratedRegex(@"\b(the school|the academy|we|they|the head ?teacher|the headteacher|slt|the leadership team|senior leaders?|management)( \w+)? will\b|\bwill be (reported|resolved|investigated|dealt with|removed|addressed|referred|asked)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SchoolActs();
 
     /// <summary>"… from pupils who are not family members", "unless the pupils are family members": people a rule leaves out.</summary>
     [GeneratedRegex(@"\b(who|which|that)\s+are\s+not\s+[^.;:,)]*|\b(unless|except|other than)\b[^.;:,)]*", RegexOptions.IgnoreCase)]

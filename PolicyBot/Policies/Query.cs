@@ -63,6 +63,9 @@ internal sealed partial class Query
     /// <summary>Whose device alone the question is about (<see cref="Ownership.DevicesOfQuestion"/>).</summary>
     public Owner DeviceOwner { get; init; }
 
+    /// <summary>"Does school do anything?", "what will the school do?": the question asks how the school responds, not what staff must do.</summary>
+    public bool AsksWhatSchoolDoes { get; init; }
+
     string C(string word) => Analyzer.ConceptOf(word);
 
     const double PlatformWeight = 0.4;
@@ -217,6 +220,7 @@ internal sealed partial class Query
             NamesPersonal = personal,
             AsksToSetUpOfficialSite = setsUpSite,
             PeopleAsked = index.People.In(seen.Except(possessors)),
+            AsksWhatSchoolDoes = WhatSchoolDoes().IsMatch(question),
         };
     }
 
@@ -321,6 +325,10 @@ internal sealed partial class Query
     /// </summary>
     [GeneratedRegex(@"\b(while|whilst|when|as) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?)( \w+)? (are|is|were|was)\b|\bin front of (the |our )?(kids|children|pupils|students)\b|\bin front of (the |my |our )?class\b|(?<!\bmy )\b((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?) (are|is|were|was) (doing|busy|working|sat|sitting|reading|writing|taking|practising|practicing|on task|in the middle of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PupilsPresent();
+
+    /// <summary>"Will the school do anything?", "does the head take action?", "what would the school do?".</summary>
+    [GeneratedRegex(@"\b(will|would|does|do|can)( the| my| our)? (school|they|head|headteacher|head teacher|slt|management|senior leaders?)( \w+)? (do|act|deal with|step in|take action|get involved)\b|\bwhat (will|would|does|do) (the |my |our )?(school|they|head|headteacher|slt|management) do\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhatSchoolDoes();
 
     [GeneratedRegex(@"\b(is|was|would) (it|that|this) (be )?(on|down to) (me|us)\b|\b(is|was) (it|that|this) (my|our) (job|fault)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnMe();
