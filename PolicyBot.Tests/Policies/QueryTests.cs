@@ -50,6 +50,27 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("governor here, is this policy for us too?")]
+    [InlineData("I'm on supply this term, is the social media stuff for me as well?")]
+    public void Asking_whom_the_policy_covers_asks_what_it_applies_or_extends_to(string question)
+    {
+        var applies = Index.Analyze("applies").Single().Concept;
+        var extends = Index.Analyze("extends").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().Contain(s => s.Concept == applies)
+            .Which.Concepts.Should().Contain((extends, 1.0));
+    }
+
+    [Fact]
+    public void Following_the_same_rules_is_complying_not_following_someone()
+    {
+        var follow = Index.Analyze("follow").Single().Concept;
+
+        Query.From(Index, "supply TA here this week, do I have to follow the same social media rules?").Slots
+            .Should().NotContain(s => s.Concept == follow);
+    }
+
+    [Theory]
     [InlineData("my twitter is private now so I can post about my class")]
     [InlineData("can I share it from a private account?")]
     [InlineData("my facebook's set to private, is that enough?")]

@@ -166,6 +166,11 @@ internal sealed partial class Query
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
         var asksScope = VerdictClassifier.AsksAboutScope(question);
         onTopic |= asksScope;
+        // "Is the policy for us too?", "does it cover me?": policies say whom they cover as "applies to" or "extends to",
+        // which the question need not say.
+        if (asksScope && analyzer.ConceptOf("applies") is var applies && analyzer.ConceptOf("extends") is var extends
+            && !seen.Contains(extends) && seen.Add(applies))
+            slots.Add(new Slot(applies, index.Knows(applies) ? index.Idf(applies) : rareIdf * 0.5, [(applies, 1.0), (extends, 1.0)]));
         // "On my phone in the staffroom", "going on my ipad at lunch": being on a device is using it, online.
         online |= asksScope || OnMyDevice().IsMatch(question);
         // "On fb quite a lot in school", "on tiktok most of PPA": how much the staff member uses it is what the policy calls
@@ -336,7 +341,7 @@ internal sealed partial class Query
     /// "Is fb a good idea for them?": the question asks for advice; "good idea" is its frame, not what it is about (a policy's
     /// "it is a good idea to use a separate email address" answers another question).
     /// </summary>
-    [GeneratedRegex(@"\b(?<duty>have|has|need|needs|got|supposed|meant) to (follow|stick to) (this|it)(?=\s*([?!.]|$|too\b|as well\b|also\b))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<duty>have|has|need|needs|got|supposed|meant) to (follow|stick to) ((this|it)(?=\s*([?!.]|$|too\b|as well\b|also\b))|the same (social media |online )?(rules|policy|guidelines|guidance)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex FollowThis();
 
     [GeneratedRegex(@"\b(i'?m|i’m|i am|i'?ve been|i’ve been|i have been|i was|i get|i go|i spend)\s+(\w+\s+){0,2}?(on|using|scrolling|browsing|checking)\b[^.?!,;]{0,30}?\b(quite\s+)?(a lot|lots|loads|all the time|constantly|non-?stop|for hours|for ages|a fair bit|too much|way too)\b(?!\s+of\b)", RegexOptions.IgnoreCase)]
