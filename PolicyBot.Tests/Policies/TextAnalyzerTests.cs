@@ -193,6 +193,8 @@ public sealed class TextAnalyzerTests
     [InlineData("from my hotmail", "personal")]
     [InlineData("bullying a classmate", "peer")]
     [InlineData("a parent asked for my mobile number", "personal")]
+    [InlineData("a parent asked for my mobile number", "phone")]
+    [InlineData("a mum asked for my number", "phone")]
     [InlineData("a tumblr for the art department", "social media")]
     [InlineData("the new building is rubbish", "derogatory")]
     [InlineData("the trip was awful", "negative")]
