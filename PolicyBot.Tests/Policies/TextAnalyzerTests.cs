@@ -158,6 +158,9 @@ public sealed class TextAnalyzerTests
     [InlineData("do I have to tell anyone", "do I have to inform")]
     [InlineData("things aren't ok at home", "things concern")]
     [InlineData("not safe at home", "a concern")]
+    [InlineData("things aren't right at home", "things concern")]
+    [InlineData("a bit chattier", "tone")]
+    [InlineData("extreme videos", "radicalisation")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
@@ -195,6 +198,8 @@ public sealed class TextAnalyzerTests
     [InlineData("a parent asked for my mobile number", "personal")]
     [InlineData("a parent asked for my mobile number", "phone")]
     [InlineData("a mum asked for my number", "phone")]
+    [InlineData("will someone show me how to do it?", "training")]
+    [InlineData("a post about the school down the road", "organisation")]
     [InlineData("a tumblr for the art department", "social media")]
     [InlineData("the new building is rubbish", "derogatory")]
     [InlineData("the trip was awful", "negative")]
