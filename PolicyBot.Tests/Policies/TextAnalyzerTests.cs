@@ -199,6 +199,8 @@ public sealed class TextAnalyzerTests
     [InlineData("a parent asked for my mobile number", "phone")]
     [InlineData("a mum asked for my number", "phone")]
     [InlineData("will someone show me how to do it?", "training")]
+    [InlineData("is it my job to check the comments?", "responsible")]
+    [InlineData("whose job is it to deal with this?", "responsibility")]
     [InlineData("a post about the school down the road", "organisation")]
     [InlineData("a tumblr for the art department", "social media")]
     [InlineData("the new building is rubbish", "derogatory")]
