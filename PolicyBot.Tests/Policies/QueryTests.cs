@@ -61,6 +61,24 @@ public sealed class QueryTests(PoliciesFixture policies)
             .Which.Concepts.Should().Contain((extends, 1.0));
     }
 
+    [Theory]
+    [InlineData("office staff here, can I post photos of the school fair?", "can office staff post photos of the school fair?")]
+    [InlineData("new TA, is someone going to show me the privacy settings?", "is a new TA going to show me the privacy settings?")]
+    public void A_role_the_asker_introduces_themselves_with_weighs_as_an_owner_and_is_not_asked_about(string introduced, string asked)
+    {
+        var colleague = Index.Analyze("colleague").Single().Concept;
+
+        SlotWeight(introduced, "colleague").Should().BeLessThan(SlotWeight(asked, "colleague"));
+        Query.From(Index, introduced).PeopleAsked.Should().NotContain(colleague);
+    }
+
+    [Fact]
+    public void A_role_introduced_in_a_question_about_whom_the_policy_covers_keeps_its_weight()
+    {
+        SlotWeight("lunchtime supervisor here, does this policy cover me?", "colleague")
+            .Should().Be(SlotWeight("does this policy cover lunchtime supervisors?", "colleague"));
+    }
+
     [Fact]
     public void Following_the_same_rules_is_complying_not_following_someone()
     {

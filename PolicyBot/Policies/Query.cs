@@ -86,6 +86,10 @@ internal sealed partial class Query
         var rareIdf = index.Idf("\u0000never-seen");
         var generic = index.GenericWords;
         var possessors = Possessors(index, question);
+        // "New TA, …", "lunchtime supervisor here.": the staff member says who they are before asking; the role names the
+        // asker, not colleagues the question is about, so it weighs as an owner does. Not when whom the policy covers is asked.
+        if (!VerdictClassifier.AsksAboutScope(question))
+            possessors.UnionWith(AskerRole(index, question));
         // "Could posting X get me sacked?" asks about the consequence; X is the context.
         var asksConsequences = VerdictClassifier.AsksAboutConsequences(question);
         var consequence = analyzer.ConceptOf("disciplinary");
@@ -307,6 +311,27 @@ internal sealed partial class Query
         owners.ExceptWith(index.Analyze(stripped).Select(t => t.Concept));
         return owners;
     }
+
+    /// <summary>
+    /// The concepts of a role the staff member introduces themselves with at the start ("new TA, …", "office staff here, …",
+    /// "I'm a music teacher - …"), when a staff role is among them and the rest of the question does not name it again.
+    /// </summary>
+    internal static HashSet<string> AskerRole(PolicyIndex index, string question)
+    {
+        var role = new HashSet<string>(StringComparer.Ordinal);
+        if (AskerIntro().Match(question) is not { Success: true } m)
+            return role;
+        var roleWords = new HashSet<string>(index.Analyze(m.Groups["role"].Value).Select(t => t.Concept), StringComparer.Ordinal);
+        var staffRoles = StaffRoleWords.Select(index.Analyzer.ConceptOf).ToHashSet(StringComparer.Ordinal);
+        role.UnionWith(roleWords.Where(staffRoles.Contains));
+        role.ExceptWith(index.Analyze(question[(m.Index + m.Length)..]).Select(t => t.Concept));
+        return role;
+    }
+
+    static readonly string[] StaffRoleWords = ["colleague", "staff", "teacher"];
+
+    [GeneratedRegex(@"^\s*(?:(?:hi|hello|hey)[,!]?\s+)?(?:i'?m |i am |i’m )?(?:a |an |the )?(?:new |just a |only a )?(?<role>[a-z][a-z'’ ]{0,30}?)(?:\s+here\b[,.:;!]?|\s*[,:;–—-])\s", RegexOptions.IgnoreCase)]
+    private static partial Regex AskerIntro();
 
     static bool DuringSessions(PolicyIndex index, HashSet<string> concepts, string question, bool personal)
     {
