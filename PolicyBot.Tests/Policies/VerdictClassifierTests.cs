@@ -207,6 +207,8 @@ public sealed class VerdictClassifierTests
     [InlineData("is the social media stuff for me as well?")]
     [InlineData("surely the staff social media stuff isn't for me")]
     [InlineData("do I have to follow the same social media rules?")]
+    [InlineData("it's just my dog, the policy doesn't care what I post there does it?")]
+    [InlineData("does the policy cover what I post on my own insta?")]
     public void Scope_questions_are_recognised(string question) =>
         VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
 
