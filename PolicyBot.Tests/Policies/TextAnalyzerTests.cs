@@ -161,6 +161,8 @@ public sealed class TextAnalyzerTests
     [InlineData("things aren't right at home", "things concern")]
     [InlineData("a bit chattier", "tone")]
     [InlineData("extreme videos", "radicalisation")]
+    [InlineData("does the school see", "monitor")]
+    [InlineData("keep track of", "monitoring")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
