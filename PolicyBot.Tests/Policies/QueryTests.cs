@@ -80,6 +80,13 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void Asking_whether_I_am_in_trouble_for_something_done_is_not_focused_on_the_consequence()
+    {
+        SlotWeight("posted a few pics of my class on fb, am I in trouble?", "disciplinary")
+            .Should().BeLessThan(SlotWeight("could posting a few pics of my class on fb get me in trouble?", "disciplinary"));
+    }
+
+    [Fact]
     public void Following_the_same_rules_is_complying_not_following_someone()
     {
         var follow = Index.Analyze("follow").Single().Concept;

@@ -129,7 +129,7 @@ internal sealed partial class Query
             // In "a kid's mum" the question is about the mum: the owner only says whose.
             if (possessors.Contains(term.Concept))
                 slotWeight *= PossessorWeight;
-            if (asksConsequences && term.Concept == consequence)
+            if (asksConsequences && term.Concept == consequence && !AmIInTrouble().IsMatch(question))
                 slotWeight *= ConsequenceFocus;
             // "My own account", "their own devices": "own" says whose the thing is, which the owner readings weigh
             // (Ownership); as a word it would otherwise match any clause about anyone's own things at a content word's weight.
@@ -398,6 +398,13 @@ internal sealed partial class Query
     const double PossessorWeight = 0.5;
     internal const double OwnWordWeight = 0.4;
     const double ConsequenceFocus = 3.0;
+
+    /// <summary>
+    /// "Posted a few pics of my class, am I in trouble?": said of something already done, the question is whether it broke
+    /// a rule, which the rule answers; "could that get me sacked?" asks about the consequence itself.
+    /// </summary>
+    [GeneratedRegex(@"\b(am i|are we|is (he|she|they)|are they) (in|going to be in|gonna be in) (trouble|bother)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AmIInTrouble();
 
     [GeneratedRegex(@"\b([A-Za-z]+)(?:'s|’s|s'|s’)\s+(?=[A-Za-z])")]
     private static partial Regex PossessiveModifier();
