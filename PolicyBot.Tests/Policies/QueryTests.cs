@@ -61,6 +61,52 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("governor here, is this policy for us too?")]
+    [InlineData("I'm on supply this term, is the social media stuff for me as well?")]
+    public void Asking_whom_the_policy_covers_asks_what_it_applies_or_extends_to(string question)
+    {
+        var applies = Index.Analyze("applies").Single().Concept;
+        var extends = Index.Analyze("extends").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().Contain(s => s.Concept == applies)
+            .Which.Concepts.Should().Contain((extends, 1.0));
+    }
+
+    [Theory]
+    [InlineData("office staff here, can I post photos of the school fair?", "can office staff post photos of the school fair?")]
+    [InlineData("new TA, is someone going to show me the privacy settings?", "is a new TA going to show me the privacy settings?")]
+    public void A_role_the_asker_introduces_themselves_with_weighs_as_an_owner_and_is_not_asked_about(string introduced, string asked)
+    {
+        var colleague = Index.Analyze("colleague").Single().Concept;
+
+        SlotWeight(introduced, "colleague").Should().BeLessThan(SlotWeight(asked, "colleague"));
+        Query.From(Index, introduced).PeopleAsked.Should().NotContain(colleague);
+    }
+
+    [Fact]
+    public void A_role_introduced_in_a_question_about_whom_the_policy_covers_keeps_its_weight()
+    {
+        SlotWeight("lunchtime supervisor here, does this policy cover me?", "colleague")
+            .Should().Be(SlotWeight("does this policy cover lunchtime supervisors?", "colleague"));
+    }
+
+    [Fact]
+    public void Asking_whether_I_am_in_trouble_for_something_done_is_not_focused_on_the_consequence()
+    {
+        SlotWeight("posted a few pics of my class on fb, am I in trouble?", "disciplinary")
+            .Should().BeLessThan(SlotWeight("could posting a few pics of my class on fb get me in trouble?", "disciplinary"));
+    }
+
+    [Fact]
+    public void Following_the_same_rules_is_complying_not_following_someone()
+    {
+        var follow = Index.Analyze("follow").Single().Concept;
+
+        Query.From(Index, "supply TA here this week, do I have to follow the same social media rules?").Slots
+            .Should().NotContain(s => s.Concept == follow);
+    }
+
+    [Theory]
     [InlineData("my twitter is private now so I can post about my class")]
     [InlineData("can I share it from a private account?")]
     [InlineData("my facebook's set to private, is that enough?")]

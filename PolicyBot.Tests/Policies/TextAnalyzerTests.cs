@@ -158,6 +158,11 @@ public sealed class TextAnalyzerTests
     [InlineData("do I have to tell anyone", "do I have to inform")]
     [InlineData("things aren't ok at home", "things concern")]
     [InlineData("not safe at home", "a concern")]
+    [InlineData("things aren't right at home", "things concern")]
+    [InlineData("a bit chattier", "tone")]
+    [InlineData("extreme videos", "radicalisation")]
+    [InlineData("does the school see", "monitor")]
+    [InlineData("keep track of", "monitoring")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
@@ -193,6 +198,12 @@ public sealed class TextAnalyzerTests
     [InlineData("from my hotmail", "personal")]
     [InlineData("bullying a classmate", "peer")]
     [InlineData("a parent asked for my mobile number", "personal")]
+    [InlineData("a parent asked for my mobile number", "phone")]
+    [InlineData("a mum asked for my number", "phone")]
+    [InlineData("will someone show me how to do it?", "training")]
+    [InlineData("is it my job to check the comments?", "responsible")]
+    [InlineData("whose job is it to deal with this?", "responsibility")]
+    [InlineData("a post about the school down the road", "organisation")]
     [InlineData("a tumblr for the art department", "social media")]
     [InlineData("the new building is rubbish", "derogatory")]
     [InlineData("the trip was awful", "negative")]

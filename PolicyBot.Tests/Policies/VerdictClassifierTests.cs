@@ -201,6 +201,14 @@ public sealed class VerdictClassifierTests
     [InlineData("does the social media policy apply to supply staff?")]
     [InlineData("is a student teacher included in the policy?")]
     [InlineData("I'm a supply teacher, do I need to follow this?")]
+    [InlineData("I'm a governor, does this cover me or just the teachers?")]
+    [InlineData("is the policy just for staff?")]
+    [InlineData("governor here, is this policy for us too")]
+    [InlineData("is the social media stuff for me as well?")]
+    [InlineData("surely the staff social media stuff isn't for me")]
+    [InlineData("do I have to follow the same social media rules?")]
+    [InlineData("it's just my dog, the policy doesn't care what I post there does it?")]
+    [InlineData("does the policy cover what I post on my own insta?")]
     public void Scope_questions_are_recognised(string question) =>
         VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
 
@@ -209,6 +217,8 @@ public sealed class VerdictClassifierTests
     [InlineData("does the head have to approve a class blog?")]
     [InlineData("does that count as bullying?")]
     [InlineData("does it include a link to my shop?")]
+    [InlineData("is this app ok for me to use with my class?")]
+    [InlineData("is the school blog for parents too?")]
     public void Questions_about_what_to_do_are_not_scope_questions(string question) =>
         VerdictClassifier.AsksAboutScope(question).Should().BeFalse();
 

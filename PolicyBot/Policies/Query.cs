@@ -89,6 +89,10 @@ internal sealed partial class Query
         var rareIdf = index.Idf("\u0000never-seen");
         var generic = index.GenericWords;
         var possessors = Possessors(index, question);
+        // "New TA, …", "lunchtime supervisor here.": the staff member says who they are before asking; the role names the
+        // asker, not colleagues the question is about, so it weighs as an owner does. Not when whom the policy covers is asked.
+        if (!VerdictClassifier.AsksAboutScope(question))
+            possessors.UnionWith(AskerRole(index, question));
         // "Could posting X get me sacked?" asks about the consequence; X is the context.
         var asksConsequences = VerdictClassifier.AsksAboutConsequences(question);
         var consequence = analyzer.ConceptOf("disciplinary");
@@ -128,7 +132,7 @@ internal sealed partial class Query
             // In "a kid's mum" the question is about the mum: the owner only says whose.
             if (possessors.Contains(term.Concept))
                 slotWeight *= PossessorWeight;
-            if (asksConsequences && term.Concept == consequence)
+            if (asksConsequences && term.Concept == consequence && !AmIInTrouble().IsMatch(question))
                 slotWeight *= ConsequenceFocus;
             // "My own account", "their own devices": "own" says whose the thing is, which the owner readings weigh
             // (Ownership); as a word it would otherwise match any clause about anyone's own things at a content word's weight.
@@ -169,6 +173,11 @@ internal sealed partial class Query
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
         var asksScope = VerdictClassifier.AsksAboutScope(question);
         onTopic |= asksScope;
+        // "Is the policy for us too?", "does it cover me?": policies say whom they cover as "applies to" or "extends to",
+        // which the question need not say.
+        if (asksScope && analyzer.ConceptOf("applies") is var applies && analyzer.ConceptOf("extends") is var extends
+            && !seen.Contains(extends) && seen.Add(applies))
+            slots.Add(new Slot(applies, index.Knows(applies) ? index.Idf(applies) : rareIdf * 0.5, [(applies, 1.0), (extends, 1.0)]));
         // "On my phone in the staffroom", "going on my ipad at lunch": being on a device is using it, online.
         online |= asksScope || OnMyDevice().IsMatch(question);
         // "On fb quite a lot in school", "on tiktok most of PPA": how much the staff member uses it is what the policy calls
@@ -307,6 +316,27 @@ internal sealed partial class Query
         return owners;
     }
 
+    /// <summary>
+    /// The concepts of a role the staff member introduces themselves with at the start ("new TA, …", "office staff here, …",
+    /// "I'm a music teacher - …"), when a staff role is among them and the rest of the question does not name it again.
+    /// </summary>
+    internal static HashSet<string> AskerRole(PolicyIndex index, string question)
+    {
+        var role = new HashSet<string>(StringComparer.Ordinal);
+        if (AskerIntro().Match(question) is not { Success: true } m)
+            return role;
+        var roleWords = new HashSet<string>(index.Analyze(m.Groups["role"].Value).Select(t => t.Concept), StringComparer.Ordinal);
+        var staffRoles = StaffRoleWords.Select(index.Analyzer.ConceptOf).ToHashSet(StringComparer.Ordinal);
+        role.UnionWith(roleWords.Where(staffRoles.Contains));
+        role.ExceptWith(index.Analyze(question[(m.Index + m.Length)..]).Select(t => t.Concept));
+        return role;
+    }
+
+    static readonly string[] StaffRoleWords = ["colleague", "staff", "teacher"];
+
+    [GeneratedRegex(@"^\s*(?:(?:hi|hello|hey)[,!]?\s+)?(?:i'?m |i am |i’m )?(?:a |an |the )?(?:new |just a |only a )?(?<role>[a-z][a-z'’ ]{0,30}?)(?:\s+here\b[,.:;!]?|\s*[,:;–—-])\s", RegexOptions.IgnoreCase)]
+    private static partial Regex AskerIntro();
+
     static bool DuringSessions(PolicyIndex index, HashSet<string> concepts, string question, bool personal)
     {
         // On duty is working time even at lunch; otherwise a break or the staffroom is time off.
@@ -344,7 +374,7 @@ internal sealed partial class Query
     /// "Is fb a good idea for them?": the question asks for advice; "good idea" is its frame, not what it is about (a policy's
     /// "it is a good idea to use a separate email address" answers another question).
     /// </summary>
-    [GeneratedRegex(@"\b(?<duty>have|has|need|needs|got|supposed|meant) to (follow|stick to) (this|it)(?=\s*([?!.]|$|too\b|as well\b|also\b))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<duty>have|has|need|needs|got|supposed|meant) to (follow|stick to) ((this|it)(?=\s*([?!.]|$|too\b|as well\b|also\b))|the same (social media |online )?(rules|policy|guidelines|guidance)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex FollowThis();
 
     [GeneratedRegex(@"\b(i'?m|i’m|i am|i'?ve been|i’ve been|i have been|i was|i get|i go|i spend)\s+(\w+\s+){0,2}?(on|using|scrolling|browsing|checking)\b[^.?!,;]{0,30}?\b(quite\s+)?(a lot|lots|loads|all the time|constantly|non-?stop|for hours|for ages|a fair bit|too much|way too)\b(?!\s+of\b)", RegexOptions.IgnoreCase)]
@@ -376,6 +406,13 @@ internal sealed partial class Query
     const double PossessorWeight = 0.5;
     internal const double OwnWordWeight = 0.4;
     const double ConsequenceFocus = 3.0;
+
+    /// <summary>
+    /// "Posted a few pics of my class, am I in trouble?": said of something already done, the question is whether it broke
+    /// a rule, which the rule answers; "could that get me sacked?" asks about the consequence itself.
+    /// </summary>
+    [GeneratedRegex(@"\b(am i|are we|is (he|she|they)|are they) (in|going to be in|gonna be in) (trouble|bother)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AmIInTrouble();
 
     [GeneratedRegex(@"\b([A-Za-z]+)(?:'s|’s|s'|s’)\s+(?=[A-Za-z])")]
     private static partial Regex PossessiveModifier();
