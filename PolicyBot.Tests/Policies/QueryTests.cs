@@ -225,4 +225,26 @@ public sealed class QueryTests(PoliciesFixture policies)
         var information = Index.Analyze("information").Single().Concept;
         Query.From(Index, question).Slots.Should().Contain(s => s.Concepts.Any(c => c.Concept == personal) && s.Concepts.Any(c => c.Concept == information));
     }
+
+    [Theory]
+    [InlineData("one of the year 2 teachers added me on facebook, should I accept?")]
+    [InlineData("the Y6 TA keeps posting about work on her insta")]
+    [InlineData("our year 4 class teacher wants to follow me on tiktok")]
+    public void A_colleague_named_by_the_year_they_teach_is_not_a_question_about_pupils(string question)
+    {
+        var pupil = Index.Analyze("pupil").Single().Concept;
+        var age = Index.Analyze("age").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.Slots.Should().NotContain(s => s.Concept == pupil || s.Concept == age);
+        query.PeopleAsked.Should().NotContain(pupil);
+    }
+
+    [Fact]
+    public void A_year_group_that_is_not_a_colleague_is_still_the_pupils()
+    {
+        var pupil = Index.Analyze("pupil").Single().Concept;
+
+        Query.From(Index, "can I add the year 2 class to a facebook group?").Slots.Should().Contain(s => s.Concept == pupil);
+    }
 }

@@ -74,6 +74,8 @@ internal sealed partial class Query
     {
         var analyzer = index.Analyzer;
         var vocabulary = analyzer.Vocabulary;
+        // "One of the year 2 teachers", "the Y6 TA": the year group says which colleague, not that the question is about pupils.
+        question = YearGroupOfStaff().Replace(question, "${role}");
         var saysPrivate = AccountIsPrivate().IsMatch(question);
         question = AccountIsPrivate().Replace(question, "${pre}privacy settings");
         // "Do I need to follow this?": said to a policy bot, "this" is the policy, and following it is complying, not
@@ -357,6 +359,10 @@ internal sealed partial class Query
 
     [GeneratedRegex(@"\b(year|yr|y)\s?[1-6]'?s?\b|\breception\b|\bks\s?[12]\b|\bkey stage [12]\b|\b([1-9]|1[0-2])\s?-?(year|yr)s?\s?-?olds?\b|\b([1-9]|1[0-2])\s?yo\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnderThirteen();
+
+    /// <summary>"The year 2 teachers", "a Y6 TA", "our year 4 class teacher": a colleague named by the year they teach.</summary>
+    [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YearGroupOfStaff();
 
     [GeneratedRegex(@"\b(a )?(good|bad|great|sensible|wise) idea\b", RegexOptions.IgnoreCase)]
     private static partial Regex AdviceFrame();
