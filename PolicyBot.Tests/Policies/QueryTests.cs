@@ -247,4 +247,14 @@ public sealed class QueryTests(PoliciesFixture policies)
 
         Query.From(Index, "can I add the year 2 class to a facebook group?").Slots.Should().Contain(s => s.Concept == pupil);
     }
+
+    [Theory]
+    [InlineData("what if something I posted turns out to be illegal?")]
+    [InlineData("it turned out the account I followed was a parent's")]
+    public void Turning_out_is_the_frame_of_the_question_not_a_turn(string question)
+    {
+        var turn = Index.Analyze("turn").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().NotContain(s => s.Concept == turn);
+    }
 }

@@ -81,7 +81,7 @@ internal sealed partial class Query
         // "Do I need to follow this?": said to a policy bot, "this" is the policy, and following it is complying, not
         // following someone online.
         question = FollowThis().Replace(question, "${duty} to comply with this policy");
-        var terms = index.Analyze(OtherSensesOfLeave(AdviceFrame().Replace(TagQuestion().Replace(question, ""), " ")));
+        var terms = index.Analyze(TurnsOut().Replace(OtherSensesOfLeave(AdviceFrame().Replace(TagQuestion().Replace(question, ""), " ")), " "));
         var slots = new List<Slot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -359,6 +359,13 @@ internal sealed partial class Query
 
     [GeneratedRegex(@"\b(year|yr|y)\s?[1-6]'?s?\b|\breception\b|\bks\s?[12]\b|\bkey stage [12]\b|\b([1-9]|1[0-2])\s?-?(year|yr)s?\s?-?olds?\b|\b([1-9]|1[0-2])\s?yo\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnderThirteen();
+
+    /// <summary>
+    /// "If it turns out to be illegal", "it turned out she was a parent": proving to be, the frame of what is asked, not a
+    /// conversation that "turns" offensive.
+    /// </summary>
+    [GeneratedRegex(@"\b(turns?|turned|turning) out\b( to be\b)?", RegexOptions.IgnoreCase)]
+    private static partial Regex TurnsOut();
 
     /// <summary>"The year 2 teachers", "a Y6 TA", "our year 4 class teacher": a colleague named by the year they teach.</summary>
     [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\b", RegexOptions.IgnoreCase)]
