@@ -257,4 +257,24 @@ public sealed class QueryTests(PoliciesFixture policies)
 
         Query.From(Index, question).Slots.Should().NotContain(s => s.Concept == turn);
     }
+
+    [Theory]
+    [InlineData("quick look at fb while the kids are doing their independent writing")]
+    [InlineData("replying to a whatsapp in front of the class")]
+    public void Doing_something_while_pupils_are_there_is_asked_about_working_hours(string question)
+    {
+        var hours = Index.Analyze("working hours").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.IsDuringSessions.Should().BeTrue();
+        query.Slots.Should().Contain(s => s.Concept == hours);
+    }
+
+    [Fact]
+    public void A_question_that_says_when_itself_gets_no_second_time_word()
+    {
+        var hours = Index.Analyze("working hours").Single().Concept;
+
+        Query.From(Index, "can I check my phone on my break?").Slots.Should().NotContain(s => s.Concept == hours);
+    }
 }

@@ -181,6 +181,12 @@ internal sealed partial class Query
         if (heavyUse && OnItALot().IsMatch(question) && analyzer.ConceptOf("excessive") is var excessive && seen.Add(excessive))
             slots.Add(new Slot(excessive, index.Knows(excessive) ? index.Idf(excessive) : rareIdf * 0.5, [(excessive, 1.0)]));
         var owner = Ownership.OfQuestion(question);
+        var duringSessions = DuringSessions(index, seen, question, owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept) || saysPrivate);
+        // "A quick look at fb while the kids are doing their writing": when it happens is a word of the question, though it
+        // names no time: working hours, when policies allow or forbid personal use. A light one, as the rest says what is done.
+        if (duringSessions && analyzer.ConceptOf("working hours") is var hours && !weights.ContainsKey(hours) && !seen.Overlaps(index.LessonWords) && seen.Add(hours))
+            slots.Add(new Slot(hours, (index.Knows(hours) ? index.Idf(hours) : rareIdf * 0.5) * DuringSessionsWeight,
+                [(hours, 1.0), .. index.LessonWords.Select(l => (l, 0.6))]));
         // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
         var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept) || saysPrivate;
         var setsUpSite = !personal && SetsUpSite().IsMatch(question);
@@ -213,7 +219,7 @@ internal sealed partial class Query
             SaysUnsure = VerdictClassifier.SaysUnsure(question),
             DescribesHeavyUse = heavyUse,
             AskedAction = VerdictClassifier.AskedAction(question) is { } action && index.Analyze(action) is [var asked] ? asked.Concept : null,
-            IsDuringSessions = DuringSessions(index, seen, question, personal),
+            IsDuringSessions = duringSessions,
             Owner = owner,
             DeviceOwner = Ownership.DevicesOfQuestion(question),
             Analyzer = analyzer,
@@ -343,6 +349,13 @@ internal sealed partial class Query
     private static partial Regex TagQuestion();
 
     /// <summary>
+    /// "… is fine right? literally 2 mins": the same tag ended by its question mark before more is said ("the right?" and
+    /// "that right?" are left alone).
+    /// </summary>
+    [GeneratedRegex(@"(?<!\b(the|a|my|their|your|his|her|our|any|no|every|that|this)\s*)[,\s]+(right|yeah|innit|isn'?t it|isn’t it|correct|surely)\s*\?+", RegexOptions.IgnoreCase)]
+    private static partial Regex MidTagQuestion();
+
+    /// <summary>
     /// "Is fb a good idea for them?": the question asks for advice; "good idea" is its frame, not what it is about (a policy's
     /// "it is a good idea to use a separate email address" answers another question).
     /// </summary>
@@ -356,6 +369,7 @@ internal sealed partial class Query
     private static partial Regex OnMyDevice();
 
     const double UnderThirteenWeight = 0.3;
+    const double DuringSessionsWeight = 0.5;
 
     [GeneratedRegex(@"\b(year|yr|y)\s?[1-6]'?s?\b|\breception\b|\bks\s?[12]\b|\bkey stage [12]\b|\b([1-9]|1[0-2])\s?-?(year|yr)s?\s?-?olds?\b|\b([1-9]|1[0-2])\s?yo\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnderThirteen();
