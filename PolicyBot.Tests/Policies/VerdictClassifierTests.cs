@@ -118,6 +118,9 @@ public sealed class VerdictClassifierTests
     [InlineData("Who do I tell?")]
     [InlineData("Who needs to know about this?")]
     [InlineData("a pupil emailed my personal account, not sure what to do")]
+    [InlineData("a kid from my class messaged me on snap, i just ignored it. is that enough")]
+    [InlineData("I blocked the parent who was trolling me, was that enough?")]
+    [InlineData("I deleted the comment. Is that all I need to do?")]
     public void Procedure_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhatToDo(question).Should().BeTrue();
 
