@@ -277,4 +277,23 @@ public sealed class QueryTests(PoliciesFixture policies)
 
         Query.From(Index, "can I check my phone on my break?").Slots.Should().NotContain(s => s.Concept == hours);
     }
+
+    [Theory]
+    [InlineData("nicked a lovely photo off another school's website for our school page")]
+    [InlineData("can I use a pic I found on google for the class blog?")]
+    [InlineData("I put a video from youtube... no, a clip from someone's instagram on the school page")]
+    public void Content_taken_from_someone_else_is_asked_about_copyright(string question)
+    {
+        var copyright = Index.Analyze("copyright").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().Contain(s => s.Concept == copyright);
+    }
+
+    [Fact]
+    public void A_message_from_someone_is_not_content_taken_from_them()
+    {
+        var copyright = Index.Analyze("copyright").Single().Concept;
+
+        Query.From(Index, "I got a message from another parent on facebook").Slots.Should().NotContain(s => s.Concept == copyright);
+    }
 }

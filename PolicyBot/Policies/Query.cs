@@ -166,6 +166,10 @@ internal sealed partial class Query
         // "Is that on me?", "is it down to us?": whose responsibility it is, which clauses say in those words.
         if (OnMe().IsMatch(question) && analyzer.ConceptOf("responsibility") is var responsibility && seen.Add(responsibility))
             slots.Add(new Slot(responsibility, index.Knows(responsibility) ? index.Idf(responsibility) : rareIdf * 0.5, [(responsibility, 1.0)]));
+        // "A photo I found on google", "nicked a picture off another school's website": content taken from someone else is
+        // what policies' copyright rules are about ("using someone else's images … without permission"), whatever the words.
+        if (TakenFromOthers().IsMatch(question) && analyzer.ConceptOf("copyright") is var copyright && seen.Add(copyright))
+            slots.Add(new Slot(copyright, (index.Knows(copyright) ? index.Idf(copyright) : rareIdf * 0.5) * TakenFromOthersWeight, [(copyright, 1.0)]));
         // "I'm a governor, does this apply to me?": whom the policy covers is a question about the policy itself, whatever
         // else it names (a role, a day of the week), so it is on topic though it names nothing the policy is about, and
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
@@ -370,6 +374,7 @@ internal sealed partial class Query
 
     const double UnderThirteenWeight = 0.3;
     const double DuringSessionsWeight = 0.5;
+    const double TakenFromOthersWeight = 1.0;
 
     [GeneratedRegex(@"\b(year|yr|y)\s?[1-6]'?s?\b|\breception\b|\bks\s?[12]\b|\bkey stage [12]\b|\b([1-9]|1[0-2])\s?-?(year|yr)s?\s?-?olds?\b|\b([1-9]|1[0-2])\s?yo\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnderThirteen();
@@ -380,6 +385,10 @@ internal sealed partial class Query
     /// </summary>
     [GeneratedRegex(@"\b(turns?|turned|turning) out\b( to be\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex TurnsOut();
+
+    /// <summary>"found on google", "a pic off another school's website", "copied from someone's blog": someone else's content.</summary>
+    [GeneratedRegex(@"\b(found|took|take|taken|taking|nicked|nick|pinched|borrowed|grabbed|grab|copied|copy|copying|lifted|pulled|downloaded|saved|screenshotted|used|use|using)\b[^.?!;]{0,40}?\b(off|from|on|of)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other)\b|\b(photos?|pics?|pictures?|images?|videos?|clips?|songs?|music|articles?|text|logos?|memes?|content)\s+(off|from)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TakenFromOthers();
 
     /// <summary>"The year 2 teachers", "a Y6 TA", "our year 4 class teacher": a colleague named by the year they teach.</summary>
     [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\b", RegexOptions.IgnoreCase)]
