@@ -296,4 +296,24 @@ public sealed class QueryTests(PoliciesFixture policies)
 
         Query.From(Index, "I got a message from another parent on facebook").Slots.Should().NotContain(s => s.Concept == copyright);
     }
+
+    [Theory]
+    [InlineData("can i post a pic of my class on my own fb? the parents wont mind")]
+    [InlineData("can I share the sports day photos on my insta, the parents are fine with it")]
+    public void People_said_only_to_approve_are_not_whom_the_question_is_about(string question)
+    {
+        var parent = Index.Analyze("parent").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.PeopleAsked.Should().NotContain(parent);
+        query.Slots.Should().NotContain(s => s.Concept == parent);
+    }
+
+    [Fact]
+    public void Parents_who_are_what_the_question_is_about_are_still_read()
+    {
+        var parent = Index.Analyze("parent").Single().Concept;
+
+        Query.From(Index, "can I accept a friend request from a parent? she's lovely").PeopleAsked.Should().Contain(parent);
+    }
 }

@@ -76,6 +76,9 @@ internal sealed partial class Query
         var vocabulary = analyzer.Vocabulary;
         // "One of the year 2 teachers", "the Y6 TA": the year group says which colleague, not that the question is about pupils.
         question = YearGroupOfStaff().Replace(question, "${role}");
+        // "Can I post a pic of my class on my fb? The parents won't mind": people said only to approve are why the staff member
+        // thinks it is fine, not whom the question is about.
+        question = TheyWontMind().Replace(question, " ");
         var saysPrivate = AccountIsPrivate().IsMatch(question);
         question = AccountIsPrivate().Replace(question, "${pre}privacy settings");
         // "Do I need to follow this?": said to a policy bot, "this" is the policy, and following it is complying, not
@@ -389,6 +392,10 @@ internal sealed partial class Query
     /// <summary>"found on google", "a pic off another school's website", "copied from someone's blog": someone else's content.</summary>
     [GeneratedRegex(@"\b(found|took|take|taken|taking|nicked|nick|pinched|borrowed|grabbed|grab|copied|copy|copying|lifted|pulled|downloaded|saved|screenshotted|used|use|using)\b[^.?!;]{0,40}?\b(off|from|on|of)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other)\b|\b(photos?|pics?|pictures?|images?|videos?|clips?|songs?|music|articles?|text|logos?|memes?|content)\s+(off|from)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TakenFromOthers();
+
+    /// <summary>"the parents won't mind", "mum's fine with it", "the kids love it": people said to approve.</summary>
+    [GeneratedRegex(@"\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?|kids|children|pupils|class)('s|’s)?\s+(won'?t|wont|will not|wouldn'?t|wouldnt|don'?t|dont|do not|didn'?t|didnt)\s+mind\b|\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?)\s+(are|is|were|was|r|seem|seems)\s+(totally |completely |really |all |more than )?(fine|ok|okay|happy|cool)( with it| with that| about it)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TheyWontMind();
 
     /// <summary>"The year 2 teachers", "a Y6 TA", "our year 4 class teacher": a colleague named by the year they teach.</summary>
     [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\b", RegexOptions.IgnoreCase)]
