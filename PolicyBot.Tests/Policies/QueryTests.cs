@@ -316,4 +316,25 @@ public sealed class QueryTests(PoliciesFixture policies)
 
         Query.From(Index, "can I accept a friend request from a parent? she's lovely").PeopleAsked.Should().Contain(parent);
     }
+
+    [Theory]
+    [InlineData("can i put 'deputy head' in my bio?")]
+    [InlineData("should I mention I'm a teacher on my insta profile")]
+    public void A_role_put_on_ones_own_profile_is_ones_job_not_a_colleague(string question)
+    {
+        var colleague = Index.Analyze("colleague").Single().Concept;
+        var job = Index.Analyze("job").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.PeopleAsked.Should().NotContain(colleague);
+        query.Slots.Should().Contain(s => s.Concept == job);
+    }
+
+    [Fact]
+    public void A_colleague_named_by_role_outside_a_profile_is_still_a_colleague()
+    {
+        var colleague = Index.Analyze("colleague").Single().Concept;
+
+        Query.From(Index, "the deputy head keeps liking my posts on insta").PeopleAsked.Should().Contain(colleague);
+    }
 }

@@ -79,6 +79,9 @@ internal sealed partial class Query
         // "Can I post a pic of my class on my fb? The parents won't mind": people said only to approve are why the staff member
         // thinks it is fine, not whom the question is about.
         question = TheyWontMind().Replace(question, " ");
+        // "Put 'deputy head' in my bio": a role the staff member puts on their own profile is their job, not a colleague.
+        if (ProfileAsPlace().IsMatch(question))
+            question = OwnRole().Replace(question, "job");
         var saysPrivate = AccountIsPrivate().IsMatch(question);
         question = AccountIsPrivate().Replace(question, "${pre}privacy settings");
         // "Do I need to follow this?": said to a policy bot, "this" is the policy, and following it is complying, not
@@ -396,6 +399,10 @@ internal sealed partial class Query
     /// <summary>"the parents won't mind", "mum's fine with it", "the kids love it": people said to approve.</summary>
     [GeneratedRegex(@"\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?|kids|children|pupils|class)('s|’s)?\s+(won'?t|wont|will not|wouldn'?t|wouldnt|don'?t|dont|do not|didn'?t|didnt)\s+mind\b|\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?)\s+(are|is|were|was|r|seem|seems)\s+(totally |completely |really |all |more than )?(fine|ok|okay|happy|cool)( with it| with that| about it)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex TheyWontMind();
+
+    /// <summary>A staff role ("deputy head", "teacher", "TA"); "TA at …" names the employer and is read so elsewhere.</summary>
+    [GeneratedRegex(@"\b(deputy head( ?teacher)?|assistant head( ?teacher)?|head ?teacher|head|teacher|teaching assistant|ta|senco|lsa|nqt|ect|class teacher)\b(?!\s+(at|in|for)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnRole();
 
     /// <summary>"The year 2 teachers", "a Y6 TA", "our year 4 class teacher": a colleague named by the year they teach.</summary>
     [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\b", RegexOptions.IgnoreCase)]
