@@ -271,4 +271,116 @@ public sealed class QueryTests(PoliciesFixture policies)
         var information = Index.Analyze("information").Single().Concept;
         Query.From(Index, question).Slots.Should().Contain(s => s.Concepts.Any(c => c.Concept == personal) && s.Concepts.Any(c => c.Concept == information));
     }
+
+    [Theory]
+    [InlineData("one of the year 2 teachers added me on facebook, should I accept?")]
+    [InlineData("the Y6 TA keeps posting about work on her insta")]
+    [InlineData("our year 4 class teacher wants to follow me on tiktok")]
+    public void A_colleague_named_by_the_year_they_teach_is_not_a_question_about_pupils(string question)
+    {
+        var pupil = Index.Analyze("pupil").Single().Concept;
+        var age = Index.Analyze("age").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.Slots.Should().NotContain(s => s.Concept == pupil || s.Concept == age);
+        query.PeopleAsked.Should().NotContain(pupil);
+    }
+
+    [Fact]
+    public void A_year_group_that_is_not_a_colleague_is_still_the_pupils()
+    {
+        var pupil = Index.Analyze("pupil").Single().Concept;
+
+        Query.From(Index, "can I add the year 2 class to a facebook group?").Slots.Should().Contain(s => s.Concept == pupil);
+    }
+
+    [Theory]
+    [InlineData("what if something I posted turns out to be illegal?")]
+    [InlineData("it turned out the account I followed was a parent's")]
+    public void Turning_out_is_the_frame_of_the_question_not_a_turn(string question)
+    {
+        var turn = Index.Analyze("turn").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().NotContain(s => s.Concept == turn);
+    }
+
+    [Theory]
+    [InlineData("quick look at fb while the kids are doing their independent writing")]
+    [InlineData("replying to a whatsapp in front of the class")]
+    public void Doing_something_while_pupils_are_there_is_asked_about_working_hours(string question)
+    {
+        var hours = Index.Analyze("working hours").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.IsDuringSessions.Should().BeTrue();
+        query.Slots.Should().Contain(s => s.Concept == hours);
+    }
+
+    [Fact]
+    public void A_question_that_says_when_itself_gets_no_second_time_word()
+    {
+        var hours = Index.Analyze("working hours").Single().Concept;
+
+        Query.From(Index, "can I check my phone on my break?").Slots.Should().NotContain(s => s.Concept == hours);
+    }
+
+    [Theory]
+    [InlineData("nicked a lovely photo off another school's website for our school page")]
+    [InlineData("can I use a pic I found on google for the class blog?")]
+    [InlineData("I put a video from youtube... no, a clip from someone's instagram on the school page")]
+    public void Content_taken_from_someone_else_is_asked_about_copyright(string question)
+    {
+        var copyright = Index.Analyze("copyright").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().Contain(s => s.Concept == copyright);
+    }
+
+    [Fact]
+    public void A_message_from_someone_is_not_content_taken_from_them()
+    {
+        var copyright = Index.Analyze("copyright").Single().Concept;
+
+        Query.From(Index, "I got a message from another parent on facebook").Slots.Should().NotContain(s => s.Concept == copyright);
+    }
+
+    [Theory]
+    [InlineData("can i post a pic of my class on my own fb? the parents wont mind")]
+    [InlineData("can I share the sports day photos on my insta, the parents are fine with it")]
+    public void People_said_only_to_approve_are_not_whom_the_question_is_about(string question)
+    {
+        var parent = Index.Analyze("parent").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.PeopleAsked.Should().NotContain(parent);
+        query.Slots.Should().NotContain(s => s.Concept == parent);
+    }
+
+    [Fact]
+    public void Parents_who_are_what_the_question_is_about_are_still_read()
+    {
+        var parent = Index.Analyze("parent").Single().Concept;
+
+        Query.From(Index, "can I accept a friend request from a parent? she's lovely").PeopleAsked.Should().Contain(parent);
+    }
+
+    [Theory]
+    [InlineData("can i put 'deputy head' in my bio?")]
+    [InlineData("should I mention I'm a teacher on my insta profile")]
+    public void A_role_put_on_ones_own_profile_is_ones_job_not_a_colleague(string question)
+    {
+        var colleague = Index.Analyze("colleague").Single().Concept;
+        var job = Index.Analyze("job").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.PeopleAsked.Should().NotContain(colleague);
+        query.Slots.Should().Contain(s => s.Concept == job);
+    }
+
+    [Fact]
+    public void A_colleague_named_by_role_outside_a_profile_is_still_a_colleague()
+    {
+        var colleague = Index.Analyze("colleague").Single().Concept;
+
+        Query.From(Index, "the deputy head keeps liking my posts on insta").PeopleAsked.Should().Contain(colleague);
+    }
 }

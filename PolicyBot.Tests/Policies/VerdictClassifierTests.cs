@@ -118,6 +118,9 @@ public sealed class VerdictClassifierTests
     [InlineData("Who do I tell?")]
     [InlineData("Who needs to know about this?")]
     [InlineData("a pupil emailed my personal account, not sure what to do")]
+    [InlineData("a kid from my class messaged me on snap, i just ignored it. is that enough")]
+    [InlineData("I blocked the parent who was trolling me, was that enough?")]
+    [InlineData("I deleted the comment. Is that all I need to do?")]
     public void Procedure_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhatToDo(question).Should().BeTrue();
 
@@ -184,8 +187,14 @@ public sealed class VerdictClassifierTests
     [InlineData("could that come back on me?")]
     [InlineData("would they cut off my access to the school computers?")]
     [InlineData("could I actually lose my job over a post?")]
+    [InlineData("what actually happens to me if a parent says I've been rude to them on fb")]
+    [InlineData("what would happen to us if the class page got hacked?")]
     public void Consequence_questions_are_recognised(string question) =>
         VerdictClassifier.AsksAboutConsequences(question).Should().BeTrue();
+
+    [Fact]
+    public void Asking_what_happens_next_on_a_page_is_not_a_consequence_question() =>
+        VerdictClassifier.AsksAboutConsequences("what happens to the comments when we close the page?").Should().BeFalse();
 
     [Theory]
     [InlineData("can I follow the local news pages from my own account? I don't want to get into trouble", false)]

@@ -74,12 +74,20 @@ internal sealed partial class Query
     {
         var analyzer = index.Analyzer;
         var vocabulary = analyzer.Vocabulary;
+        // "One of the year 2 teachers", "the Y6 TA": the year group says which colleague, not that the question is about pupils.
+        question = YearGroupOfStaff().Replace(question, "${role}");
+        // "Can I post a pic of my class on my fb? The parents won't mind": people said only to approve are why the staff member
+        // thinks it is fine, not whom the question is about.
+        question = TheyWontMind().Replace(question, " ");
+        // "Put 'deputy head' in my bio": a role the staff member puts on their own profile is their job, not a colleague.
+        if (ProfileAsPlace().IsMatch(question))
+            question = OwnRole().Replace(question, "job");
         var saysPrivate = AccountIsPrivate().IsMatch(question);
         question = AccountIsPrivate().Replace(question, "${pre}privacy settings");
         // "Do I need to follow this?": said to a policy bot, "this" is the policy, and following it is complying, not
         // following someone online.
         question = FollowThis().Replace(question, "${duty} to comply with this policy");
-        var terms = index.Analyze(OtherSensesOfLeave(AdviceFrame().Replace(TagQuestion().Replace(question, ""), " ")));
+        var terms = index.Analyze(TurnsOut().Replace(OtherSensesOfLeave(AdviceFrame().Replace(TagQuestion().Replace(question, ""), " ")), " "));
         var slots = new List<Slot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -168,6 +176,10 @@ internal sealed partial class Query
         // "Is that on me?", "is it down to us?": whose responsibility it is, which clauses say in those words.
         if (OnMe().IsMatch(question) && analyzer.ConceptOf("responsibility") is var responsibility && seen.Add(responsibility))
             slots.Add(new Slot(responsibility, index.Knows(responsibility) ? index.Idf(responsibility) : rareIdf * 0.5, [(responsibility, 1.0)]));
+        // "A photo I found on google", "nicked a picture off another school's website": content taken from someone else is
+        // what policies' copyright rules are about ("using someone else's images … without permission"), whatever the words.
+        if (TakenFromOthers().IsMatch(question) && analyzer.ConceptOf("copyright") is var copyright && seen.Add(copyright))
+            slots.Add(new Slot(copyright, (index.Knows(copyright) ? index.Idf(copyright) : rareIdf * 0.5) * TakenFromOthersWeight, [(copyright, 1.0)]));
         // "I'm a governor, does this apply to me?": whom the policy covers is a question about the policy itself, whatever
         // else it names (a role, a day of the week), so it is on topic though it names nothing the policy is about, and
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
@@ -188,6 +200,12 @@ internal sealed partial class Query
         if (heavyUse && OnItALot().IsMatch(question) && analyzer.ConceptOf("excessive") is var excessive && seen.Add(excessive))
             slots.Add(new Slot(excessive, index.Knows(excessive) ? index.Idf(excessive) : rareIdf * 0.5, [(excessive, 1.0)]));
         var owner = Ownership.OfQuestion(question);
+        var duringSessions = DuringSessions(index, seen, question, owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept) || saysPrivate);
+        // "A quick look at fb while the kids are doing their writing": when it happens is a word of the question, though it
+        // names no time: working hours, when policies allow or forbid personal use. A light one, as the rest says what is done.
+        if (duringSessions && analyzer.ConceptOf("working hours") is var hours && !weights.ContainsKey(hours) && !seen.Overlaps(index.LessonWords) && seen.Add(hours))
+            slots.Add(new Slot(hours, (index.Knows(hours) ? index.Idf(hours) : rareIdf * 0.5) * DuringSessionsWeight,
+                [(hours, 1.0), .. index.LessonWords.Select(l => (l, 0.6))]));
         // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
         var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept) || saysPrivate;
         var setsUpSite = !personal && SetsUpSite().IsMatch(question);
@@ -220,7 +238,7 @@ internal sealed partial class Query
             SaysUnsure = VerdictClassifier.SaysUnsure(question),
             DescribesHeavyUse = heavyUse,
             AskedAction = VerdictClassifier.AskedAction(question) is { } action && index.Analyze(action) is [var asked] ? asked.Concept : null,
-            IsDuringSessions = DuringSessions(index, seen, question, personal),
+            IsDuringSessions = duringSessions,
             Owner = owner,
             DeviceOwner = Ownership.DevicesOfQuestion(question),
             Analyzer = analyzer,
@@ -371,6 +389,13 @@ internal sealed partial class Query
     private static partial Regex TagQuestion();
 
     /// <summary>
+    /// "… is fine right? literally 2 mins": the same tag ended by its question mark before more is said ("the right?" and
+    /// "that right?" are left alone).
+    /// </summary>
+    [GeneratedRegex(@"(?<!\b(the|a|my|their|your|his|her|our|any|no|every|that|this)\s*)[,\s]+(right|yeah|innit|isn'?t it|isn’t it|correct|surely)\s*\?+", RegexOptions.IgnoreCase)]
+    private static partial Regex MidTagQuestion();
+
+    /// <summary>
     /// "Is fb a good idea for them?": the question asks for advice; "good idea" is its frame, not what it is about (a policy's
     /// "it is a good idea to use a separate email address" answers another question).
     /// </summary>
@@ -384,9 +409,34 @@ internal sealed partial class Query
     private static partial Regex OnMyDevice();
 
     const double UnderThirteenWeight = 0.3;
+    const double DuringSessionsWeight = 0.5;
+    const double TakenFromOthersWeight = 1.0;
 
     [GeneratedRegex(@"\b(year|yr|y)\s?[1-6]'?s?\b|\breception\b|\bks\s?[12]\b|\bkey stage [12]\b|\b([1-9]|1[0-2])\s?-?(year|yr)s?\s?-?olds?\b|\b([1-9]|1[0-2])\s?yo\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnderThirteen();
+
+    /// <summary>
+    /// "If it turns out to be illegal", "it turned out she was a parent": proving to be, the frame of what is asked, not a
+    /// conversation that "turns" offensive.
+    /// </summary>
+    [GeneratedRegex(@"\b(turns?|turned|turning) out\b( to be\b)?", RegexOptions.IgnoreCase)]
+    private static partial Regex TurnsOut();
+
+    /// <summary>"found on google", "a pic off another school's website", "copied from someone's blog": someone else's content.</summary>
+    [GeneratedRegex(@"\b(found|took|take|taken|taking|nicked|nick|pinched|borrowed|grabbed|grab|copied|copy|copying|lifted|pulled|downloaded|saved|screenshotted|used|use|using)\b[^.?!;]{0,40}?\b(off|from|on|of)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other)\b|\b(photos?|pics?|pictures?|images?|videos?|clips?|songs?|music|articles?|text|logos?|memes?|content)\s+(off|from)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TakenFromOthers();
+
+    /// <summary>"the parents won't mind", "mum's fine with it", "the kids love it": people said to approve.</summary>
+    [GeneratedRegex(@"\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?|kids|children|pupils|class)('s|’s)?\s+(won'?t|wont|will not|wouldn'?t|wouldnt|don'?t|dont|do not|didn'?t|didnt)\s+mind\b|\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?)\s+(are|is|were|was|r|seem|seems)\s+(totally |completely |really |all |more than )?(fine|ok|okay|happy|cool)( with it| with that| about it)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TheyWontMind();
+
+    /// <summary>A staff role ("deputy head", "teacher", "TA"); "TA at …" names the employer and is read so elsewhere.</summary>
+    [GeneratedRegex(@"\b(deputy head( ?teacher)?|assistant head( ?teacher)?|head ?teacher|head|teacher|teaching assistant|ta|senco|lsa|nqt|ect|class teacher)\b(?!\s+(at|in|for)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnRole();
+
+    /// <summary>"The year 2 teachers", "a Y6 TA", "our year 4 class teacher": a colleague named by the year they teach.</summary>
+    [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YearGroupOfStaff();
 
     [GeneratedRegex(@"\b(a )?(good|bad|great|sensible|wise) idea\b", RegexOptions.IgnoreCase)]
     private static partial Regex AdviceFrame();
