@@ -222,6 +222,13 @@ public sealed class VerdictClassifierTests
         VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
 
     [Theory]
+    [InlineData("as a volunteer does the online thing even cover me")]
+    [InlineData("supply here - does it cover what I share on my own page?")]
+    [InlineData("would this cover what we write in the parents' group?")]
+    public void The_policy_called_a_thing_or_it_covering_what_I_post_is_a_scope_question(string question) =>
+        VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
+
+    [Theory]
     [InlineData("can I post photos of the class trip?")]
     [InlineData("does the head have to approve a class blog?")]
     [InlineData("does that count as bullying?")]
