@@ -301,6 +301,8 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("can I check my private instagram in lessons?", true)]
     [InlineData("the pupils were busy writing their stories so I checked instagram on my phone", true)]
     [InlineData("my kids were doing their homework at home so I checked instagram on my phone", false)]
+    [InlineData("is it ok to scroll facebook whilst my class get on with their maths", true)]
+    [InlineData("can I check snapchat while the pupils do a spelling test?", true)]
     public void A_question_is_during_lessons_when_it_is_personal_use_while_teaching_or_supervising(string question, bool during)
     {
         var query = Query.From(ExamplePolicy("1. Lessons\n\n1.1 Staff are encouraged to use social media in lessons.\n"), question);

@@ -368,10 +368,10 @@ internal sealed partial class Query
 
     /// <summary>
     /// "while the kids are …", "when my class are …", "in front of the class": pupils are there. So are pupils busy
-    /// with their work ("the kids were doing a test so I …", "my class were busy writing"). "My kids" are the teacher's
+    /// with their work ("the kids were doing a test so I …", "my class were busy writing", "while the kids do a quiz"). "My kids" are the teacher's
     /// own children.
     /// </summary>
-    [GeneratedRegex(@"\b(while|whilst|when|as) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?)( \w+)? (are|is|were|was)\b|\bin front of (the |our )?(kids|children|pupils|students)\b|\bin front of (the |my |our )?class\b|(?<!\bmy )\b((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?) (are|is|were|was) (doing|busy|working|sat|sitting|reading|writing|taking|practising|practicing|on task|in the middle of)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(while|whilst|when|as) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?)( \w+)? (are|is|were|was)\b|\b(while|whilst) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?) (do|does|did|get on with|got on with|work on|worked on|finish|finished)\b|\bin front of (the |our )?(kids|children|pupils|students)\b|\bin front of (the |my |our )?class\b|(?<!\bmy )\b((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?) (are|is|were|was) (doing|busy|working|sat|sitting|reading|writing|taking|practising|practicing|on task|in the middle of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PupilsPresent();
 
     /// <summary>"Will the school do anything?", "does the head take action?", "what would the school do?".</summary>
