@@ -225,6 +225,8 @@ public sealed class VerdictClassifierTests
     [InlineData("as a volunteer does the online thing even cover me")]
     [InlineData("supply here - does it cover what I share on my own page?")]
     [InlineData("would this cover what we write in the parents' group?")]
+    [InlineData("supply teacher, does it apply 2 me?")]
+    [InlineData("does the policy actually apply if I'm only a governor?")]
     public void The_policy_called_a_thing_or_it_covering_what_I_post_is_a_scope_question(string question) =>
         VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
 
