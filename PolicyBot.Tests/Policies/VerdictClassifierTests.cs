@@ -176,6 +176,7 @@ public sealed class VerdictClassifierTests
     [InlineData("I was tagged in a photo by a pupil's mum", true)]
     [InlineData("I have a pupil messaging me on instagram", true)]
     [InlineData("I posted a photo of me with the kids on facebook", false)]
+    [InlineData("lunchtime supervisor here, do the online rules cover me", false)]
     public void A_statement_of_what_happened_asks_what_to_do(string question, bool expected) =>
         VerdictClassifier.ReportsAnIncident(question).Should().Be(expected);
 

@@ -136,7 +136,8 @@ public static partial class VerdictClassifier
     public static bool ReportsAnIncident(string question)
     {
         var s = Normalise(question).Trim();
-        return IsStatement(s) && !TellsOwnConduct(s);
+        // "im a governor, does this apply 2 me" with no question mark asks whom the policy covers, not what to do.
+        return IsStatement(s) && !TellsOwnConduct(s) && !AsksAboutScope(question);
     }
 
     static bool IsStatement(string s) => s.Length > 0 && !s.Contains('?') && !AnyQuestion().IsMatch(s);
