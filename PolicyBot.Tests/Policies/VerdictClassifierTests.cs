@@ -177,6 +177,8 @@ public sealed class VerdictClassifierTests
     [InlineData("I have a pupil messaging me on instagram", true)]
     [InlineData("I posted a photo of me with the kids on facebook", false)]
     [InlineData("lunchtime supervisor here, do the online rules cover me", false)]
+    [InlineData("shud i put where i work on my tiktok", false)]
+    [InlineData("cud we share the sports day pics on the class page", false)]
     public void A_statement_of_what_happened_asks_what_to_do(string question, bool expected) =>
         VerdictClassifier.ReportsAnIncident(question).Should().Be(expected);
 
