@@ -284,4 +284,17 @@ public sealed class TextAnalyzerTests
         Concepts("must designate at least two approved administrators").Should().Contain(atLeastTwo);
         Concepts(question).Should().Contain(atLeastTwo);
     }
+
+    [Theory]
+    [InlineData("wat happens if i post it", "what happens if i post it")]
+    [InlineData("cud i get sacked", "could i get sacked")]
+    [InlineData("shud i reply b4 the head sees it", "should i reply before the head sees it")]
+    [InlineData("can u msg some1 from ur phone", "can you message someone from your phone")]
+    [InlineData("can i keep the pw in my notes", "can i keep the password in my notes")]
+    [InlineData("a journo messaged me", "a journalist messaged me")]
+    public void Chat_shorthand_reads_as_the_words_it_stands_for(string shorthand, string spelledOut)
+    {
+        // Staff type in Teams as they text; the shorthand must neither become a concept of its own nor miss the word it means.
+        Concepts(shorthand).Should().Equal(Concepts(spelledOut));
+    }
 }
