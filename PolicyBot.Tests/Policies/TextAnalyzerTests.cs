@@ -297,4 +297,17 @@ public sealed class TextAnalyzerTests
         // Staff type in Teams as they text; the shorthand must neither become a concept of its own nor miss the word it means.
         Concepts(shorthand).Should().Equal(Concepts(spelledOut));
     }
+
+    [Theory]
+    [InlineData("can I keep the school twitter password in my notes app?")]
+    [InlineData("is it ok to write the login on a sticky note")]
+    public void Keeping_a_password_in_notes_reaches_the_rule_on_storing_it(string question)
+    {
+        // Policies say "store account details, including passwords securely"; staff say where they keep them.
+        var store = Concept("store");
+        Concepts("Store account details, including passwords securely").Should().Contain(store);
+        var notes = Concepts(question).Should().ContainSingle(c => Analyzer.Vocabulary.Expansions(c).Any(e => e.Concept == store)).Subject;
+        Concepts(question).Should().NotContain(Concept("software"), "a notes app is where it is kept, not an app");
+        notes.Should().NotBe(store);
+    }
 }
