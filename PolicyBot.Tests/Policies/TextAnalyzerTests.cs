@@ -310,4 +310,14 @@ public sealed class TextAnalyzerTests
         Concepts(question).Should().NotContain(Concept("software"), "a notes app is where it is kept, not an app");
         notes.Should().NotBe(store);
     }
+
+    [Theory]
+    [InlineData("can I say what I think about the new reading scheme on the school page?")]
+    [InlineData("is it ok to give my two cents on the school twitter")]
+    [InlineData("can I share my thoughts on the head's decision on facebook")]
+    public void Saying_what_one_thinks_is_an_opinion(string question)
+    {
+        // Policies say "personal opinions should not be expressed on official sites"; staff say what they think.
+        Concepts(question).Should().Contain(Concept("opinion"));
+    }
 }
