@@ -320,4 +320,13 @@ public sealed class TextAnalyzerTests
         // Policies say "personal opinions should not be expressed on official sites"; staff say what they think.
         Concepts(question).Should().Contain(Concept("opinion"));
     }
+
+    [Theory]
+    [InlineData("am I meant to keep the class page up to date?")]
+    [InlineData("the info on our school insta is out of date")]
+    public void Keeping_something_up_to_date_is_updating_it(string question)
+    {
+        // Policies give the account's owner "regularly monitoring, updating and managing content"; staff say "up to date".
+        Concepts(question).Should().Contain(Concept("updating"));
+    }
 }
