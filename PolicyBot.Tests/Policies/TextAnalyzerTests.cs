@@ -292,6 +292,8 @@ public sealed class TextAnalyzerTests
     [InlineData("can u msg some1 from ur phone", "can you message someone from your phone")]
     [InlineData("can i keep the pw in my notes", "can i keep the password in my notes")]
     [InlineData("a journo messaged me", "a journalist messaged me")]
+    [InlineData("a kid dm'd me on tiktok", "a kid messaged me on tiktok")]
+    [InlineData("a parent pm'd me", "a parent messaged me")]
     public void Chat_shorthand_reads_as_the_words_it_stands_for(string shorthand, string spelledOut)
     {
         // Staff type in Teams as they text; the shorthand must neither become a concept of its own nor miss the word it means.
