@@ -331,4 +331,28 @@ public sealed class TextAnalyzerTests
         // Policies give the account's owner "regularly monitoring, updating and managing content"; staff say "up to date".
         Concepts(question).Should().Contain(Concept("updating"));
     }
+
+    [Fact]
+    public void Flogging_something_is_selling_it()
+    {
+        Concepts("can I flog my cakes on the school page").Should().Contain(Concept("selling"));
+    }
+
+    [Theory]
+    [InlineData("a snarky comment about the new TA")]
+    [InlineData("a catty post about a colleague")]
+    public void A_snarky_remark_reaches_derogatory_as_a_sarcastic_one_does(string question)
+    {
+        var derogatory = Concept("derogatory");
+        Concepts(question).Should().Contain(c => Analyzer.Vocabulary.Expansions(c).Any(e => e.Concept == derogatory));
+    }
+
+    [Theory]
+    [InlineData("a pic from the trip where a kid is half changed")]
+    [InlineData("a video of the kids getting changed after swimming")]
+    public void A_pupil_half_changed_is_about_being_appropriately_dressed(string question)
+    {
+        var dressed = Concept("dressed");
+        Concepts(question).Should().Contain(c => Analyzer.Vocabulary.Expansions(c).Any(e => e.Concept == dressed && e.Weight >= 0.8));
+    }
 }
