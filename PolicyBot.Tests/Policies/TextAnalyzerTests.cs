@@ -355,4 +355,21 @@ public sealed class TextAnalyzerTests
         var dressed = Concept("dressed");
         Concepts(question).Should().Contain(c => Analyzer.Vocabulary.Expansions(c).Any(e => e.Concept == dressed && e.Weight >= 0.8));
     }
+
+    [Theory]
+    [InlineData("the head ok'd the class blog")]
+    [InlineData("SLT OKed it last week")]
+    public void Okaying_something_is_approving_it(string question)
+    {
+        Concepts(question).Should().Contain(Concept("approved"));
+    }
+
+    [Fact]
+    public void Signing_for_a_policy_reaches_having_read_and_understood_it()
+    {
+        // A policy's return slip says "I have read and understand the policy … and agree to abide by it"; staff ask what to sign.
+        var understand = Concept("understand");
+        Concepts("I have read and understand the School Social Media Policy").Should().Contain(understand);
+        Analyzer.Vocabulary.Expansions(Concepts("do I have to sign anything?").Single()).Should().Contain(e => e.Concept == understand);
+    }
 }
