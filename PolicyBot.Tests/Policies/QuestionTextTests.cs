@@ -38,4 +38,28 @@ public sealed class QuestionTextTests
         Words(QuestionText.Clean(question)).Should().Equal(Words(question));
 
     static string[] Words(string text) => System.Text.RegularExpressions.Regex.Split(text, @"[\s.:?]+").Where(w => w.Length > 0).ToArray();
+
+    [Theory]
+    [InlineData("wat happens if i break this, cud i get sacked", "what happens if i break this, could i get sacked")]
+    [InlineData("im a volunteer, does this apply 2 me", "im a volunteer, does this apply to me")]
+    [InlineData("ok 2 reply to a whatsapp b4 school?", "ok to reply to a whatsapp before school?")]
+    [InlineData("is it ok 4 me to log in2 the school insta", "is it ok for me to log into the school insta")]
+    [InlineData("shud u tell any1", "should you tell anyone")]
+    [InlineData("some y6s r sharing smth in a grp chat", "some y6s are sharing something in a group chat")]
+    [InlineData("is there a form 4 making a class page", "is there a form for making a class page")]
+    public void Chat_shorthand_is_spelled_out_before_the_question_is_read(string typed, string spelledOut)
+    {
+        QuestionText.Clean(typed).Should().Be(spelledOut);
+    }
+
+    [Theory]
+    [InlineData("can i post a photo of year 2 kids")]
+    [InlineData("we have 2 kids from my class on my street")]
+    [InlineData("I teach ks2 and 4 of them follow me")]
+    [InlineData("my class of 2 the year before")]
+    [InlineData("can I film year 4 swimming")]
+    public void A_number_that_counts_something_stays_a_number(string question)
+    {
+        QuestionText.Clean(question).Should().Be(question);
+    }
 }

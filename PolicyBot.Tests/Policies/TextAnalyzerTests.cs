@@ -285,4 +285,92 @@ public sealed class TextAnalyzerTests
         Concepts("must designate at least two approved administrators").Should().Contain(atLeastTwo);
         Concepts(question).Should().Contain(atLeastTwo);
     }
+
+    [Theory]
+    [InlineData("wat happens if i post it", "what happens if i post it")]
+    [InlineData("cud i get sacked", "could i get sacked")]
+    [InlineData("shud i reply b4 the head sees it", "should i reply before the head sees it")]
+    [InlineData("can u msg some1 from ur phone", "can you message someone from your phone")]
+    [InlineData("can i keep the pw in my notes", "can i keep the password in my notes")]
+    [InlineData("a journo messaged me", "a journalist messaged me")]
+    [InlineData("a kid dm'd me on tiktok", "a kid messaged me on tiktok")]
+    [InlineData("a parent pm'd me", "a parent messaged me")]
+    public void Chat_shorthand_reads_as_the_words_it_stands_for(string shorthand, string spelledOut)
+    {
+        // Staff type in Teams as they text; the shorthand must neither become a concept of its own nor miss the word it means.
+        Concepts(shorthand).Should().Equal(Concepts(spelledOut));
+    }
+
+    [Theory]
+    [InlineData("can I keep the school twitter password in my notes app?")]
+    [InlineData("is it ok to write the login on a sticky note")]
+    public void Keeping_a_password_in_notes_reaches_the_rule_on_storing_it(string question)
+    {
+        // Policies say "store account details, including passwords securely"; staff say where they keep them.
+        var store = Concept("store");
+        Concepts("Store account details, including passwords securely").Should().Contain(store);
+        var notes = Concepts(question).Should().ContainSingle(c => Analyzer.Vocabulary.Expansions(c).Any(e => e.Concept == store)).Subject;
+        Concepts(question).Should().NotContain(Concept("software"), "a notes app is where it is kept, not an app");
+        notes.Should().NotBe(store);
+    }
+
+    [Theory]
+    [InlineData("can I say what I think about the new reading scheme on the school page?")]
+    [InlineData("is it ok to give my two cents on the school twitter")]
+    [InlineData("can I share my thoughts on the head's decision on facebook")]
+    public void Saying_what_one_thinks_is_an_opinion(string question)
+    {
+        // Policies say "personal opinions should not be expressed on official sites"; staff say what they think.
+        Concepts(question).Should().Contain(Concept("opinion"));
+    }
+
+    [Theory]
+    [InlineData("am I meant to keep the class page up to date?")]
+    [InlineData("the info on our school insta is out of date")]
+    public void Keeping_something_up_to_date_is_updating_it(string question)
+    {
+        // Policies give the account's owner "regularly monitoring, updating and managing content"; staff say "up to date".
+        Concepts(question).Should().Contain(Concept("updating"));
+    }
+
+    [Fact]
+    public void Flogging_something_is_selling_it()
+    {
+        Concepts("can I flog my cakes on the school page").Should().Contain(Concept("selling"));
+    }
+
+    [Theory]
+    [InlineData("a snarky comment about the new TA")]
+    [InlineData("a catty post about a colleague")]
+    public void A_snarky_remark_reaches_derogatory_as_a_sarcastic_one_does(string question)
+    {
+        var derogatory = Concept("derogatory");
+        Concepts(question).Should().Contain(c => Analyzer.Vocabulary.Expansions(c).Any(e => e.Concept == derogatory));
+    }
+
+    [Theory]
+    [InlineData("a pic from the trip where a kid is half changed")]
+    [InlineData("a video of the kids getting changed after swimming")]
+    public void A_pupil_half_changed_is_about_being_appropriately_dressed(string question)
+    {
+        var dressed = Concept("dressed");
+        Concepts(question).Should().Contain(c => Analyzer.Vocabulary.Expansions(c).Any(e => e.Concept == dressed && e.Weight >= 0.8));
+    }
+
+    [Theory]
+    [InlineData("the head ok'd the class blog")]
+    [InlineData("SLT OKed it last week")]
+    public void Okaying_something_is_approving_it(string question)
+    {
+        Concepts(question).Should().Contain(Concept("approved"));
+    }
+
+    [Fact]
+    public void Signing_for_a_policy_reaches_having_read_and_understood_it()
+    {
+        // A policy's return slip says "I have read and understand the policy … and agree to abide by it"; staff ask what to sign.
+        var understand = Concept("understand");
+        Concepts("I have read and understand the School Social Media Policy").Should().Contain(understand);
+        Analyzer.Vocabulary.Expansions(Concepts("do I have to sign anything?").Single()).Should().Contain(e => e.Concept == understand);
+    }
 }
