@@ -23,4 +23,14 @@ public sealed class StemmerTests
     [InlineData("ok")]
     public void Short_words_and_numbers_are_left_alone(string word) =>
         Stemmer.Stem(word).Should().Be(word);
+
+    [Theory]
+    [InlineData("notes")]
+    [InlineData("note")]
+    [InlineData("noted")]
+    public void A_note_is_not_read_as_the_word_not(string word)
+    {
+        Stemmer.Stem(word).Should().NotBe(Stemmer.Stem("not"));
+        Stemmer.Stem(word).Should().Be(Stemmer.Stem("notes"));
+    }
 }

@@ -80,6 +80,7 @@ public sealed class TextAnalyzerTests
     [InlineData("it's as follows", "the following guidelines apply")]
     [InlineData("a range of things", "can range from inappropriate to criminal")]
     [InlineData("fine as long as I am careful", "how long it takes")]
+    [InlineData("do I need a fit note from my GP", "it is important to note that information posted is public")]
     public void Phrases_that_stand_for_nothing_do_not_meet_each_other(string question, string policy)
     {
         // Stop phrases drop their words; they are not one shared concept that would tie "of course" to "the course of".

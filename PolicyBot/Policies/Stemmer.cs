@@ -12,6 +12,8 @@ public static class Stemmer
         ArgumentNullException.ThrowIfNull(word);
         if (word.Length <= 3 || !word.All(char.IsLetter))
             return word;
+        if (Exceptions.TryGetValue(word, out var fixedStem))
+            return fixedStem;
         var w = word;
         w = w.Replace("iz", "is", StringComparison.Ordinal);
 
@@ -35,6 +37,13 @@ public static class Stemmer
             w = w[..^1] + "i";
         return w;
     }
+
+    // Words the rules below would make into another, common word: "notes" would lose its s and its e and read as "not",
+    // which the vocabulary keeps as a word of its own (a negation), so "I keep notes about pupils" asked about "not".
+    static readonly Dictionary<string, string> Exceptions = new(StringComparer.Ordinal)
+    {
+        ["note"] = "note", ["notes"] = "note", ["noted"] = "note", ["noting"] = "note",
+    };
 
     // Longest first; each needs a minimum stem so "bring" and "need" survive.
     static readonly (string Suffix, string Replacement, int MinStem)[] Rules =
