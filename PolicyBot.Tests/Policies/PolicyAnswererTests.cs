@@ -185,6 +185,19 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Section.Should().Be("USING SOCIAL MEDIA FOR WORK");
     }
 
+    [Theory]
+    [InlineData("bradfield", "what happens to me if I break this?")]
+    [InlineData("crosby", "what would happen if I broke this, would I be fired?")]
+    public void Breaking_this_policy_is_answered_by_its_rule_on_breaches(string school, string question)
+    {
+        // "Break this" is breaching the policy, not break time, and what follows a breach is something every policy says;
+        // a breach is on topic as social media is (a fire drill's "fire" is not dismissal, so it stays off topic).
+        var answer = policies.Ask(school, question);
+
+        answer.Verdict.Should().NotBe(Verdict.NotCovered);
+        answer.Citations[0].Text.Should().Contain("disciplinary");
+    }
+
     /// <summary>A small policy: the section under test, then a few unrelated rules so word weights are realistic.</summary>
     static PolicyIndex ExamplePolicy(string section) => PolicyIndex.Build(PolicyParser.Parse("example", section + "\n" + """
 
@@ -569,6 +582,8 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("st-georges", "when do end of year reports go home to parents?")]
     [InlineData("crosby", "who signs off my timesheet for the after school club?")]
     [InlineData("st-georges", "who signs off my timesheet for the after school club?")]
+    [InlineData("st-georges", "is the fire alarm being tested on friday?")]
+    [InlineData("crosby", "when is the next fire drill?")]
     public void Off_topic_questions_are_not_covered_and_offer_a_person(string school, string question)
     {
         var answer = policies.Ask(school, question);
