@@ -388,17 +388,6 @@ internal sealed partial class Query
     [GeneratedRegex(@"[,\s]+(right|yeah|yes|innit|isn'?t it|isn’t it|correct|surely)\s*[?!.]*\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TagQuestion();
 
-    /// <summary>
-    /// "… is fine right? literally 2 mins": the same tag ended by its question mark before more is said ("the right?" and
-    /// "that right?" are left alone).
-    /// </summary>
-    [GeneratedRegex(@"(?<!\b(the|a|my|their|your|his|her|our|any|no|every|that|this)\s*)[,\s]+(right|yeah|innit|isn'?t it|isn’t it|correct|surely)\s*\?+", RegexOptions.IgnoreCase)]
-    private static partial Regex MidTagQuestion();
-
-    /// <summary>
-    /// "Is fb a good idea for them?": the question asks for advice; "good idea" is its frame, not what it is about (a policy's
-    /// "it is a good idea to use a separate email address" answers another question).
-    /// </summary>
     [GeneratedRegex(@"\b(?<duty>have|has|need|needs|got|supposed|meant) to (follow|stick to) ((this|it)(?=\s*([?!.]|$|too\b|as well\b|also\b))|the same (social media |online )?(rules|policy|guidelines|guidance)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex FollowThis();
 
@@ -438,6 +427,10 @@ internal sealed partial class Query
     [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex YearGroupOfStaff();
 
+    /// <summary>
+    /// "Is fb a good idea for them?": the question asks for advice; "good idea" is its frame, not what it is about (a policy's
+    /// "it is a good idea to use a separate email address" answers another question).
+    /// </summary>
     [GeneratedRegex(@"\b(a )?(good|bad|great|sensible|wise) idea\b", RegexOptions.IgnoreCase)]
     private static partial Regex AdviceFrame();
 
