@@ -95,6 +95,9 @@ internal sealed partial class Query
         var online = false;
         var onlineConcepts = index.OnlineConcepts;
         var rareIdf = index.Idf("\u0000never-seen");
+        // A concept the question implies rather than says (responsibility in "is that on me?"): its idf in this policy, or half
+        // a rare word's where the policy never uses it.
+        double ImpliedWeight(string concept) => index.Knows(concept) ? index.Idf(concept) : rareIdf * 0.5;
         var generic = index.GenericWords;
         var possessors = Possessors(index, question);
         // "New TA, …", "lunchtime supervisor here.": the staff member says who they are before asking; the role names the
@@ -172,14 +175,14 @@ internal sealed partial class Query
         // the minimum age its provider sets, which policies name; the pupils' age is a word of the question, but a light
         // one. The school's own blog or site sets no such age.
         if (seen.Overlaps(vocabulary.Platforms) && UnderThirteen().IsMatch(question) && analyzer.ConceptOf("age") is var age && seen.Add(age))
-            slots.Add(new Slot(age, (index.Knows(age) ? index.Idf(age) : rareIdf * 0.5) * UnderThirteenWeight, [(age, 1.0)]));
+            slots.Add(new Slot(age, ImpliedWeight(age) * UnderThirteenWeight, [(age, 1.0)]));
         // "Is that on me?", "is it down to us?": whose responsibility it is, which clauses say in those words.
         if (OnMe().IsMatch(question) && analyzer.ConceptOf("responsibility") is var responsibility && seen.Add(responsibility))
-            slots.Add(new Slot(responsibility, index.Knows(responsibility) ? index.Idf(responsibility) : rareIdf * 0.5, [(responsibility, 1.0)]));
+            slots.Add(new Slot(responsibility, ImpliedWeight(responsibility), [(responsibility, 1.0)]));
         // "A photo I found on google", "nicked a picture off another school's website": content taken from someone else is
         // what policies' copyright rules are about ("using someone else's images … without permission"), whatever the words.
         if (TakenFromOthers().IsMatch(question) && analyzer.ConceptOf("copyright") is var copyright && seen.Add(copyright))
-            slots.Add(new Slot(copyright, (index.Knows(copyright) ? index.Idf(copyright) : rareIdf * 0.5) * TakenFromOthersWeight, [(copyright, 1.0)]));
+            slots.Add(new Slot(copyright, ImpliedWeight(copyright) * TakenFromOthersWeight, [(copyright, 1.0)]));
         // "I'm a governor, does this apply to me?": whom the policy covers is a question about the policy itself, whatever
         // else it names (a role, a day of the week), so it is on topic though it names nothing the policy is about, and
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
@@ -189,7 +192,7 @@ internal sealed partial class Query
         // which the question need not say.
         if (asksScope && analyzer.ConceptOf("applies") is var applies && analyzer.ConceptOf("extends") is var extends
             && !seen.Contains(extends) && seen.Add(applies))
-            slots.Add(new Slot(applies, index.Knows(applies) ? index.Idf(applies) : rareIdf * 0.5, [(applies, 1.0), (extends, 1.0)]));
+            slots.Add(new Slot(applies, ImpliedWeight(applies), [(applies, 1.0), (extends, 1.0)]));
         // "On my phone in the staffroom", "going on my ipad at lunch": being on a device is using it, online.
         online |= asksScope || OnMyDevice().IsMatch(question);
         // "On fb quite a lot in school", "on tiktok most of PPA": how much the staff member uses it is what the policy calls
@@ -198,13 +201,13 @@ internal sealed partial class Query
         // "loads of people follow me" say how often or how many, not how long they spend.
         var heavyUse = VerdictClassifier.DescribesHeavyUse(question);
         if (heavyUse && OnItALot().IsMatch(question) && analyzer.ConceptOf("excessive") is var excessive && seen.Add(excessive))
-            slots.Add(new Slot(excessive, index.Knows(excessive) ? index.Idf(excessive) : rareIdf * 0.5, [(excessive, 1.0)]));
+            slots.Add(new Slot(excessive, ImpliedWeight(excessive), [(excessive, 1.0)]));
         var owner = Ownership.OfQuestion(question);
         var duringSessions = DuringSessions(index, seen, question, owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept) || saysPrivate);
         // "A quick look at fb while the kids are doing their writing": when it happens is a word of the question, though it
         // names no time: working hours, when policies allow or forbid personal use. A light one, as the rest says what is done.
         if (duringSessions && analyzer.ConceptOf("working hours") is var hours && !weights.ContainsKey(hours) && !seen.Overlaps(index.LessonWords) && seen.Add(hours))
-            slots.Add(new Slot(hours, (index.Knows(hours) ? index.Idf(hours) : rareIdf * 0.5) * DuringSessionsWeight,
+            slots.Add(new Slot(hours, ImpliedWeight(hours) * DuringSessionsWeight,
                 [(hours, 1.0), .. index.LessonWords.Select(l => (l, 0.6))]));
         // "My own phone", "my private account"; "the school's own account" is the school's (Ownership reads it so).
         var personal = owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept) || saysPrivate;
