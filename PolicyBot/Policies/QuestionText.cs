@@ -40,13 +40,13 @@ public static partial class QuestionText
 
     static readonly Dictionary<string, string> ShorthandWords = new()
     {
-        ["wat"] = "what", ["wot"] = "what", ["cud"] = "could", ["shud"] = "should", ["wud"] = "would", ["u"] = "you", ["ur"] = "your",
+        ["wat"] = "what", ["wats"] = "whats", ["wot"] = "what", ["shld"] = "should", ["cud"] = "could", ["shud"] = "should", ["wud"] = "would", ["u"] = "you", ["ur"] = "your",
         ["b4"] = "before", ["any1"] = "anyone", ["some1"] = "someone", ["every1"] = "everyone", ["no1"] = "no one", ["in2"] = "into",
         ["plz"] = "please", ["pls"] = "please", ["thx"] = "thanks", ["r"] = "are", ["smth"] = "something", ["sth"] = "something",
         ["ppl"] = "people", ["grp"] = "group", ["abt"] = "about", ["cuz"] = "because", ["bc"] = "because",
     };
 
-    [GeneratedRegex(@"(?<![\w'’])(wat|wot|cud|shud|wud|u|ur|b4|any1|some1|every1|no1|in2|plz|pls|thx|r|smth|sth|ppl|grp|abt|cuz|bc)(?![\w'’])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w'’])(wat|wats|wot|shld|cud|shud|wud|u|ur|b4|any1|some1|every1|no1|in2|plz|pls|thx|r|smth|sth|ppl|grp|abt|cuz|bc)(?![\w'’])", RegexOptions.IgnoreCase)]
     private static partial Regex Shorthand();
 
     [GeneratedRegex(@"(?<=\b[a-z]+ )(?<!\b(?:year|yr|y|ks|stage|least|than|or|and|of|to|top|under|over|age|aged|group|set|grade|level|class|room|page|step|no|number) )[24](?= (?:me|you|us|them|him|her|my|your|our|their|the|reply|post|start|add|use|share|message|send|ask|say|tell|put|have|see|check|comment|talk|speak|contact|follow|accept|delete|make|set|join|report|keep|log|block|do|be|go|get|work|school|\w+ing)\b)", RegexOptions.IgnoreCase)]
