@@ -18,6 +18,10 @@ public sealed class QueryTests(PoliciesFixture policies)
     [InlineData("a parent keeps slagging me off on fb, will the school do anything?", true)]
     [InlineData("if I report it, what would the head do?", true)]
     [InlineData("does school actually take action over comments like that?", true)]
+    [InlineData("a parent shared a nasty meme about the head on fb, what happens now?", true)]
+    [InlineData("one of my y4s swore at another child on the class blog, how will that be dealt with?", true)]
+    [InlineData("how is it supposed to be handled when a pupil posts something unkind?", true)]
+    [InlineData("what happens to the class page when I leave?", false)]
     [InlineData("a parent keeps slagging me off on fb, what do I do?", false)]
     [InlineData("can I do anything about it?", false)]
     public void Asking_what_the_school_will_do_is_read_as_asking_how_the_school_responds(string question, bool asks)

@@ -377,8 +377,11 @@ internal sealed partial class Query
     [GeneratedRegex(@"\b(while|whilst|when|as) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?)( \w+)? (are|is|were|was)\b|\b(while|whilst) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?) (do|does|did|get on with|got on with|work on|worked on|finish|finished)\b|\bin front of (the |our )?(kids|children|pupils|students)\b|\bin front of (the |my |our )?class\b|(?<!\bmy )\b((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?) (are|is|were|was) (doing|busy|working|sat|sitting|reading|writing|taking|practising|practicing|on task|in the middle of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PupilsPresent();
 
-    /// <summary>"Will the school do anything?", "does the head take action?", "what would the school do?".</summary>
-    [GeneratedRegex(@"\b(will|would|does|do|can)( the| my| our)? (school|they|head|headteacher|head teacher|slt|management|senior leaders?)( \w+)? (do|act|deal with|step in|take action|get involved)\b|\bwhat (will|would|does|do) (the |my |our )?(school|they|head|headteacher|slt|management) do\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "Will the school do anything?", "does the head take action?", "what would the school do?"; told what someone did, a bare
+    /// "what happens (now)?" or "how is that dealt with?" asks the same ("what happens to the account?" does not).
+    /// </summary>
+    [GeneratedRegex(@"\b(will|would|does|do|can)( the| my| our)? (school|they|head|headteacher|head teacher|slt|management|senior leaders?)( \w+)? (do|act|deal with|step in|take action|get involved)\b|\bwhat (will|would|does|do) (the |my |our )?(school|they|head|headteacher|slt|management) do\b|\bwhat happens( now| next| then| under (the|this|our) policy)?\s*(\?|$)|\bhow (is|will|would|should|does) (that|this|it)( (supposed|meant|going) to)? (be )?(handled|dealt with|resolved)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhatSchoolDoes();
 
     [GeneratedRegex(@"\b(is|was|would) (it|that|this) (be )?(on|down to) (me|us)\b|\b(is|was) (it|that|this) (my|our) (job|fault)\b", RegexOptions.IgnoreCase)]
