@@ -193,6 +193,8 @@ public sealed class VerdictClassifierTests
     [InlineData("could I actually lose my job over a post?")]
     [InlineData("what actually happens to me if a parent says I've been rude to them on fb")]
     [InlineData("what would happen to us if the class page got hacked?")]
+    [InlineData("I forwarded a staff email to my sister. what could really happen to me?")]
+    [InlineData("what might happen to a colleague who shares pupils' photos on her own insta?")]
     public void Consequence_questions_are_recognised(string question) =>
         VerdictClassifier.AsksAboutConsequences(question).Should().BeTrue();
 

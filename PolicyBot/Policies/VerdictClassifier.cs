@@ -277,7 +277,7 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"^([^.:]{0,60},\s*)?(pupils|students|children|young people|parents|carers)\b[^.:]{0,30}\b(should be encouraged|are taught|are encouraged|will be taught|should|must)\b")]
     private static partial Regex PupilOrParentConduct();
 
-    [GeneratedRegex(@"\b(trouble|sacked|sack me|fired|dismiss\w*|disciplin\w*|lose (my|their|your|his|her) job|consequences?|punish\w*|police|prosecut\w*|misconduct|what happens if|what (actually |exactly |really )?(happens|would happen|will happen|could happen) to (me|us|them|him|her|staff)\b|taken off me|take (my|it) away|suspended|suspension|cut off|lose (my )?access|access (taken|removed|withdrawn|stopped)|come back on me|come back to bite)\b")]
+    [GeneratedRegex(@"\b(trouble|sacked|sack me|fired|dismiss\w*|disciplin\w*|lose (my|their|your|his|her) job|consequences?|punish\w*|police|prosecut\w*|misconduct|what happens if|what (actually |exactly |really )?(happens|(would|will|could|might) (actually |exactly |really )?happen) to (me|us|them|him|her|staff|a member of staff|a colleague|someone|somebody|anyone|anybody)\b|taken off me|take (my|it) away|suspended|suspension|cut off|lose (my )?access|access (taken|removed|withdrawn|stopped)|come back on me|come back to bite)\b")]
     private static partial Regex ConsequenceQuestion();
 
     [GeneratedRegex(@"\b(don't|dont|do not|wouldn't|wouldnt|would not) (want|wanna|like) (to )?[^.?!;:,]*")]
