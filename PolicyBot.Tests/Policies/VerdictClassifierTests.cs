@@ -121,6 +121,9 @@ public sealed class VerdictClassifierTests
     [InlineData("a kid from my class messaged me on snap, i just ignored it. is that enough")]
     [InlineData("I blocked the parent who was trolling me, was that enough?")]
     [InlineData("I deleted the comment. Is that all I need to do?")]
+    [InlineData("a parent sent me something worrying about her son. where should that be reported?")]
+    [InlineData("who should something like this be passed on to?")]
+    [InlineData("a boy in my class says a stranger keeps adding him on a game. does this need to be reported?")]
     public void Procedure_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhatToDo(question).Should().BeTrue();
 
