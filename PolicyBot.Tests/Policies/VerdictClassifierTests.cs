@@ -123,6 +123,8 @@ public sealed class VerdictClassifierTests
     [InlineData("I deleted the comment. Is that all I need to do?")]
     [InlineData("a parent sent me something worrying about her son. where should that be reported?")]
     [InlineData("who should something like this be passed on to?")]
+    [InlineData("a parent keeps commenting on my holiday photos. what am I meant to do?")]
+    [InlineData("someone posted a nasty comment under our class video, what are we supposed to do?")]
     [InlineData("a boy in my class says a stranger keeps adding him on a game. does this need to be reported?")]
     public void Procedure_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhatToDo(question).Should().BeTrue();
