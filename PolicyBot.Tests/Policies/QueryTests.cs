@@ -290,6 +290,18 @@ public sealed class QueryTests(PoliciesFixture policies)
         query.PeopleAsked.Should().NotContain(pupil);
     }
 
+    [Theory]
+    [InlineData("the mum of a boy in my class sent me a friend request, should I accept?")]
+    [InlineData("the parents of one of my pupils keep messaging me on whatsapp")]
+    public void A_relative_of_a_pupil_said_with_of_is_a_question_about_the_relative(string question)
+    {
+        var pupil = Index.Analyze("pupil").Single().Concept;
+        var parent = Index.Analyze("parent").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.PeopleAsked.Should().Contain(parent).And.NotContain(pupil);
+    }
+
     [Fact]
     public void A_year_group_that_is_not_a_colleague_is_still_the_pupils()
     {

@@ -330,9 +330,13 @@ internal sealed partial class Query
         foreach (Match m in PossessiveModifier().Matches(question))
             foreach (var t in index.Analyze(m.Groups[1].Value))
                 owners.Add(t.Concept);
+        // "The mother of a child in my class" is "a child's mother" said the other way round.
+        foreach (Match m in RelativeOf().Matches(question))
+            foreach (var t in index.Analyze(m.Groups["owner"].Value))
+                owners.Add(t.Concept);
         if (owners.Count == 0)
             return owners;
-        var stripped = PossessiveModifier().Replace(question, " ");
+        var stripped = RelativeOf().Replace(PossessiveModifier().Replace(question, " "), "${relative} ");
         owners.ExceptWith(index.Analyze(stripped).Select(t => t.Concept));
         return owners;
     }
@@ -465,6 +469,10 @@ internal sealed partial class Query
 
     [GeneratedRegex(@"\b([A-Za-z]+)(?:'s|’s|s'|s’)\s+(?=[A-Za-z])")]
     private static partial Regex PossessiveModifier();
+
+    /// <summary>"The mum of a boy in my class", "parents of one of my pupils": a pupil's relative, with the pupil as the owner.</summary>
+    [GeneratedRegex(@"\b(?<relative>mother|mothers|mum|mums|mom|moms|father|fathers|dad|dads|parents?|carers?|grandparents?|grandmother|grandfather|gran|nan|grandad|brother|sister|siblings?|aunt|auntie|uncle|family)\s+of\s+(?:a|an|the|one of (?:my|our|the)|my|our|his|her|their|this|that)?\s*(?<owner>child|children|pupils?|kids?|boy|girl|students?|learners?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeOf();
 
     static void Raise(Dictionary<string, double> map, string key, double value)
     {
