@@ -280,6 +280,8 @@ public sealed class QueryTests(PoliciesFixture policies)
     [InlineData("one of the year 2 teachers added me on facebook, should I accept?")]
     [InlineData("the Y6 TA keeps posting about work on her insta")]
     [InlineData("our year 4 class teacher wants to follow me on tiktok")]
+    [InlineData("a colleague in my year group wants to add me on insta, is that ok?")]
+    [InlineData("the TA from our phase sent me a friend request")]
     public void A_colleague_named_by_the_year_they_teach_is_not_a_question_about_pupils(string question)
     {
         var pupil = Index.Analyze("pupil").Single().Concept;
