@@ -18,6 +18,10 @@ public sealed class QueryTests(PoliciesFixture policies)
     [InlineData("a parent keeps slagging me off on fb, will the school do anything?", true)]
     [InlineData("if I report it, what would the head do?", true)]
     [InlineData("does school actually take action over comments like that?", true)]
+    [InlineData("a parent shared a nasty meme about the head on fb, what happens now?", true)]
+    [InlineData("one of my y4s swore at another child on the class blog, how will that be dealt with?", true)]
+    [InlineData("how is it supposed to be handled when a pupil posts something unkind?", true)]
+    [InlineData("what happens to the class page when I leave?", false)]
     [InlineData("a parent keeps slagging me off on fb, what do I do?", false)]
     [InlineData("can I do anything about it?", false)]
     public void Asking_what_the_school_will_do_is_read_as_asking_how_the_school_responds(string question, bool asks)
@@ -276,6 +280,8 @@ public sealed class QueryTests(PoliciesFixture policies)
     [InlineData("one of the year 2 teachers added me on facebook, should I accept?")]
     [InlineData("the Y6 TA keeps posting about work on her insta")]
     [InlineData("our year 4 class teacher wants to follow me on tiktok")]
+    [InlineData("a colleague in my year group wants to add me on insta, is that ok?")]
+    [InlineData("the TA from our phase sent me a friend request")]
     public void A_colleague_named_by_the_year_they_teach_is_not_a_question_about_pupils(string question)
     {
         var pupil = Index.Analyze("pupil").Single().Concept;
@@ -284,6 +290,18 @@ public sealed class QueryTests(PoliciesFixture policies)
 
         query.Slots.Should().NotContain(s => s.Concept == pupil || s.Concept == age);
         query.PeopleAsked.Should().NotContain(pupil);
+    }
+
+    [Theory]
+    [InlineData("the mum of a boy in my class sent me a friend request, should I accept?")]
+    [InlineData("the parents of one of my pupils keep messaging me on whatsapp")]
+    public void A_relative_of_a_pupil_said_with_of_is_a_question_about_the_relative(string question)
+    {
+        var pupil = Index.Analyze("pupil").Single().Concept;
+        var parent = Index.Analyze("parent").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.PeopleAsked.Should().Contain(parent).And.NotContain(pupil);
     }
 
     [Fact]

@@ -121,6 +121,11 @@ public sealed class VerdictClassifierTests
     [InlineData("a kid from my class messaged me on snap, i just ignored it. is that enough")]
     [InlineData("I blocked the parent who was trolling me, was that enough?")]
     [InlineData("I deleted the comment. Is that all I need to do?")]
+    [InlineData("a parent sent me something worrying about her son. where should that be reported?")]
+    [InlineData("who should something like this be passed on to?")]
+    [InlineData("a parent keeps commenting on my holiday photos. what am I meant to do?")]
+    [InlineData("someone posted a nasty comment under our class video, what are we supposed to do?")]
+    [InlineData("a boy in my class says a stranger keeps adding him on a game. does this need to be reported?")]
     public void Procedure_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhatToDo(question).Should().BeTrue();
 
@@ -193,6 +198,8 @@ public sealed class VerdictClassifierTests
     [InlineData("could I actually lose my job over a post?")]
     [InlineData("what actually happens to me if a parent says I've been rude to them on fb")]
     [InlineData("what would happen to us if the class page got hacked?")]
+    [InlineData("I forwarded a staff email to my sister. what could really happen to me?")]
+    [InlineData("what might happen to a colleague who shares pupils' photos on her own insta?")]
     public void Consequence_questions_are_recognised(string question) =>
         VerdictClassifier.AsksAboutConsequences(question).Should().BeTrue();
 

@@ -75,7 +75,7 @@ internal sealed partial class Query
         var analyzer = index.Analyzer;
         var vocabulary = analyzer.Vocabulary;
         // "One of the year 2 teachers", "the Y6 TA": the year group says which colleague, not that the question is about pupils.
-        question = YearGroupOfStaff().Replace(question, "${role}");
+        question = StaffOfMyYearGroup().Replace(YearGroupOfStaff().Replace(question, "${role}"), "${role}");
         // "Can I post a pic of my class on my fb? The parents won't mind": people said only to approve are why the staff member
         // thinks it is fine, not whom the question is about.
         question = TheyWontMind().Replace(question, " ");
@@ -330,9 +330,13 @@ internal sealed partial class Query
         foreach (Match m in PossessiveModifier().Matches(question))
             foreach (var t in index.Analyze(m.Groups[1].Value))
                 owners.Add(t.Concept);
+        // "The mother of a child in my class" is "a child's mother" said the other way round.
+        foreach (Match m in RelativeOf().Matches(question))
+            foreach (var t in index.Analyze(m.Groups["owner"].Value))
+                owners.Add(t.Concept);
         if (owners.Count == 0)
             return owners;
-        var stripped = PossessiveModifier().Replace(question, " ");
+        var stripped = RelativeOf().Replace(PossessiveModifier().Replace(question, " "), "${relative} ");
         owners.ExceptWith(index.Analyze(stripped).Select(t => t.Concept));
         return owners;
     }
@@ -377,8 +381,11 @@ internal sealed partial class Query
     [GeneratedRegex(@"\b(while|whilst|when|as) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?)( \w+)? (are|is|were|was)\b|\b(while|whilst) ((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?) (do|does|did|get on with|got on with|work on|worked on|finish|finished)\b|\bin front of (the |our )?(kids|children|pupils|students)\b|\bin front of (the |my |our )?class\b|(?<!\bmy )\b((the |our |all the )?(kids|children|pupils|students)|(the |my |our )?(class|y\d|year \d+|reception|nursery)s?) (are|is|were|was) (doing|busy|working|sat|sitting|reading|writing|taking|practising|practicing|on task|in the middle of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PupilsPresent();
 
-    /// <summary>"Will the school do anything?", "does the head take action?", "what would the school do?".</summary>
-    [GeneratedRegex(@"\b(will|would|does|do|can)( the| my| our)? (school|they|head|headteacher|head teacher|slt|management|senior leaders?)( \w+)? (do|act|deal with|step in|take action|get involved)\b|\bwhat (will|would|does|do) (the |my |our )?(school|they|head|headteacher|slt|management) do\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "Will the school do anything?", "does the head take action?", "what would the school do?"; told what someone did, a bare
+    /// "what happens (now)?" or "how is that dealt with?" asks the same ("what happens to the account?" does not).
+    /// </summary>
+    [GeneratedRegex(@"\b(will|would|does|do|can)( the| my| our)? (school|they|head|headteacher|head teacher|slt|management|senior leaders?)( \w+)? (do|act|deal with|step in|take action|get involved)\b|\bwhat (will|would|does|do) (the |my |our )?(school|they|head|headteacher|slt|management) do\b|\bwhat happens( now| next| then| under (the|this|our) policy)?\s*(\?|$)|\bhow (is|will|would|should|does) (that|this|it)( (supposed|meant|going) to)? (be )?(handled|dealt with|resolved)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhatSchoolDoes();
 
     [GeneratedRegex(@"\b(is|was|would) (it|that|this) (be )?(on|down to) (me|us)\b|\b(is|was) (it|that|this) (my|our) (job|fault)\b", RegexOptions.IgnoreCase)]
@@ -430,6 +437,10 @@ internal sealed partial class Query
     [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex YearGroupOfStaff();
 
+    /// <summary>"A colleague in my year group", "the TA from our phase": the year group says which colleague, as "the Y6 TA" does.</summary>
+    [GeneratedRegex(@"\b(?<role>colleagues?|teachers?|tas?|teaching assistants?|lsas?|staff)\s+(?:in|from|on|of)\s+(?:my|our|the same|the)\s+(?:year group|year team|phase|key stage|ks[12]|team)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StaffOfMyYearGroup();
+
     /// <summary>
     /// "Is fb a good idea for them?": the question asks for advice; "good idea" is its frame, not what it is about (a policy's
     /// "it is a good idea to use a separate email address" answers another question).
@@ -462,6 +473,10 @@ internal sealed partial class Query
 
     [GeneratedRegex(@"\b([A-Za-z]+)(?:'s|’s|s'|s’)\s+(?=[A-Za-z])")]
     private static partial Regex PossessiveModifier();
+
+    /// <summary>"The mum of a boy in my class", "parents of one of my pupils": a pupil's relative, with the pupil as the owner.</summary>
+    [GeneratedRegex(@"\b(?<relative>mother|mothers|mum|mums|mom|moms|father|fathers|dad|dads|parents?|carers?|grandparents?|grandmother|grandfather|gran|nan|grandad|brother|sister|siblings?|aunt|auntie|uncle|family)\s+of\s+(?:a|an|the|one of (?:my|our|the)|my|our|his|her|their|this|that)?\s*(?<owner>child|children|pupils?|kids?|boy|girl|students?|learners?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeOf();
 
     static void Raise(Dictionary<string, double> map, string key, double value)
     {
