@@ -110,6 +110,9 @@ public sealed class VerdictClassifierTests
     [InlineData("who gives the go ahead if I want to start a class blog?")]
     [InlineData("need my own twitter on a school laptop for a course. who says yes to that?")]
     [InlineData("need to get on facebook on the class PC to show a clip, who lets me")]
+    [InlineData("I'd like a class instagram for Y5. Do I need to ask anyone first or can I just make it?")]
+    [InlineData("thinking of a page for the choir, should I check with someone beforehand?")]
+    [InlineData("do I have to run it past somebody first?")]
     public void Approval_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhoApproves(question).Should().BeTrue();
 
