@@ -276,6 +276,8 @@ public sealed class QueryTests(PoliciesFixture policies)
     [InlineData("one of the year 2 teachers added me on facebook, should I accept?")]
     [InlineData("the Y6 TA keeps posting about work on her insta")]
     [InlineData("our year 4 class teacher wants to follow me on tiktok")]
+    [InlineData("one of the TAs in year 3 added me on facebook, should I accept?")]
+    [InlineData("the teacher for Y5 keeps posting about work on her insta")]
     public void A_colleague_named_by_the_year_they_teach_is_not_a_question_about_pupils(string question)
     {
         var pupil = Index.Analyze("pupil").Single().Concept;

@@ -75,7 +75,7 @@ internal sealed partial class Query
         var analyzer = index.Analyzer;
         var vocabulary = analyzer.Vocabulary;
         // "One of the year 2 teachers", "the Y6 TA": the year group says which colleague, not that the question is about pupils.
-        question = YearGroupOfStaff().Replace(question, "${role}");
+        question = StaffOfYearGroup().Replace(YearGroupOfStaff().Replace(question, "${role}"), "${role}");
         // "Can I post a pic of my class on my fb? The parents won't mind": people said only to approve are why the staff member
         // thinks it is fine, not whom the question is about.
         question = TheyWontMind().Replace(question, " ");
@@ -429,6 +429,10 @@ internal sealed partial class Query
     /// <summary>"The year 2 teachers", "a Y6 TA", "our year 4 class teacher": a colleague named by the year they teach.</summary>
     [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex YearGroupOfStaff();
+
+    /// <summary>"Chloe here (TA in Y2)", "one of the teachers in year 4", "the lead for Y6": the same colleague, the year said after the role.</summary>
+    [GeneratedRegex(@"\b(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\s+(?:in|for|from|of)\s+(?:the\s+)?" + TextAnalyzer.YearGroupPattern + @"s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StaffOfYearGroup();
 
     /// <summary>
     /// "Is fb a good idea for them?": the question asks for advice; "good idea" is its frame, not what it is about (a policy's
