@@ -127,6 +127,8 @@ public sealed class TextAnalyzerTests
     [InlineData("a 9 year old", "a child")]
     [InlineData("on fb a fair bit", "on fb excessively")]
     [InlineData("my first week", "joining")]
+    [InlineData("starting here next month", "joining next month")]
+    [InlineData("I started as a TA", "I joined a TA")]
     [InlineData("just for fun", "trivial")]
     [InlineData("looking into it", "an investigation")]
     [InlineData("taken out of context", "misconstrued")]
