@@ -128,6 +128,8 @@ public sealed class TextAnalyzerTests
     [InlineData("on fb a fair bit", "on fb excessively")]
     [InlineData("my first week", "joining")]
     [InlineData("starting here next month", "joining next month")]
+    [InlineData("the school can see our emails", "monitoring our emails")]
+    [InlineData("the school checks our emails", "monitoring our emails")]
     [InlineData("I started as a TA", "I joined a TA")]
     [InlineData("just for fun", "trivial")]
     [InlineData("looking into it", "an investigation")]
