@@ -282,6 +282,8 @@ public sealed class QueryTests(PoliciesFixture policies)
     [InlineData("our year 4 class teacher wants to follow me on tiktok")]
     [InlineData("a colleague in my year group wants to add me on insta, is that ok?")]
     [InlineData("the TA from our phase sent me a friend request")]
+    [InlineData("one of the TAs in year 3 added me on facebook, should I accept?")]
+    [InlineData("the teacher for Y5 keeps posting about work on her insta")]
     public void A_colleague_named_by_the_year_they_teach_is_not_a_question_about_pupils(string question)
     {
         var pupil = Index.Analyze("pupil").Single().Concept;

@@ -127,6 +127,12 @@ public sealed class TextAnalyzerTests
     [InlineData("a 9 year old", "a child")]
     [InlineData("on fb a fair bit", "on fb excessively")]
     [InlineData("my first week", "joining")]
+    [InlineData("starting here next month", "joining next month")]
+    [InlineData("the school can see our emails", "monitoring our emails")]
+    [InlineData("the school checks our emails", "monitoring our emails")]
+    [InlineData("it hasn't been confirmed", "it hasn't been verified")]
+    [InlineData("nobody's confirmed the score", "verify the score")]
+    [InlineData("I started as a TA", "I joined a TA")]
     [InlineData("just for fun", "trivial")]
     [InlineData("looking into it", "an investigation")]
     [InlineData("taken out of context", "misconstrued")]
@@ -221,6 +227,7 @@ public sealed class TextAnalyzerTests
     [InlineData("my partner's business", "organisation")]
     [InlineData("who sorts out the account when I leave?", "responsible")]
     [InlineData("can you sort out my class page", "manage")]
+    [InlineData("his mum said he's just finished chemo", "health")]
     public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
     {
         var target = Concept(policyWord);

@@ -110,6 +110,9 @@ public sealed class VerdictClassifierTests
     [InlineData("who gives the go ahead if I want to start a class blog?")]
     [InlineData("need my own twitter on a school laptop for a course. who says yes to that?")]
     [InlineData("need to get on facebook on the class PC to show a clip, who lets me")]
+    [InlineData("I'd like a class instagram for Y5. Do I need to ask anyone first or can I just make it?")]
+    [InlineData("thinking of a page for the choir, should I check with someone beforehand?")]
+    [InlineData("do I have to run it past somebody first?")]
     public void Approval_questions_are_recognised(string question) =>
         VerdictClassifier.AsksWhoApproves(question).Should().BeTrue();
 
@@ -229,6 +232,9 @@ public sealed class VerdictClassifierTests
     [InlineData("do I have to follow the same social media rules?")]
     [InlineData("it's just my dog, the policy doesn't care what I post there does it?")]
     [InlineData("does the policy cover what I post on my own insta?")]
+    [InlineData("I volunteer on trips. Does this policy say anything about people like me, or is it only staff?")]
+    [InlineData("does the social media policy have anything for us? we're lunchtime volunteers")]
+    [InlineData("I run the after school club, is it just for teachers?")]
     public void Scope_questions_are_recognised(string question) =>
         VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
 
@@ -248,6 +254,7 @@ public sealed class VerdictClassifierTests
     [InlineData("does it include a link to my shop?")]
     [InlineData("is this app ok for me to use with my class?")]
     [InlineData("is the school blog for parents too?")]
+    [InlineData("does the policy say anything about posting photos of sports day?")]
     public void Questions_about_what_to_do_are_not_scope_questions(string question) =>
         VerdictClassifier.AsksAboutScope(question).Should().BeFalse();
 

@@ -75,7 +75,7 @@ internal sealed partial class Query
         var analyzer = index.Analyzer;
         var vocabulary = analyzer.Vocabulary;
         // "One of the year 2 teachers", "the Y6 TA": the year group says which colleague, not that the question is about pupils.
-        question = StaffOfMyYearGroup().Replace(YearGroupOfStaff().Replace(question, "${role}"), "${role}");
+        question = StaffOfYearGroup().Replace(YearGroupOfStaff().Replace(question, "${role}"), "${role}");
         // "Can I post a pic of my class on my fb? The parents won't mind": people said only to approve are why the staff member
         // thinks it is fine, not whom the question is about.
         question = TheyWontMind().Replace(question, " ");
@@ -437,9 +437,12 @@ internal sealed partial class Query
     [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex YearGroupOfStaff();
 
-    /// <summary>"A colleague in my year group", "the TA from our phase": the year group says which colleague, as "the Y6 TA" does.</summary>
-    [GeneratedRegex(@"\b(?<role>colleagues?|teachers?|tas?|teaching assistants?|lsas?|staff)\s+(?:in|from|on|of)\s+(?:my|our|the same|the)\s+(?:year group|year team|phase|key stage|ks[12]|team)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex StaffOfMyYearGroup();
+    /// <summary>
+    /// "Chloe here (TA in Y2)", "one of the teachers in year 4", "a colleague in my year group", "the TA from our phase":
+    /// the year group said after the role says which colleague, as "the Y6 TA" does.
+    /// </summary>
+    [GeneratedRegex(@"\b(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\s+(?:in|for|from|on|of)\s+(?:(?:my|our|the same|the)\s+(?:year group|year team|phase|key stage|ks[12]|team)\b|(?:the\s+)?" + TextAnalyzer.YearGroupPattern + @"s?\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex StaffOfYearGroup();
 
     /// <summary>
     /// "Is fb a good idea for them?": the question asks for advice; "good idea" is its frame, not what it is about (a policy's
