@@ -165,6 +165,8 @@ public sealed class TextAnalyzerTests
     [InlineData("extreme videos", "radicalisation")]
     [InlineData("does the school see", "monitor")]
     [InlineData("keep track of", "monitoring")]
+    [InlineData("without saying who I am", "anonymously")]
+    [InlineData("without giving my name", "anonymous")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
