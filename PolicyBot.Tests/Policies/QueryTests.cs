@@ -328,6 +328,9 @@ public sealed class QueryTests(PoliciesFixture policies)
     [InlineData("nicked a lovely photo off another school's website for our school page")]
     [InlineData("can I use a pic I found on google for the class blog?")]
     [InlineData("I put a video from youtube... no, a clip from someone's instagram on the school page")]
+    [InlineData("can I use an image I found through a google search on the year 4 blog?")]
+    [InlineData("is it ok to share a newspaper photo of our choir on the school page?")]
+    [InlineData("I copied an article from the local paper onto our class blog")]
     public void Content_taken_from_someone_else_is_asked_about_copyright(string question)
     {
         var copyright = Index.Analyze("copyright").Single().Concept;
