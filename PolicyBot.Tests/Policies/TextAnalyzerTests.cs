@@ -38,6 +38,15 @@ public sealed class TextAnalyzerTests
         Concepts(word).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("doesn't")]
+    [InlineData("arent")]
+    [InlineData("wasn't")]
+    [InlineData("shouldnt")]
+    [InlineData("didn't")]
+    public void A_contracted_negative_is_a_stop_word_as_dont_is(string word) =>
+        Concepts(word).Should().BeEmpty();
+
     [Fact]
     public void To_call_into_question_is_not_a_phone_call()
     {
