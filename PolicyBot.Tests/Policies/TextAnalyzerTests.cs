@@ -176,6 +176,8 @@ public sealed class TextAnalyzerTests
     [InlineData("keep track of", "monitoring")]
     [InlineData("without saying who I am", "anonymously")]
     [InlineData("without giving my name", "anonymous")]
+    [InlineData("my teaching partner", "my colleague")]
+    [InlineData("my job share", "a colleague")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
