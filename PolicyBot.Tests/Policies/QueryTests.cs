@@ -338,6 +338,12 @@ public sealed class QueryTests(PoliciesFixture policies)
         Query.From(Index, question).Slots.Should().Contain(s => s.Concept == copyright);
     }
 
+    [Theory]
+    [InlineData("it was only up on my story for a day")]
+    [InlineData("she put it on her story")]
+    public void A_story_is_something_posted_online_so_the_question_is_on_topic(string question) =>
+        Query.From(Index, question).IsOnTopic.Should().BeTrue();
+
     [Fact]
     public void A_message_from_someone_is_not_content_taken_from_them()
     {
