@@ -433,6 +433,15 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Verdict.Should().Be(Verdict.Yes);
     }
 
+    [Fact]
+    public void Signing_to_say_I_have_read_it_is_a_question_about_the_policy_and_meets_its_return_slip()
+    {
+        var answer = policies.Ask("bradfield", "is there something I need to sign once I've read it?");
+
+        answer.Verdict.Should().NotBe(Verdict.NotCovered);
+        answer.Citations[0].Section.Should().Contain("To be returned to the Headteacher");
+    }
+
     [Theory]
     [InlineData("crosby", "does the social media policy apply to governors as well?", "This policy will extend to governors")]
     [InlineData("bradfield", "does the social media policy apply to volunteers as well?", "including volunteers")]

@@ -348,12 +348,21 @@ public sealed class QueryTests(PoliciesFixture policies)
     [InlineData("nicked a lovely photo off another school's website for our school page")]
     [InlineData("can I use a pic I found on google for the class blog?")]
     [InlineData("I put a video from youtube... no, a clip from someone's instagram on the school page")]
+    [InlineData("can I use an image I found through a google search on the year 4 blog?")]
+    [InlineData("is it ok to share a newspaper photo of our choir on the school page?")]
+    [InlineData("I copied an article from the local paper onto our class blog")]
     public void Content_taken_from_someone_else_is_asked_about_copyright(string question)
     {
         var copyright = Index.Analyze("copyright").Single().Concept;
 
         Query.From(Index, question).Slots.Should().Contain(s => s.Concept == copyright);
     }
+
+    [Theory]
+    [InlineData("it was only up on my story for a day")]
+    [InlineData("she put it on her story")]
+    public void A_story_is_something_posted_online_so_the_question_is_on_topic(string question) =>
+        Query.From(Index, question).IsOnTopic.Should().BeTrue();
 
     [Fact]
     public void A_message_from_someone_is_not_content_taken_from_them()

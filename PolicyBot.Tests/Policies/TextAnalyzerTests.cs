@@ -38,6 +38,15 @@ public sealed class TextAnalyzerTests
         Concepts(word).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("doesn't")]
+    [InlineData("arent")]
+    [InlineData("wasn't")]
+    [InlineData("shouldnt")]
+    [InlineData("didn't")]
+    public void A_contracted_negative_is_a_stop_word_as_dont_is(string word) =>
+        Concepts(word).Should().BeEmpty();
+
     [Fact]
     public void To_call_into_question_is_not_a_phone_call()
     {
@@ -171,6 +180,10 @@ public sealed class TextAnalyzerTests
     [InlineData("extreme videos", "radicalisation")]
     [InlineData("does the school see", "monitor")]
     [InlineData("keep track of", "monitoring")]
+    [InlineData("without saying who I am", "anonymously")]
+    [InlineData("without giving my name", "anonymous")]
+    [InlineData("my teaching partner", "my colleague")]
+    [InlineData("my job share", "a colleague")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));

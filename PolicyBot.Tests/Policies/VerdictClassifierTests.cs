@@ -239,6 +239,15 @@ public sealed class VerdictClassifierTests
         VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
 
     [Theory]
+    [InlineData("are volunteers expected to follow the staff social media policy?")]
+    [InlineData("as a parent helper am I supposed to stick to the school's rules?")]
+    [InlineData("does any of this apply to what I share on my own page?")]
+    [InlineData("volunteer here, is this aimed at us as well?")]
+    [InlineData("LinkedIn is for work, so this doesn't apply there?")]
+    public void Being_expected_to_follow_the_policy_or_it_being_aimed_at_me_is_a_scope_question(string question) =>
+        VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
+
+    [Theory]
     [InlineData("as a volunteer does the online thing even cover me")]
     [InlineData("supply here - does it cover what I share on my own page?")]
     [InlineData("would this cover what we write in the parents' group?")]
