@@ -417,4 +417,12 @@ public sealed class VerdictClassifierTests
         answer.Citations[0].ClauseId.Should().Be("4.5");
         answer.Verdict.Should().Be(Verdict.AskFirst);
     }
+    [Theory]
+    [InlineData("If parents have access to a learning platform where they can post or comment, parents will be informed about acceptable use.", true)]
+    [InlineData("Where pupils use the class blog, pupils will be told how to comment safely.", true)]
+    [InlineData("Students should be encouraged to report anything that upsets them.", true)]
+    [InlineData("Staff must inform the headteacher of any comment that worries them.", false)]
+    [InlineData("Any concern about a pupil must be reported to the DSL, who will decide whether parents are contacted.", false)]
+    public void What_pupils_or_parents_are_to_be_told_is_guidance_for_them_not_a_rule_for_staff(string clause, bool forThem) =>
+        VerdictClassifier.IsAboutPupilOrParentConduct(clause).Should().Be(forThem);
 }

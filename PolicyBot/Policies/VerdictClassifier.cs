@@ -21,8 +21,12 @@ public static partial class VerdictClassifier
     /// <summary>A definition ("For the purposes of this policy, social media is defined as …") states no rule.</summary>
     public static bool IsDefinition(string text) => Definition().IsMatch(Normalise(text));
 
-    /// <summary>Guidance addressed to pupils or parents ("students should be encouraged to: …", "Parents/Carers are encouraged to …"), not to staff.</summary>
-    public static bool IsAboutPupilOrParentConduct(string text) => PupilOrParentConduct().IsMatch(Normalise(text));
+    /// <summary>
+    /// Guidance addressed to pupils or parents ("students should be encouraged to: …", "Parents/Carers are encouraged to …"), not to
+    /// staff; so is what they are to be told ("parents/carers will be informed about acceptable use"): the school teaching them the
+    /// rules, not staff reporting something.
+    /// </summary>
+    public static bool IsAboutPupilOrParentConduct(string text) => PupilOrParentConduct().IsMatch(Normalise(text)) || AudienceInformed().IsMatch(Normalise(text));
 
     public static Cue CueOf(string text)
     {
@@ -329,6 +333,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\bwhether\b[^.;]*")]
     private static partial Regex Whether();
+
+    [GeneratedRegex(@"\b(pupils|students|children|young people|parents|carers|families)\b( and carers| or carers)? (will|must|should|are to|shall) (also )?be (informed|told|notified|made aware|reminded)\b")]
+    private static partial Regex AudienceInformed();
 
     [GeneratedRegex(@"\b(not|never) (to )?report")]
     private static partial Regex NegatedReport();
