@@ -425,4 +425,10 @@ public sealed class VerdictClassifierTests
     [InlineData("Any concern about a pupil must be reported to the DSL, who will decide whether parents are contacted.", false)]
     public void What_pupils_or_parents_are_to_be_told_is_guidance_for_them_not_a_rule_for_staff(string clause, bool forThem) =>
         VerdictClassifier.IsAboutPupilOrParentConduct(clause).Should().Be(forThem);
+    [Theory]
+    [InlineData("Staff should manage personal information effectively so that it cannot be misused by third parties.", VerdictClassifier.Cue.Duty)]
+    [InlineData("Staff should keep posts professional in order that they cannot be misread.", VerdictClassifier.Cue.Duty)]
+    [InlineData("Staff cannot use the school's accounts for personal reasons.", VerdictClassifier.Cue.No)]
+    public void What_a_rule_is_for_forbids_nothing(string clause, VerdictClassifier.Cue cue) =>
+        VerdictClassifier.CueOf(clause).Should().Be(cue);
 }

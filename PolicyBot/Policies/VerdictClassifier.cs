@@ -30,7 +30,9 @@ public static partial class VerdictClassifier
 
     public static Cue CueOf(string text)
     {
-        var s = Normalise(text);
+        // "… manage personal information effectively so that it cannot be misused by third parties": what a rule is for
+        // says why, not what staff may do; its "cannot" forbids nothing.
+        var s = Purpose().Replace(Normalise(text), " ");
         if (Definition().IsMatch(s))
             return Cue.None;
         var split = Exception().Match(s);
@@ -336,6 +338,9 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(pupils|students|children|young people|parents|carers|families)\b( and carers| or carers)? (will|must|should|are to|shall) (also )?be (informed|told|notified|made aware|reminded)\b")]
     private static partial Regex AudienceInformed();
+
+    [GeneratedRegex(@"\b(so that|in order that)\b[^.;)]*")]
+    private static partial Regex Purpose();
 
     [GeneratedRegex(@"\b(not|never) (to )?report")]
     private static partial Regex NegatedReport();
