@@ -213,6 +213,27 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         """));
 
     [Fact]
+    public void A_forms_own_instructions_give_way_to_the_rule_that_requires_the_form()
+    {
+        // The form restates the rule in the policy's body; the body's rule is the one to quote.
+        var index = ExamplePolicy("""
+            1. New sites
+
+            1.1 Staff must complete the Site Approval Form (Appendix B) and send it to the headteacher before a new site is set up.
+
+            APPENDIX B
+
+            Site Approval Form
+
+            Use of social media on behalf of the school must be approved prior to setting up sites. Please complete this form and forward it to the headteacher.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, "is there a form I need to fill in before setting up a site for my class?");
+
+        answer.Citations[0].ClauseId.Should().Be("1.1");
+    }
+
+    [Fact]
     public void A_clause_covering_the_whole_question_across_its_sentences_keeps_its_lead_over_one_sentence_covering_most_of_it()
     {
         // 1.1 has every word of the question, one or two per sentence; 1.2 has all but "class" in one sentence. The

@@ -145,7 +145,15 @@ public sealed partial class PolicyIndex
         // Mission statements, titles and review dates come before the first rule; they answer nothing.
         foreach (var entry in _entries.TakeWhile(e => e.Cue == VerdictClassifier.Cue.None))
             entry.IsFrontMatter = true;
+        // A form's own text ("Please complete this form and forward it to …", under "… Approval Form") restates the rule the
+        // body of the policy gives ("Staff must complete the … Approval Form"): like front matter it answers nothing itself.
+        foreach (var entry in _entries.Where(e => FormText().IsMatch(e.Clause.Section) || FormText().IsMatch(e.Clause.Text)))
+            entry.IsFrontMatter = true;
     }
+
+    /// <summary>A heading naming a form ("Social Media Site Creation Approval Form"), or a form's instructions ("please complete this form").</summary>
+    [GeneratedRegex(@"\bform\s*$|\b(complete|fill in|fill out|return) this form\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FormText();
 
     [GeneratedRegex(@"^\W*(how|who|whom|what|whether|which|why)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TopicItem();
