@@ -394,4 +394,34 @@ public sealed class TextAnalyzerTests
         Concepts("I have read and understand the School Social Media Policy").Should().Contain(understand);
         Analyzer.Vocabulary.Expansions(Concepts("do I have to sign anything?").Single()).Should().Contain(e => e.Concept == understand);
     }
+
+    [Theory]
+    [InlineData("the opinions expressed here do not necessarily reflect those of my employer")]
+    [InlineData("do i need one of those 'views are my own' things on my twitter")]
+    public void A_statement_that_views_are_ones_own_is_a_disclaimer(string text)
+    {
+        // Policies quote the disclaimer they ask for ("… do not necessarily reflect those of my employer") without naming it.
+        Concepts(text).Should().Contain(Concept("disclaimer"));
+    }
+
+    [Theory]
+    [InlineData("participating online in a personal capacity may attract media interest in you as an individual")]
+    [InlineData("a local news site picked up my video")]
+    public void Media_interest_and_the_local_news_are_the_press(string text)
+    {
+        Concepts(text).Should().Contain(Concept("press"));
+    }
+
+    [Fact]
+    public void Saying_who_I_am_is_identifying_myself()
+    {
+        // Policies say staff on official sites "must identify who they are"; staff ask whether they must say who they are.
+        Concepts("do i have to say who i am when i post on the school page").Should().Contain(Concept("identify"));
+    }
+
+    [Fact]
+    public void A_group_shot_is_a_photo()
+    {
+        Concepts("it's a great group shot of the class").Should().Contain(Concept("photo"));
+    }
 }
