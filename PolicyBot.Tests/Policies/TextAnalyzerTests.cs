@@ -424,4 +424,32 @@ public sealed class TextAnalyzerTests
     {
         Concepts("it's a great group shot of the class").Should().Contain(Concept("photo"));
     }
+
+    [Theory]
+    [InlineData("some kids in my class are being nasty to each other in a whatsapp group")]
+    [InlineData("two of my Y6s are being really mean to each other online")]
+    public void Pupils_nasty_to_each_other_is_peer_on_peer_bullying(string question)
+    {
+        // Policies say "where staff become aware of peer on peer cyberbullying … refer to the Behaviour Policy".
+        var bully = Concept("bullying");
+        var peer = Concept("peer");
+        Concepts(question).Should().Contain(c => Analyzer.Vocabulary.Expansions(c).Any(e => e.Concept == bully)
+            && Analyzer.Vocabulary.Expansions(c).Any(e => e.Concept == peer));
+    }
+
+    [Theory]
+    [InlineData("we used a pic from another school's site with their ok")]
+    [InlineData("the parent said ok to me using it")]
+    public void Someone_saying_ok_is_their_permission(string question)
+    {
+        Concepts(question).Should().Contain(Concept("permission"));
+    }
+
+    [Fact]
+    public void Crediting_someone_is_above_all_acknowledging_them()
+    {
+        // "Do I need to credit them?" asks about policies' "fail to acknowledge where permission has been given".
+        var acknowledge = Concept("acknowledge");
+        Analyzer.Vocabulary.Expansions(Concept("credit")).Should().Contain(e => e.Concept == acknowledge && e.Weight >= 0.9);
+    }
 }
