@@ -452,4 +452,13 @@ public sealed class TextAnalyzerTests
         var acknowledge = Concept("acknowledge");
         Analyzer.Vocabulary.Expansions(Concept("credit")).Should().Contain(e => e.Concept == acknowledge && e.Weight >= 0.9);
     }
+
+    [Theory]
+    [InlineData("responsible")]
+    [InlineData("responsibilities")]
+    public void Responsible_and_responsibility_are_one_concept(string word)
+    {
+        // The stemmer leaves "responsibl" and "responsibiliti" apart; "who is responsible?" asks about "the responsibility of".
+        Concept(word).Should().Be(Concept("responsibility"));
+    }
 }
