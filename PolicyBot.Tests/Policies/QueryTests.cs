@@ -359,6 +359,25 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("can i just set up a fb page for the summer fair myself and sort it after")]
+    [InlineData("is it ok if i just open a y2 twitter myself, it'd be quicker")]
+    [InlineData("can i just post sports day pics on the school fb page myself?")]
+    public void Doing_it_myself_asks_whether_anyone_must_approve_it(string question)
+    {
+        var approval = Index.Analyze("approval").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().Contain(s => s.Concept == approval);
+    }
+
+    [Fact]
+    public void Myself_as_the_object_of_a_verb_is_not_doing_it_alone()
+    {
+        var approval = Index.Analyze("approval").Single().Concept;
+
+        Query.From(Index, "a parent tagged me in a photo of myself at the fair").Slots.Should().NotContain(s => s.Concept == approval);
+    }
+
+    [Theory]
     [InlineData("it was only up on my story for a day")]
     [InlineData("she put it on her story")]
     public void A_story_is_something_posted_online_so_the_question_is_on_topic(string question) =>

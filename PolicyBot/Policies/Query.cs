@@ -183,6 +183,10 @@ internal sealed partial class Query
         // what policies' copyright rules are about ("using someone else's images … without permission"), whatever the words.
         if (TakenFromOthers().IsMatch(question) && analyzer.ConceptOf("copyright") is var copyright && seen.Add(copyright))
             slots.Add(new Slot(copyright, ImpliedWeight(copyright) * TakenFromOthersWeight, [(copyright, 1.0)]));
+        // "Can I just set up a fb page for the fair myself?", "post the sports day pics on the school page myself": doing it
+        // oneself asks whether anyone must approve it, which policies' approval rules answer, though it says no approval word.
+        if (DoItMyself().IsMatch(question) && analyzer.ConceptOf("approval") is var approval && seen.Add(approval))
+            slots.Add(new Slot(approval, ImpliedWeight(approval) * DoItMyselfWeight, [(approval, 1.0)]));
         // "I'm a governor, does this apply to me?": whom the policy covers is a question about the policy itself, whatever
         // else it names (a role, a day of the week), so it is on topic though it names nothing the policy is about, and
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
@@ -420,6 +424,12 @@ internal sealed partial class Query
     /// </summary>
     [GeneratedRegex(@"\b(turns?|turned|turning) out\b( to be\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex TurnsOut();
+
+    const double DoItMyselfWeight = 1.0;
+
+    /// <summary>"set up a page myself", "just open a y2 twitter myself", "post them on the school fb myself": done without anyone.</summary>
+    [GeneratedRegex(@"\b(set up|setup|setting up|start|starting|open|opening|make|making|create|creating|post|posting|put|putting|run|running)\b[^.?!;]{0,50}?\bmyself\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DoItMyself();
 
     /// <summary>"found on google", "a pic off another school's website", "copied from someone's blog": someone else's content.</summary>
     [GeneratedRegex(@"\b(found|took|take|taken|taking|nicked|nick|pinched|borrowed|grabbed|grab|copied|copy|copying|lifted|pulled|downloaded|saved|screenshotted|used|use|using)\b[^.?!;]{0,40}?\b(off|from|on|of|through|via|in)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other|(an? |the )?(internet|google|online|web) search|(a|the) (local |national )?(news)?paper|(a|the) magazine)\b|\b(photos?|pics?|pictures?|images?|videos?|clips?|songs?|music|articles?|text|logos?|memes?|content)\s+(off|from)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other|(a|the) (local |national )?(news)?paper|(a|the) magazine)\b|\b(newspaper|magazine)(\s+|'s\s+)(photos?|photographs?|pics?|pictures?|images?|articles?|cartoons?)\b", RegexOptions.IgnoreCase)]
