@@ -374,7 +374,7 @@ public sealed class QueryTests(PoliciesFixture policies)
     {
         var approval = Index.Analyze("approval").Single().Concept;
 
-        Query.From(Index, "a parent tagged me in a photo of myself at the fair").Slots.Should().NotContain(s => s.Concept == approval);
+        Query.From(Index, "can I post a photo of myself at the summer fair on my insta?").Slots.Should().NotContain(s => s.Concept == approval);
     }
 
     [Theory]

@@ -427,8 +427,8 @@ internal sealed partial class Query
 
     const double DoItMyselfWeight = 1.0;
 
-    /// <summary>"set up a page myself", "just open a y2 twitter myself", "post them on the school fb myself": done without anyone.</summary>
-    [GeneratedRegex(@"\b(set up|setup|setting up|start|starting|open|opening|make|making|create|creating|post|posting|put|putting|run|running)\b[^.?!;]{0,50}?\bmyself\b", RegexOptions.IgnoreCase)]
+    /// <summary>"set up a page myself", "just open a y2 twitter myself", "post them on the school fb myself": done without anyone ("a photo of myself" is not).</summary>
+    [GeneratedRegex(@"\b(set up|setup|setting up|start|starting|open|opening|make|making|create|creating|post|posting|put|putting|run|running)\b[^.?!;]{0,50}?(?<!\b(of|to|with|for|about) )\bmyself\b", RegexOptions.IgnoreCase)]
     private static partial Regex DoItMyself();
 
     /// <summary>"found on google", "a pic off another school's website", "copied from someone's blog": someone else's content.</summary>
