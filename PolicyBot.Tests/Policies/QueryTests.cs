@@ -369,6 +369,24 @@ public sealed class QueryTests(PoliciesFixture policies)
         Query.From(Index, question).Slots.Should().Contain(s => s.Concept == approval);
     }
 
+    [Theory]
+    [InlineData("can i run the class page on my own or do we need someone else")]
+    [InlineData("am I allowed to manage the school twitter all on my own?")]
+    public void On_my_own_with_nothing_after_it_is_doing_it_alone(string question)
+    {
+        var alone = Index.Analyze("at least two").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().Contain(s => s.Concept == alone);
+    }
+
+    [Fact]
+    public void On_my_own_phone_is_whose_phone_not_doing_it_alone()
+    {
+        var alone = Index.Analyze("at least two").Single().Concept;
+
+        Query.From(Index, "can I check facebook on my own phone at lunch?").Slots.Should().NotContain(s => s.Concept == alone);
+    }
+
     [Fact]
     public void Myself_as_the_object_of_a_verb_is_not_doing_it_alone()
     {

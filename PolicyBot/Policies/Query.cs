@@ -82,6 +82,9 @@ internal sealed partial class Query
         // "Put 'deputy head' in my bio": a role the staff member puts on their own profile is their job, not a colleague.
         if (ProfileAsPlace().IsMatch(question))
             question = OwnRole().Replace(question, "job");
+        // "Can I run the class page on my own, or do we need someone else?": with no thing after it, "on my own" is doing it
+        // alone (a rule's "at least two"), not something owned ("on my own phone").
+        question = OnMyOwnAlone().Replace(question, "by myself");
         var saysPrivate = AccountIsPrivate().IsMatch(question);
         question = AccountIsPrivate().Replace(question, "${pre}privacy settings");
         // "Do I need to follow this?": said to a policy bot, "this" is the policy, and following it is complying, not
@@ -426,6 +429,10 @@ internal sealed partial class Query
     private static partial Regex TurnsOut();
 
     const double DoItMyselfWeight = 1.0;
+
+    /// <summary>"on my own", "on our own", "all on my own" with no thing after it: alone.</summary>
+    [GeneratedRegex(@"\b(all )?on (my|our) own\b(?=\s*([,.?!;]|$|\b(or|and|then|without|because|as|so|if|is|does|do|would|could|should)\b))", RegexOptions.IgnoreCase)]
+    private static partial Regex OnMyOwnAlone();
 
     /// <summary>"set up a page myself", "just open a y2 twitter myself", "post them on the school fb myself": done without anyone ("a photo of myself" is not).</summary>
     [GeneratedRegex(@"\b(set up|setup|setting up|start|starting|open|opening|make|making|create|creating|post|posting|put|putting|run|running)\b[^.?!;]{0,50}?(?<!\b(of|to|with|for|about) )\bmyself\b", RegexOptions.IgnoreCase)]
