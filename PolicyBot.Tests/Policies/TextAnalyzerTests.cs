@@ -461,4 +461,12 @@ public sealed class TextAnalyzerTests
         // The stemmer leaves "responsibl" and "responsibiliti" apart; "who is responsible?" asks about "the responsibility of".
         Concept(word).Should().Be(Concept("responsibility"));
     }
+
+    [Theory]
+    [InlineData("does school actually look at what i do on the school internet?")]
+    [InlineData("does the school actually see what i look at on the staff wifi")]
+    public void The_school_looking_at_what_I_do_is_monitoring(string question)
+    {
+        Concepts(question).Should().Contain(Concept("monitoring"));
+    }
 }
