@@ -469,4 +469,16 @@ public sealed class TextAnalyzerTests
     {
         Concepts(question).Should().Contain(Concept("monitoring"));
     }
+
+    [Fact]
+    public void A_dig_at_someone_is_derogatory()
+    {
+        Concepts("is it ok to post a jokey dig at a colleague on the class page").Should().Contain(Concept("derogatory"));
+    }
+
+    [Fact]
+    public void Asking_whether_to_say_something_is_asking_whether_to_report()
+    {
+        Concepts("a colleague posted a racist joke in the staff group, should i say something").Should().Contain(Concept("report"));
+    }
 }
