@@ -359,6 +359,43 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("can i just set up a fb page for the summer fair myself and sort it after")]
+    [InlineData("is it ok if i just open a y2 twitter myself, it'd be quicker")]
+    [InlineData("can i just post sports day pics on the school fb page myself?")]
+    public void Doing_it_myself_asks_whether_anyone_must_approve_it(string question)
+    {
+        var approval = Index.Analyze("approval").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().Contain(s => s.Concept == approval);
+    }
+
+    [Theory]
+    [InlineData("can i run the class page on my own or do we need someone else")]
+    [InlineData("am I allowed to manage the school twitter all on my own?")]
+    public void On_my_own_with_nothing_after_it_is_doing_it_alone(string question)
+    {
+        var alone = Index.Analyze("at least two").Single().Concept;
+
+        Query.From(Index, question).Slots.Should().Contain(s => s.Concept == alone);
+    }
+
+    [Fact]
+    public void On_my_own_phone_is_whose_phone_not_doing_it_alone()
+    {
+        var alone = Index.Analyze("at least two").Single().Concept;
+
+        Query.From(Index, "can I check facebook on my own phone at lunch?").Slots.Should().NotContain(s => s.Concept == alone);
+    }
+
+    [Fact]
+    public void Myself_as_the_object_of_a_verb_is_not_doing_it_alone()
+    {
+        var approval = Index.Analyze("approval").Single().Concept;
+
+        Query.From(Index, "can I post a photo of myself at the summer fair on my insta?").Slots.Should().NotContain(s => s.Concept == approval);
+    }
+
+    [Theory]
     [InlineData("it was only up on my story for a day")]
     [InlineData("she put it on her story")]
     public void A_story_is_something_posted_online_so_the_question_is_on_topic(string question) =>

@@ -407,4 +407,91 @@ public sealed class TextAnalyzerTests
         Concepts("I have read and understand the School Social Media Policy").Should().Contain(understand);
         Analyzer.Vocabulary.Expansions(Concepts("do I have to sign anything?").Single()).Should().Contain(e => e.Concept == understand);
     }
+
+    [Theory]
+    [InlineData("the opinions expressed here do not necessarily reflect those of my employer")]
+    [InlineData("do i need one of those 'views are my own' things on my twitter")]
+    public void A_statement_that_views_are_ones_own_is_a_disclaimer(string text)
+    {
+        // Policies quote the disclaimer they ask for ("… do not necessarily reflect those of my employer") without naming it.
+        Concepts(text).Should().Contain(Concept("disclaimer"));
+    }
+
+    [Theory]
+    [InlineData("participating online in a personal capacity may attract media interest in you as an individual")]
+    [InlineData("a local news site picked up my video")]
+    public void Media_interest_and_the_local_news_are_the_press(string text)
+    {
+        Concepts(text).Should().Contain(Concept("press"));
+    }
+
+    [Fact]
+    public void Saying_who_I_am_is_identifying_myself()
+    {
+        // Policies say staff on official sites "must identify who they are"; staff ask whether they must say who they are.
+        Concepts("do i have to say who i am when i post on the school page").Should().Contain(Concept("identify"));
+    }
+
+    [Fact]
+    public void A_group_shot_is_a_photo()
+    {
+        Concepts("it's a great group shot of the class").Should().Contain(Concept("photo"));
+    }
+
+    [Theory]
+    [InlineData("some kids in my class are being nasty to each other in a whatsapp group")]
+    [InlineData("two of my Y6s are being really mean to each other online")]
+    public void Pupils_nasty_to_each_other_is_peer_on_peer_bullying(string question)
+    {
+        // Policies say "where staff become aware of peer on peer cyberbullying … refer to the Behaviour Policy".
+        var bully = Concept("bullying");
+        var peer = Concept("peer");
+        Concepts(question).Should().Contain(c => Analyzer.Vocabulary.Expansions(c).Any(e => e.Concept == bully)
+            && Analyzer.Vocabulary.Expansions(c).Any(e => e.Concept == peer));
+    }
+
+    [Theory]
+    [InlineData("we used a pic from another school's site with their ok")]
+    [InlineData("the parent said ok to me using it")]
+    public void Someone_saying_ok_is_their_permission(string question)
+    {
+        Concepts(question).Should().Contain(Concept("permission"));
+    }
+
+    [Fact]
+    public void Crediting_someone_is_above_all_acknowledging_them()
+    {
+        // "Do I need to credit them?" asks about policies' "fail to acknowledge where permission has been given".
+        var acknowledge = Concept("acknowledge");
+        Analyzer.Vocabulary.Expansions(Concept("credit")).Should().Contain(e => e.Concept == acknowledge && e.Weight >= 0.9);
+    }
+
+    [Theory]
+    [InlineData("responsible")]
+    [InlineData("responsibilities")]
+    public void Responsible_and_responsibility_are_one_concept(string word)
+    {
+        // The stemmer leaves "responsibl" and "responsibiliti" apart; "who is responsible?" asks about "the responsibility of".
+        Concept(word).Should().Be(Concept("responsibility"));
+    }
+
+    [Theory]
+    [InlineData("does school actually look at what i do on the school internet?")]
+    [InlineData("does the school actually see what i look at on the staff wifi")]
+    public void The_school_looking_at_what_I_do_is_monitoring(string question)
+    {
+        Concepts(question).Should().Contain(Concept("monitoring"));
+    }
+
+    [Fact]
+    public void A_dig_at_someone_is_derogatory()
+    {
+        Concepts("is it ok to post a jokey dig at a colleague on the class page").Should().Contain(Concept("derogatory"));
+    }
+
+    [Fact]
+    public void Asking_whether_to_say_something_is_asking_whether_to_report()
+    {
+        Concepts("a colleague posted a racist joke in the staff group, should i say something").Should().Contain(Concept("report"));
+    }
 }

@@ -257,6 +257,13 @@ public sealed class VerdictClassifierTests
         VerdictClassifier.AsksAboutScope(QuestionText.Clean(question)).Should().BeTrue();
 
     [Theory]
+    [InlineData("im a governor do these rules cover me")]
+    [InlineData("do the rules apply to volunteers as well?")]
+    [InlineData("would our guidelines even cover supply staff")]
+    public void Asking_whether_the_rules_cover_someone_is_a_scope_question(string question) =>
+        VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
+
+    [Theory]
     [InlineData("can I post photos of the class trip?")]
     [InlineData("does the head have to approve a class blog?")]
     [InlineData("does that count as bullying?")]

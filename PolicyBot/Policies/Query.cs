@@ -82,6 +82,9 @@ internal sealed partial class Query
         // "Put 'deputy head' in my bio": a role the staff member puts on their own profile is their job, not a colleague.
         if (ProfileAsPlace().IsMatch(question))
             question = OwnRole().Replace(question, "job");
+        // "Can I run the class page on my own, or do we need someone else?": with no thing after it, "on my own" is doing it
+        // alone (a rule's "at least two"), not something owned ("on my own phone").
+        question = OnMyOwnAlone().Replace(question, "by myself");
         var saysPrivate = AccountIsPrivate().IsMatch(question);
         question = AccountIsPrivate().Replace(question, "${pre}privacy settings");
         // "Do I need to follow this?": said to a policy bot, "this" is the policy, and following it is complying, not
@@ -183,6 +186,10 @@ internal sealed partial class Query
         // what policies' copyright rules are about ("using someone else's images … without permission"), whatever the words.
         if (TakenFromOthers().IsMatch(question) && analyzer.ConceptOf("copyright") is var copyright && seen.Add(copyright))
             slots.Add(new Slot(copyright, ImpliedWeight(copyright) * TakenFromOthersWeight, [(copyright, 1.0)]));
+        // "Can I just set up a fb page for the fair myself?", "post the sports day pics on the school page myself": doing it
+        // oneself asks whether anyone must approve it, which policies' approval rules answer, though it says no approval word.
+        if (DoItMyself().IsMatch(question) && analyzer.ConceptOf("approval") is var approval && seen.Add(approval))
+            slots.Add(new Slot(approval, ImpliedWeight(approval) * DoItMyselfWeight, [(approval, 1.0)]));
         // "I'm a governor, does this apply to me?": whom the policy covers is a question about the policy itself, whatever
         // else it names (a role, a day of the week), so it is on topic though it names nothing the policy is about, and
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
@@ -420,6 +427,16 @@ internal sealed partial class Query
     /// </summary>
     [GeneratedRegex(@"\b(turns?|turned|turning) out\b( to be\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex TurnsOut();
+
+    const double DoItMyselfWeight = 1.0;
+
+    /// <summary>"on my own", "on our own", "all on my own" with no thing after it: alone.</summary>
+    [GeneratedRegex(@"\b(all )?on (my|our) own\b(?=\s*([,.?!;]|$|\b(or|and|then|without|because|as|so|if|is|does|do|would|could|should)\b))", RegexOptions.IgnoreCase)]
+    private static partial Regex OnMyOwnAlone();
+
+    /// <summary>"set up a page myself", "just open a y2 twitter myself", "post them on the school fb myself": done without anyone ("a photo of myself" is not).</summary>
+    [GeneratedRegex(@"\b(set up|setup|setting up|start|starting|open|opening|make|making|create|creating|post|posting|put|putting|run|running)\b[^.?!;]{0,50}?(?<!\b(of|to|with|for|about) )\bmyself\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DoItMyself();
 
     /// <summary>"found on google", "a pic off another school's website", "copied from someone's blog": someone else's content.</summary>
     [GeneratedRegex(@"\b(found|took|take|taken|taking|nicked|nick|pinched|borrowed|grabbed|grab|copied|copy|copying|lifted|pulled|downloaded|saved|screenshotted|used|use|using)\b[^.?!;]{0,40}?\b(off|from|on|of|through|via|in)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other|(an? |the )?(internet|google|online|web) search|(a|the) (local |national )?(news)?paper|(a|the) magazine)\b|\b(photos?|pics?|pictures?|images?|videos?|clips?|songs?|music|articles?|text|logos?|memes?|content)\s+(off|from)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other|(a|the) (local |national )?(news)?paper|(a|the) magazine)\b|\b(newspaper|magazine)(\s+|'s\s+)(photos?|photographs?|pics?|pictures?|images?|articles?|cartoons?)\b", RegexOptions.IgnoreCase)]
