@@ -65,6 +65,21 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("a year 4 girl followed me on tiktok", true)]
+    [InlineData("one of my pupils keeps messaging me on insta", true)]
+    [InlineData("got a friend request from a parent last night, should I accept?", true)]
+    [InlineData("a child in my class sent me a snap", true)]
+    [InlineData("can I follow a pupil on tiktok?", false)]
+    [InlineData("I added a pupil's mum on facebook by mistake", false)]
+    [InlineData("can you send me the link to the policy?", false)]
+    public void Contact_someone_makes_with_the_staff_member_reads_as_an_attempt_to_contact_them(string question, bool reads)
+    {
+        var attempt = Index.Analyze("attempt").Single().Concept;
+
+        Query.From(Index, question).Slots.Any(s => s.Concepts.Any(c => c.Concept == attempt)).Should().Be(reads);
+    }
+
+    [Theory]
     [InlineData("governor here, is this policy for us too?")]
     [InlineData("I'm on supply this term, is the social media stuff for me as well?")]
     public void Asking_whom_the_policy_covers_asks_what_it_applies_or_extends_to(string question)

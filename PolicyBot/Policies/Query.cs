@@ -179,6 +179,12 @@ internal sealed partial class Query
         // "Is that on me?", "is it down to us?": whose responsibility it is, which clauses say in those words.
         if (OnMe().IsMatch(question) && analyzer.ConceptOf("responsibility") is var responsibility && seen.Add(responsibility))
             slots.Add(new Slot(responsibility, ImpliedWeight(responsibility), [(responsibility, 1.0)]));
+        // "A Y6 kid followed me on tiktok", "a pupil keeps messaging me", "got a friend request from a mum": contact someone
+        // else makes with the staff member, which policies call an attempt to contact them or a request they receive, apart
+        // from the rules on contact staff make ("do not make 'friends' of pupils").
+        if (ContactedBySomeone().IsMatch(question) && analyzer.ConceptOf("attempt") is var attempt && analyzer.ConceptOf("receive") is var receive
+            && !seen.Contains(attempt) && seen.Add(receive))
+            slots.Add(new Slot(receive, Math.Max(ImpliedWeight(attempt), ImpliedWeight(receive)) * ContactedWeight, [(attempt, 1.0), (receive, 0.5)]));
         // "A photo I found on google", "nicked a picture off another school's website": content taken from someone else is
         // what policies' copyright rules are about ("using someone else's images … without permission"), whatever the words.
         if (TakenFromOthers().IsMatch(question) && analyzer.ConceptOf("copyright") is var copyright && seen.Add(copyright))
@@ -388,6 +394,10 @@ internal sealed partial class Query
     [GeneratedRegex(@"\b(will|would|does|do|can)( the| my| our)? (school|they|head|headteacher|head teacher|slt|management|senior leaders?)( \w+)? (do|act|deal with|step in|take action|get involved)\b|\bwhat (will|would|does|do) (the |my |our )?(school|they|head|headteacher|slt|management) do\b|\bwhat happens( now| next| then| under (the|this|our) policy)?\s*(\?|$)|\bhow (is|will|would|should|does) (that|this|it)( (supposed|meant|going) to)? (be )?(handled|dealt with|resolved)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhatSchoolDoes();
 
+    /// <summary>"A pupil added me", "she keeps dm'ing me", "a friend request from a parent": contact made with the staff member.</summary>
+    [GeneratedRegex(@"(?<!\b(?:i|you|can|could|to|please|let)\s)\b(added|adds|adding|followed|follows|following|messaged|messages|messaging|dm'?d|dms|dm'?ing|dmed|texted|texts|texting|emailed|emails|emailing|contacted|contacts|contacting|friended|requested|snapped|snapping|sent|sends|sending)\s+me\b|\b(friend|follow)\s+requests?\s+from\b|\b(got|get|getting|received|receive|had)\s+(a|an|another|some)\s+(friend\s+|follow\s+)?(requests?|messages?|dms?|texts?|emails?)\s+from\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ContactedBySomeone();
+
     [GeneratedRegex(@"\b(is|was|would) (it|that|this) (be )?(on|down to) (me|us)\b|\b(is|was) (it|that|this) (my|our) (job|fault)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnMe();
 
@@ -408,6 +418,7 @@ internal sealed partial class Query
     private static partial Regex OnMyDevice();
 
     const double UnderThirteenWeight = 0.3;
+    const double ContactedWeight = 0.25;
     const double DuringSessionsWeight = 0.5;
     const double TakenFromOthersWeight = 1.0;
 
