@@ -65,6 +65,19 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("I start in January, do I need to tidy up my facebook?", true)]
+    [InlineData("im starting after half term, anything I should check on my insta?", true)]
+    [InlineData("I'll be starting next week, should my twitter be private?", true)]
+    [InlineData("I'm starting a class blog in January, is that ok?", false)]
+    [InlineData("can I start a twitter for the PE department?", false)]
+    public void A_staff_member_starting_at_a_time_reads_as_joining_the_school(string question, bool joins)
+    {
+        var join = Index.Analyze("join").Single().Concept;
+
+        Query.From(Index, question).Slots.Any(s => s.Concept == join).Should().Be(joins);
+    }
+
+    [Theory]
     [InlineData("a year 4 girl followed me on tiktok", true)]
     [InlineData("one of my pupils keeps messaging me on insta", true)]
     [InlineData("got a friend request from a parent last night, should I accept?", true)]

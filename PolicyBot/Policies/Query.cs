@@ -87,6 +87,9 @@ internal sealed partial class Query
         // "Do I need to follow this?": said to a policy bot, "this" is the policy, and following it is complying, not
         // following someone online.
         question = FollowThis().Replace(question, "${duty} to comply with this policy");
+        // "I start in September", "I'm starting after half term": the staff member starting, with a time and nothing
+        // started, is joining the school, not setting up a site.
+        question = StaffStarts().Replace(question, "${who} join ");
         var terms = index.Analyze(TurnsOut().Replace(OtherSensesOfLeave(AdviceFrame().Replace(TagQuestion().Replace(question, ""), " ")), " "));
         var slots = new List<Slot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -431,6 +434,10 @@ internal sealed partial class Query
     /// </summary>
     [GeneratedRegex(@"\b(turns?|turned|turning) out\b( to be\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex TurnsOut();
+
+    /// <summary>"I start in September", "i'm starting next month", "I begin after Easter": the speaker starts at the school.</summary>
+    [GeneratedRegex(@"\b(?<who>i|i'm|im|i am|i'll|i will)\s+(be\s+)?(start|starting|begin|beginning)\s+(?=(in\s+|on\s+|from\s+|after\s+|at\s+the\s+start\s+of\s+)?(the\s+)?(next|this|january|february|march|april|may|june|july|august|september|october|november|december|sept|sep|jan|after|spring|summer|autumn|half\s*term|easter|christmas|monday|tuesday|wednesday|thursday|friday|tomorrow|new\s+(term|year|school\s+year))\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex StaffStarts();
 
     /// <summary>"found on google", "a pic off another school's website", "copied from someone's blog": someone else's content.</summary>
     [GeneratedRegex(@"\b(found|took|take|taken|taking|nicked|nick|pinched|borrowed|grabbed|grab|copied|copy|copying|lifted|pulled|downloaded|saved|screenshotted|used|use|using)\b[^.?!;]{0,40}?\b(off|from|on|of|through|via|in)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other|(an? |the )?(internet|google|online|web) search|(a|the) (local |national )?(news)?paper|(a|the) magazine)\b|\b(photos?|pics?|pictures?|images?|videos?|clips?|songs?|music|articles?|text|logos?|memes?|content)\s+(off|from)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other|(a|the) (local |national )?(news)?paper|(a|the) magazine)\b|\b(newspaper|magazine)(\s+|'s\s+)(photos?|photographs?|pics?|pictures?|images?|articles?|cartoons?)\b", RegexOptions.IgnoreCase)]
