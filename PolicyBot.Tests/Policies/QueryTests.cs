@@ -129,6 +129,15 @@ public sealed class QueryTests(PoliciesFixture policies)
             .Should().BeLessThan(SlotWeight("could posting a few pics of my class on fb get me in trouble?", "disciplinary"));
     }
 
+    [Theory]
+    [InlineData("would I get in trouble for scrolling instagram while my class are in assembly?")]
+    [InlineData("could I be sacked for sharing the staff rota on facebook?")]
+    public void Asking_about_trouble_for_a_named_act_is_not_focused_on_the_consequence(string question)
+    {
+        SlotWeight(question, "disciplinary")
+            .Should().BeLessThan(SlotWeight("could a facebook post get me in trouble?", "disciplinary"));
+    }
+
     [Fact]
     public void Following_the_same_rules_is_complying_not_following_someone()
     {
