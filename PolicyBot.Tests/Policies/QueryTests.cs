@@ -132,7 +132,9 @@ public sealed class QueryTests(PoliciesFixture policies)
     [Theory]
     [InlineData("would I get in trouble for scrolling instagram while my class are in assembly?")]
     [InlineData("could I be sacked for sharing the staff rota on facebook?")]
-    public void Asking_about_trouble_for_a_named_act_is_not_focused_on_the_consequence(string question)
+    [InlineData("a TA in my year group films the kids on her phone for her tiktok, could she get in trouble?")]
+    [InlineData("my colleague still messages pupils from his last school, would he be in trouble?")]
+    public void Asking_about_trouble_for_a_named_act_or_someone_elses_act_is_not_focused_on_the_consequence(string question)
     {
         SlotWeight(question, "disciplinary")
             .Should().BeLessThan(SlotWeight("could a facebook post get me in trouble?", "disciplinary"));

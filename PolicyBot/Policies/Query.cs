@@ -489,7 +489,7 @@ internal sealed partial class Query
     /// "Posted a few pics of my class, am I in trouble?": said of something already done, the question is whether it broke
     /// a rule, which the rule answers; "could that get me sacked?" asks about the consequence itself.
     /// </summary>
-    [GeneratedRegex(@"\b(am i|are we|is (he|she|they)|are they) (in|going to be in|gonna be in) (trouble|bother)\b|\b(trouble|sacked|disciplined|fired)\s+for\s+(\w+ing)\b(?<!\bfor (something|anything|nothing|thing))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(am i|are we|is (he|she|they)|are they) (in|going to be in|gonna be in) (trouble|bother)\b|\b(would|could|will|might|can) (he|she|they) (be|get|end up) (in|into) (trouble|bother)\b|\b(trouble|sacked|disciplined|fired)\s+for\s+(\w+ing)\b(?<!\bfor (something|anything|nothing|thing))", RegexOptions.IgnoreCase)]
     private static partial Regex AmIInTrouble();
 
     [GeneratedRegex(@"\b([A-Za-z]+)(?:'s|’s|s'|s’)\s+(?=[A-Za-z])")]
