@@ -336,7 +336,9 @@ public sealed class QueryTests(PoliciesFixture policies)
     [Theory]
     [InlineData("the mum of a boy in my class sent me a friend request, should I accept?")]
     [InlineData("the parents of one of my pupils keep messaging me on whatsapp")]
-    public void A_relative_of_a_pupil_said_with_of_is_a_question_about_the_relative(string question)
+    [InlineData("a year 5 dad wants to follow me on insta")]
+    [InlineData("can I add the Y2 parents to a whatsapp group?")]
+    public void A_relative_of_a_pupil_said_with_of_or_by_year_group_is_a_question_about_the_relative(string question)
     {
         var pupil = Index.Analyze("pupil").Single().Concept;
         var parent = Index.Analyze("parent").Single().Concept;
@@ -421,6 +423,14 @@ public sealed class QueryTests(PoliciesFixture policies)
 
         query.PeopleAsked.Should().NotContain(parent);
         query.Slots.Should().NotContain(s => s.Concept == parent);
+    }
+
+    [Fact]
+    public void A_colleague_said_only_to_approve_is_not_whom_the_question_is_about()
+    {
+        var colleague = Index.Analyze("colleague").Single().Concept;
+
+        Query.From(Index, "can I follow a parent on tiktok? my colleague said it's fine").PeopleAsked.Should().NotContain(colleague);
     }
 
     [Fact]

@@ -76,6 +76,8 @@ internal sealed partial class Query
         var vocabulary = analyzer.Vocabulary;
         // "One of the year 2 teachers", "the Y6 TA": the year group says which colleague, not that the question is about pupils.
         question = StaffOfYearGroup().Replace(YearGroupOfStaff().Replace(question, "${role}"), "${role}");
+        // "A Y3 mum", "a reception dad": the year group says whose parent, as "a pupil's mum" does.
+        question = YearGroupOfParent().Replace(question, "pupil's ${parent}");
         // "Can I post a pic of my class on my fb? The parents won't mind": people said only to approve are why the staff member
         // thinks it is fine, not whom the question is about.
         question = TheyWontMind().Replace(question, " ");
@@ -443,13 +445,17 @@ internal sealed partial class Query
     [GeneratedRegex(@"\b(found|took|take|taken|taking|nicked|nick|pinched|borrowed|grabbed|grab|copied|copy|copying|lifted|pulled|downloaded|saved|screenshotted|used|use|using)\b[^.?!;]{0,40}?\b(off|from|on|of|through|via|in)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other|(an? |the )?(internet|google|online|web) search|(a|the) (local |national )?(news)?paper|(a|the) magazine)\b|\b(photos?|pics?|pictures?|images?|videos?|clips?|songs?|music|articles?|text|logos?|memes?|content)\s+(off|from)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other|(a|the) (local |national )?(news)?paper|(a|the) magazine)\b|\b(newspaper|magazine)(\s+|'s\s+)(photos?|photographs?|pics?|pictures?|images?|articles?|cartoons?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TakenFromOthers();
 
-    /// <summary>"the parents won't mind", "mum's fine with it", "the kids love it": people said to approve.</summary>
-    [GeneratedRegex(@"\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?|kids|children|pupils|class)('s|’s)?\s+(won'?t|wont|will not|wouldn'?t|wouldnt|don'?t|dont|do not|didn'?t|didnt)\s+mind\b|\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?)\s+(are|is|were|was|r|seem|seems)\s+(totally |completely |really |all |more than )?(fine|ok|okay|happy|cool)( with it| with that| about it)?\b", RegexOptions.IgnoreCase)]
+    /// <summary>"the parents won't mind", "mum's fine with it", "my colleague says that's fine": people said to approve.</summary>
+    [GeneratedRegex(@"\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?|kids|children|pupils|class)('s|’s)?\s+(won'?t|wont|will not|wouldn'?t|wouldnt|don'?t|dont|do not|didn'?t|didnt)\s+mind\b|\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?)\s+(are|is|were|was|r|seem|seems)\s+(totally |completely |really |all |more than )?(fine|ok|okay|happy|cool)( with it| with that| about it)?\b|\b(my |a |the |our |another |other |some )?(colleagues?|teachers?|tas?|friends?|mates?|year partner|partner)\s+(says?|said|reckons?|thinks?|told me)\s+(that\s+)?((it'?s|its|that'?s|thats|this is|it is|that is|it'?d be|it would be)\s+)?(fine|ok|okay|alright|no problem|not a problem|no big deal)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TheyWontMind();
 
     /// <summary>A staff role ("deputy head", "teacher", "TA"); "TA at …" names the employer and is read so elsewhere.</summary>
     [GeneratedRegex(@"\b(deputy head( ?teacher)?|assistant head( ?teacher)?|head ?teacher|head|teacher|teaching assistant|ta|senco|lsa|nqt|ect|class teacher)\b(?!\s+(at|in|for)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OwnRole();
+
+    /// <summary>"A Y3 mum", "the year 6 parents", "a reception dad": a parent named by their child's year group.</summary>
+    [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<parent>mums?|mothers?|dads?|fathers?|parents?|carers?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YearGroupOfParent();
 
     /// <summary>"The year 2 teachers", "a Y6 TA", "our year 4 class teacher": a colleague named by the year they teach.</summary>
     [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\b", RegexOptions.IgnoreCase)]
