@@ -65,6 +65,20 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("I've got a new job from Easter, can I keep running the class blog until then?", false)]
+    [InlineData("i was offered a job at another school, what happens to my class twitter?", false)]
+    [InlineData("she got a new job, can I take over her class blog?", true)]
+    public void A_new_job_the_staff_member_has_got_is_leaving_not_joining(string question, bool joins)
+    {
+        var join = Index.Analyze("join").Single().Concept;
+        var leave = Index.Analyze("leave").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.Slots.Any(s => s.Concept == join).Should().Be(joins);
+        query.Slots.Any(s => s.Concept == leave).Should().Be(!joins);
+    }
+
+    [Theory]
     [InlineData("I start in January, do I need to tidy up my facebook?", true)]
     [InlineData("im starting after half term, anything I should check on my insta?", true)]
     [InlineData("I'll be starting next week, should my twitter be private?", true)]

@@ -92,6 +92,8 @@ internal sealed partial class Query
         // "I start in September", "I'm starting after half term": the staff member starting, with a time and nothing
         // started, is joining the school, not setting up a site.
         question = StaffStarts().Replace(question, "${who} join ");
+        // "I've got a new job", "I've been offered a job elsewhere": the staff member is leaving this school, not joining it.
+        question = NewJobElsewhere().Replace(question, "i am leaving");
         var terms = index.Analyze(TurnsOut().Replace(OtherSensesOfLeave(AdviceFrame().Replace(TagQuestion().Replace(question, ""), " ")), " "));
         var slots = new List<Slot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -436,6 +438,10 @@ internal sealed partial class Query
     /// </summary>
     [GeneratedRegex(@"\b(turns?|turned|turning) out\b( to be\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex TurnsOut();
+
+    /// <summary>"I got a new job", "I've accepted a job at another school", "been offered a new post": the speaker leaves.</summary>
+    [GeneratedRegex(@"\b(i|i've|ive|i have|i was|i've been|ive been|i have been)\s+(just\s+)?(got|found|accepted|landed|offered|been offered|taken|took)\s+(a\s+)?(new\s+job|job\s+(elsewhere|at another school|at a different school)|new\s+post|new\s+role\s+elsewhere)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NewJobElsewhere();
 
     /// <summary>"I start in September", "i'm starting next month", "I begin after Easter": the speaker starts at the school.</summary>
     [GeneratedRegex(@"\b(?<who>i|i'm|im|i am|i'll|i will)\s+(be\s+)?(start|starting|begin|beginning)\s+(?=(in\s+|on\s+|from\s+|after\s+|at\s+the\s+start\s+of\s+)?(the\s+)?(next|this|january|february|march|april|may|june|july|august|september|october|november|december|sept|sep|jan|after|spring|summer|autumn|half\s*term|easter|christmas|monday|tuesday|wednesday|thursday|friday|tomorrow|new\s+(term|year|school\s+year))\b)", RegexOptions.IgnoreCase)]
