@@ -185,6 +185,7 @@ public sealed class TextAnalyzerTests
     [InlineData("without giving my name", "anonymous")]
     [InlineData("my teaching partner", "my colleague")]
     [InlineData("my job share", "a colleague")]
+    [InlineData("add people I work with", "add colleagues")]
     public void Staff_words_and_policy_words_meet_in_one_concept(string staffWords, string policyWords)
     {
         Concepts(staffWords).Should().Equal(Concepts(policyWords));
