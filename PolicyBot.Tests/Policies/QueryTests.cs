@@ -167,7 +167,10 @@ public sealed class QueryTests(PoliciesFixture policies)
     [InlineData("my twitter is private now so I can post about my class")]
     [InlineData("can I share it from a private account?")]
     [InlineData("my facebook's set to private, is that enough?")]
-    public void An_account_said_to_be_private_is_about_its_privacy_settings(string question)
+    [InlineData("should my tiktok be private?")]
+    [InlineData("should I make my insta private now I work here?")]
+    [InlineData("do I have to set my facebook profile to private?")]
+    public void An_account_said_to_be_private_or_asked_to_be_made_private_is_about_its_privacy_settings(string question)
     {
         var settings = Index.Analyze("privacy settings").Single().Concept;
         var privacy = Index.Analyze("privacy").Single().Concept;

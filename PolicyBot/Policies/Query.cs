@@ -486,7 +486,7 @@ internal sealed partial class Query
     /// to set and not to trust ("even if information is restricted to 'friends' it is, in effect, still public"), not
     /// privacy in the sense of "respect the privacy of others" or "keep personal phone numbers private".
     /// </summary>
-    [GeneratedRegex(@"(?<pre>\b(insta\w*|ig|fb|facebook|twitter|tiktok|snap\w*|account|acct|profile|page|blog|socials|social media)(\s+(is|was|are|were)|'s|’s)\s+(now\s+|fully\s+|totally\s+|completely\s+|all\s+|set\s+to\s+|on\s+)*)(private|locked)\b|(?<pre>)\b(private|locked)(?=\s+(insta\w*|ig|fb|facebook|twitter|tiktok|account|acct|profile|page)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<pre>\b(insta\w*|ig|fb|facebook|twitter|tiktok|snap\w*|account|acct|profile|page|blog|socials|social media)(\s+(is|was|are|were|be|been|being|go|goes|went)|'s|’s)\s+(now\s+|fully\s+|totally\s+|completely\s+|all\s+|set\s+to\s+|on\s+)*)(private|locked)\b|(?<pre>\b(make|making|made|set|setting|put|putting|switch|switching|turn|turning|keep|keeping)\s+(my|your|our|their|his|her)\s+(insta\w*|ig|fb|facebook|twitter|tiktok|snap\w*|account|acct|profile|page|blog|socials)\s+(account\s+|profile\s+|page\s+)?(to\s+|on\s+|as\s+)?)(private|locked)\b|(?<pre>)\b(private|locked)(?=\s+(insta\w*|ig|fb|facebook|twitter|tiktok|account|acct|profile|page)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AccountIsPrivate();
 
     /// <summary>"… on my fb profile", "in my insta bio": the place something is put, after another thing the question is about.</summary>
