@@ -22,6 +22,16 @@ public sealed class OwnershipTests
     public void A_question_says_whose_device_or_account_it_is_about(string question, Owner expected) =>
         Ownership.OfQuestion(question).Should().Be(expected);
 
+    // "My class on insta" is the pupils of my class on instagram, not a class account; "the school on fb" is the school
+    // talked about there. A school's own thing is said without a preposition between ("the class insta", "school fb page").
+    [Theory]
+    [InlineData("when I leave can I stay in touch with my class on instagram?", Owner.None)]
+    [InlineData("someone is slagging off the school on facebook", Owner.None)]
+    [InlineData("can I put it on the class insta page?", Owner.School)]
+    [InlineData("can I post on the school facebook page?", Owner.School)]
+    public void A_preposition_between_the_school_or_class_and_an_account_is_not_the_schools_account(string question, Owner expected) =>
+        Ownership.OfQuestion(question).Should().Be(expected);
+
     [Theory]
     [InlineData("Staff may use their own devices to access social media websites while they are in school.", Owner.Personal)]
     [InlineData("Staff must not access social media from the school's computers or other school devices.", Owner.School)]

@@ -33,6 +33,8 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("st-josephs", "can we start a class blog for year 4?", Verdict.AskFirst, "present a business case to the Leadership Team")]
     [InlineData("st-josephs", "how do we go about getting an instagram for the music department?", Verdict.AskFirst, "present a business case to the Leadership Team")]
     [InlineData("wexham-court", "I think an older pupil is being radicalised online, who do I tell?", Verdict.Report, "duty to report signs of potential radicalisation")]
+    [InlineData("wexham-court", "one of my year 5s has started following me on instagram, what should I do?", Verdict.Report, "Report to senior management any attempt by pupils to contact them")]
+    [InlineData("wexham-court", "a boy in my class keeps messaging me on snapchat", Verdict.Report, "Report to senior management any attempt by pupils to contact them")]
     [InlineData("wexham-court", "can I keep using my class twitter account after I leave the school?", Verdict.No, "must not be accessed once the teacher/adult leaves")]
     [InlineData("wexham-court", "can I give my personal email to parents so they can contact me?", Verdict.No, "Never give personal email addresses to pupils or parents")]
     public void Answers_quote_the_clause_that_decides_it(string school, string question, Verdict verdict, string clauseWords)

@@ -65,6 +65,48 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("I've got a new job from Easter, can I keep running the class blog until then?", false)]
+    [InlineData("i was offered a job at another school, what happens to my class twitter?", false)]
+    [InlineData("she got a new job, can I take over her class blog?", true)]
+    public void A_new_job_the_staff_member_has_got_is_leaving_not_joining(string question, bool joins)
+    {
+        var join = Index.Analyze("join").Single().Concept;
+        var leave = Index.Analyze("leave").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.Slots.Any(s => s.Concept == join).Should().Be(joins);
+        query.Slots.Any(s => s.Concept == leave).Should().Be(!joins);
+    }
+
+    [Theory]
+    [InlineData("I start in January, do I need to tidy up my facebook?", true)]
+    [InlineData("im starting after half term, anything I should check on my insta?", true)]
+    [InlineData("I'll be starting next week, should my twitter be private?", true)]
+    [InlineData("I'm starting a class blog in January, is that ok?", false)]
+    [InlineData("can I start a twitter for the PE department?", false)]
+    public void A_staff_member_starting_at_a_time_reads_as_joining_the_school(string question, bool joins)
+    {
+        var join = Index.Analyze("join").Single().Concept;
+
+        Query.From(Index, question).Slots.Any(s => s.Concept == join).Should().Be(joins);
+    }
+
+    [Theory]
+    [InlineData("a year 4 girl followed me on tiktok", true)]
+    [InlineData("one of my pupils keeps messaging me on insta", true)]
+    [InlineData("got a friend request from a parent last night, should I accept?", true)]
+    [InlineData("a child in my class sent me a snap", true)]
+    [InlineData("can I follow a pupil on tiktok?", false)]
+    [InlineData("I added a pupil's mum on facebook by mistake", false)]
+    [InlineData("can you send me the link to the policy?", false)]
+    public void Contact_someone_makes_with_the_staff_member_reads_as_an_attempt_to_contact_them(string question, bool reads)
+    {
+        var attempt = Index.Analyze("attempt").Single().Concept;
+
+        Query.From(Index, question).Slots.Any(s => s.Concepts.Any(c => c.Concept == attempt)).Should().Be(reads);
+    }
+
+    [Theory]
     [InlineData("governor here, is this policy for us too?")]
     [InlineData("I'm on supply this term, is the social media stuff for me as well?")]
     public void Asking_whom_the_policy_covers_asks_what_it_applies_or_extends_to(string question)
@@ -101,6 +143,17 @@ public sealed class QueryTests(PoliciesFixture policies)
             .Should().BeLessThan(SlotWeight("could posting a few pics of my class on fb get me in trouble?", "disciplinary"));
     }
 
+    [Theory]
+    [InlineData("would I get in trouble for scrolling instagram while my class are in assembly?")]
+    [InlineData("could I be sacked for sharing the staff rota on facebook?")]
+    [InlineData("a TA in my year group films the kids on her phone for her tiktok, could she get in trouble?")]
+    [InlineData("my colleague still messages pupils from his last school, would he be in trouble?")]
+    public void Asking_about_trouble_for_a_named_act_or_someone_elses_act_is_not_focused_on_the_consequence(string question)
+    {
+        SlotWeight(question, "disciplinary")
+            .Should().BeLessThan(SlotWeight("could a facebook post get me in trouble?", "disciplinary"));
+    }
+
     [Fact]
     public void Following_the_same_rules_is_complying_not_following_someone()
     {
@@ -114,7 +167,10 @@ public sealed class QueryTests(PoliciesFixture policies)
     [InlineData("my twitter is private now so I can post about my class")]
     [InlineData("can I share it from a private account?")]
     [InlineData("my facebook's set to private, is that enough?")]
-    public void An_account_said_to_be_private_is_about_its_privacy_settings(string question)
+    [InlineData("should my tiktok be private?")]
+    [InlineData("should I make my insta private now I work here?")]
+    [InlineData("do I have to set my facebook profile to private?")]
+    public void An_account_said_to_be_private_or_asked_to_be_made_private_is_about_its_privacy_settings(string question)
     {
         var settings = Index.Analyze("privacy settings").Single().Concept;
         var privacy = Index.Analyze("privacy").Single().Concept;
@@ -297,7 +353,9 @@ public sealed class QueryTests(PoliciesFixture policies)
     [Theory]
     [InlineData("the mum of a boy in my class sent me a friend request, should I accept?")]
     [InlineData("the parents of one of my pupils keep messaging me on whatsapp")]
-    public void A_relative_of_a_pupil_said_with_of_is_a_question_about_the_relative(string question)
+    [InlineData("a year 5 dad wants to follow me on insta")]
+    [InlineData("can I add the Y2 parents to a whatsapp group?")]
+    public void A_relative_of_a_pupil_said_with_of_or_by_year_group_is_a_question_about_the_relative(string question)
     {
         var pupil = Index.Analyze("pupil").Single().Concept;
         var parent = Index.Analyze("parent").Single().Concept;
@@ -419,6 +477,14 @@ public sealed class QueryTests(PoliciesFixture policies)
 
         query.PeopleAsked.Should().NotContain(parent);
         query.Slots.Should().NotContain(s => s.Concept == parent);
+    }
+
+    [Fact]
+    public void A_colleague_said_only_to_approve_is_not_whom_the_question_is_about()
+    {
+        var colleague = Index.Analyze("colleague").Single().Concept;
+
+        Query.From(Index, "can I follow a parent on tiktok? my colleague said it's fine").PeopleAsked.Should().NotContain(colleague);
     }
 
     [Fact]

@@ -76,6 +76,8 @@ internal sealed partial class Query
         var vocabulary = analyzer.Vocabulary;
         // "One of the year 2 teachers", "the Y6 TA": the year group says which colleague, not that the question is about pupils.
         question = StaffOfYearGroup().Replace(YearGroupOfStaff().Replace(question, "${role}"), "${role}");
+        // "A Y3 mum", "a reception dad": the year group says whose parent, as "a pupil's mum" does.
+        question = YearGroupOfParent().Replace(question, "pupil's ${parent}");
         // "Can I post a pic of my class on my fb? The parents won't mind": people said only to approve are why the staff member
         // thinks it is fine, not whom the question is about.
         question = TheyWontMind().Replace(question, " ");
@@ -90,6 +92,11 @@ internal sealed partial class Query
         // "Do I need to follow this?": said to a policy bot, "this" is the policy, and following it is complying, not
         // following someone online.
         question = FollowThis().Replace(question, "${duty} to comply with this policy");
+        // "I start in September", "I'm starting after half term": the staff member starting, with a time and nothing
+        // started, is joining the school, not setting up a site.
+        question = StaffStarts().Replace(question, "${who} join ");
+        // "I've got a new job", "I've been offered a job elsewhere": the staff member is leaving this school, not joining it.
+        question = NewJobElsewhere().Replace(question, "i am leaving");
         var terms = index.Analyze(TurnsOut().Replace(OtherSensesOfLeave(AdviceFrame().Replace(TagQuestion().Replace(question, ""), " ")), " "));
         var slots = new List<Slot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -182,6 +189,12 @@ internal sealed partial class Query
         // "Is that on me?", "is it down to us?": whose responsibility it is, which clauses say in those words.
         if (OnMe().IsMatch(question) && analyzer.ConceptOf("responsibility") is var responsibility && seen.Add(responsibility))
             slots.Add(new Slot(responsibility, ImpliedWeight(responsibility), [(responsibility, 1.0)]));
+        // "A Y6 kid followed me on tiktok", "a pupil keeps messaging me", "got a friend request from a mum": contact someone
+        // else makes with the staff member, which policies call an attempt to contact them or a request they receive, apart
+        // from the rules on contact staff make ("do not make 'friends' of pupils").
+        if (ContactedBySomeone().IsMatch(question) && analyzer.ConceptOf("attempt") is var attempt && analyzer.ConceptOf("receive") is var receive
+            && !seen.Contains(attempt) && seen.Add(receive))
+            slots.Add(new Slot(receive, Math.Max(ImpliedWeight(attempt), ImpliedWeight(receive)) * ContactedWeight, [(attempt, 1.0), (receive, 0.5)]));
         // "A photo I found on google", "nicked a picture off another school's website": content taken from someone else is
         // what policies' copyright rules are about ("using someone else's images … without permission"), whatever the words.
         if (TakenFromOthers().IsMatch(question) && analyzer.ConceptOf("copyright") is var copyright && seen.Add(copyright))
@@ -395,6 +408,10 @@ internal sealed partial class Query
     [GeneratedRegex(@"\b(will|would|does|do|can)( the| my| our)? (school|they|head|headteacher|head teacher|slt|management|senior leaders?)( \w+)? (do|act|deal with|step in|take action|get involved)\b|\bwhat (will|would|does|do) (the |my |our )?(school|they|head|headteacher|slt|management) do\b|\bwhat happens( now| next| then| under (the|this|our) policy)?\s*(\?|$)|\bhow (is|will|would|should|does) (that|this|it)( (supposed|meant|going) to)? (be )?(handled|dealt with|resolved)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhatSchoolDoes();
 
+    /// <summary>"A pupil added me", "she keeps dm'ing me", "a friend request from a parent": contact made with the staff member.</summary>
+    [GeneratedRegex(@"(?<!\b(?:i|you|can|could|to|please|let)\s)\b(added|adds|adding|followed|follows|following|messaged|messages|messaging|dm'?d|dms|dm'?ing|dmed|texted|texts|texting|emailed|emails|emailing|contacted|contacts|contacting|friended|requested|snapped|snapping|sent|sends|sending)\s+me\b|\b(friend|follow)\s+requests?\s+from\b|\b(got|get|getting|received|receive|had)\s+(a|an|another|some)\s+(friend\s+|follow\s+)?(requests?|messages?|dms?|texts?|emails?)\s+from\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ContactedBySomeone();
+
     [GeneratedRegex(@"\b(is|was|would) (it|that|this) (be )?(on|down to) (me|us)\b|\b(is|was) (it|that|this) (my|our) (job|fault)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnMe();
 
@@ -415,6 +432,7 @@ internal sealed partial class Query
     private static partial Regex OnMyDevice();
 
     const double UnderThirteenWeight = 0.3;
+    const double ContactedWeight = 0.25;
     const double DuringSessionsWeight = 0.5;
     const double TakenFromOthersWeight = 1.0;
 
@@ -438,17 +456,29 @@ internal sealed partial class Query
     [GeneratedRegex(@"\b(set up|setup|setting up|start|starting|open|opening|make|making|create|creating|post|posting|put|putting|run|running)\b[^.?!;]{0,50}?(?<!\b(of|to|with|for|about) )\bmyself\b", RegexOptions.IgnoreCase)]
     private static partial Regex DoItMyself();
 
+    /// <summary>"I got a new job", "I've accepted a job at another school", "been offered a new post": the speaker leaves.</summary>
+    [GeneratedRegex(@"\b(i|i've|ive|i have|i was|i've been|ive been|i have been)\s+(just\s+)?(got|found|accepted|landed|offered|been offered|taken|took)\s+(a\s+)?(new\s+job|job\s+(elsewhere|at another school|at a different school)|new\s+post|new\s+role\s+elsewhere)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NewJobElsewhere();
+
+    /// <summary>"I start in September", "i'm starting next month", "I begin after Easter": the speaker starts at the school.</summary>
+    [GeneratedRegex(@"\b(?<who>i|i'm|im|i am|i'll|i will)\s+(be\s+)?(start|starting|begin|beginning)\s+(?=(in\s+|on\s+|from\s+|after\s+|at\s+the\s+start\s+of\s+)?(the\s+)?(next|this|january|february|march|april|may|june|july|august|september|october|november|december|sept|sep|jan|after|spring|summer|autumn|half\s*term|easter|christmas|monday|tuesday|wednesday|thursday|friday|tomorrow|new\s+(term|year|school\s+year))\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex StaffStarts();
+
     /// <summary>"found on google", "a pic off another school's website", "copied from someone's blog": someone else's content.</summary>
     [GeneratedRegex(@"\b(found|took|take|taken|taking|nicked|nick|pinched|borrowed|grabbed|grab|copied|copy|copying|lifted|pulled|downloaded|saved|screenshotted|used|use|using)\b[^.?!;]{0,40}?\b(off|from|on|of|through|via|in)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other|(an? |the )?(internet|google|online|web) search|(a|the) (local |national )?(news)?paper|(a|the) magazine)\b|\b(photos?|pics?|pictures?|images?|videos?|clips?|songs?|music|articles?|text|logos?|memes?|content)\s+(off|from)\s+(google|the internet|online|the web|pinterest|another|someone|somebody|a website|a site|other|(a|the) (local |national )?(news)?paper|(a|the) magazine)\b|\b(newspaper|magazine)(\s+|'s\s+)(photos?|photographs?|pics?|pictures?|images?|articles?|cartoons?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TakenFromOthers();
 
-    /// <summary>"the parents won't mind", "mum's fine with it", "the kids love it": people said to approve.</summary>
-    [GeneratedRegex(@"\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?|kids|children|pupils|class)('s|’s)?\s+(won'?t|wont|will not|wouldn'?t|wouldnt|don'?t|dont|do not|didn'?t|didnt)\s+mind\b|\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?)\s+(are|is|were|was|r|seem|seems)\s+(totally |completely |really |all |more than )?(fine|ok|okay|happy|cool)( with it| with that| about it)?\b", RegexOptions.IgnoreCase)]
+    /// <summary>"the parents won't mind", "mum's fine with it", "my colleague says that's fine": people said to approve.</summary>
+    [GeneratedRegex(@"\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?|kids|children|pupils|class)('s|’s)?\s+(won'?t|wont|will not|wouldn'?t|wouldnt|don'?t|dont|do not|didn'?t|didnt)\s+mind\b|\b(the |their |his |her |my |our |all the )?(parents?|mums?|moms?|dads?|families|family|carers?)\s+(are|is|were|was|r|seem|seems)\s+(totally |completely |really |all |more than )?(fine|ok|okay|happy|cool)( with it| with that| about it)?\b|\b(my |a |the |our |another |other |some )?(colleagues?|teachers?|tas?|friends?|mates?|year partner|partner)\s+(says?|said|reckons?|thinks?|told me)\s+(that\s+)?((it'?s|its|that'?s|thats|this is|it is|that is|it'?d be|it would be)\s+)?(fine|ok|okay|alright|no problem|not a problem|no big deal)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TheyWontMind();
 
     /// <summary>A staff role ("deputy head", "teacher", "TA"); "TA at …" names the employer and is read so elsewhere.</summary>
     [GeneratedRegex(@"\b(deputy head( ?teacher)?|assistant head( ?teacher)?|head ?teacher|head|teacher|teaching assistant|ta|senco|lsa|nqt|ect|class teacher)\b(?!\s+(at|in|for)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OwnRole();
+
+    /// <summary>"A Y3 mum", "the year 6 parents", "a reception dad": a parent named by their child's year group.</summary>
+    [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<parent>mums?|mothers?|dads?|fathers?|parents?|carers?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YearGroupOfParent();
 
     /// <summary>"The year 2 teachers", "a Y6 TA", "our year 4 class teacher": a colleague named by the year they teach.</summary>
     [GeneratedRegex(TextAnalyzer.YearGroupPattern + @"(?:s|'s)?\s+(?:class\s+)?(?<role>teachers?|tas?|teaching assistants?|lsas?|staff|team|leads?|colleagues?)\b", RegexOptions.IgnoreCase)]
@@ -473,7 +503,7 @@ internal sealed partial class Query
     /// to set and not to trust ("even if information is restricted to 'friends' it is, in effect, still public"), not
     /// privacy in the sense of "respect the privacy of others" or "keep personal phone numbers private".
     /// </summary>
-    [GeneratedRegex(@"(?<pre>\b(insta\w*|ig|fb|facebook|twitter|tiktok|snap\w*|account|acct|profile|page|blog|socials|social media)(\s+(is|was|are|were)|'s|’s)\s+(now\s+|fully\s+|totally\s+|completely\s+|all\s+|set\s+to\s+|on\s+)*)(private|locked)\b|(?<pre>)\b(private|locked)(?=\s+(insta\w*|ig|fb|facebook|twitter|tiktok|account|acct|profile|page)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<pre>\b(insta\w*|ig|fb|facebook|twitter|tiktok|snap\w*|account|acct|profile|page|blog|socials|social media)(\s+(is|was|are|were|be|been|being|go|goes|went)|'s|’s)\s+(now\s+|fully\s+|totally\s+|completely\s+|all\s+|set\s+to\s+|on\s+)*)(private|locked)\b|(?<pre>\b(make|making|made|set|setting|put|putting|switch|switching|turn|turning|keep|keeping)\s+(my|your|our|their|his|her)\s+(insta\w*|ig|fb|facebook|twitter|tiktok|snap\w*|account|acct|profile|page|blog|socials)\s+(account\s+|profile\s+|page\s+)?(to\s+|on\s+|as\s+)?)(private|locked)\b|(?<pre>)\b(private|locked)(?=\s+(insta\w*|ig|fb|facebook|twitter|tiktok|account|acct|profile|page)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AccountIsPrivate();
 
     /// <summary>"… on my fb profile", "in my insta bio": the place something is put, after another thing the question is about.</summary>
@@ -488,7 +518,7 @@ internal sealed partial class Query
     /// "Posted a few pics of my class, am I in trouble?": said of something already done, the question is whether it broke
     /// a rule, which the rule answers; "could that get me sacked?" asks about the consequence itself.
     /// </summary>
-    [GeneratedRegex(@"\b(am i|are we|is (he|she|they)|are they) (in|going to be in|gonna be in) (trouble|bother)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(am i|are we|is (he|she|they)|are they) (in|going to be in|gonna be in) (trouble|bother)\b|\b(would|could|will|might|can) (he|she|they) (be|get|end up) (in|into) (trouble|bother)\b|\b(trouble|sacked|disciplined|fired)\s+for\s+(\w+ing)\b(?<!\bfor (something|anything|nothing|thing))", RegexOptions.IgnoreCase)]
     private static partial Regex AmIInTrouble();
 
     [GeneratedRegex(@"\b([A-Za-z]+)(?:'s|’s|s'|s’)\s+(?=[A-Za-z])")]
