@@ -679,6 +679,16 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void Asking_what_follows_a_breach_is_answered_by_the_return_slip_that_states_it()
+    {
+        // The slip's "I understand that if I breach the conditions access to all ICT facilities will be immediately withheld"
+        // is a declaration, background to other questions, but it is what the policy says follows a breach.
+        var answer = policies.Ask("bradfield", "could they stop my access to the school computers if I break the policy?");
+
+        answer.Citations[0].Text.Should().Contain("access to all ICT facilities will be immediately withheld");
+    }
+
+    [Fact]
     public void A_ten_thousand_character_question_is_truncated_and_answered()
     {
         var question = string.Concat(Enumerable.Repeat("can I accept a friend request from a pupil? ", 230));

@@ -206,6 +206,14 @@ public sealed class VerdictClassifierTests
     public void Consequence_questions_are_recognised(string question) =>
         VerdictClassifier.AsksAboutConsequences(question).Should().BeTrue();
 
+    [Theory]
+    [InlineData("would the school block my network access over a post?")]
+    [InlineData("could my email access get revoked for this?")]
+    [InlineData("if a colleague breaches the rules, is that the end of her login?")]
+    [InlineData("if we ignore this policy, can they take our laptops?")]
+    public void Access_being_stopped_or_breaking_the_policy_asks_about_consequences(string question) =>
+        VerdictClassifier.AsksAboutConsequences(question).Should().BeTrue();
+
     [Fact]
     public void Asking_what_happens_next_on_a_page_is_not_a_consequence_question() =>
         VerdictClassifier.AsksAboutConsequences("what happens to the comments when we close the page?").Should().BeFalse();

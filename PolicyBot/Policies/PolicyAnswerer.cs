@@ -236,7 +236,10 @@ public static partial class PolicyAnswerer
                 score *= Tuning.Scope;
             else if (entry.IsDefinition || entry.IsFrontMatter)
                 score *= 0.4;
-            else if (cue == VerdictClassifier.Cue.None)
+            // A return slip's "I understand that if I breach the conditions, access … will be withheld" is the signer's
+            // declaration, background to other questions, but it is the policy telling staff what follows a breach: the
+            // answer to a question asking what follows.
+            else if (cue == VerdictClassifier.Cue.None && !(query.AsksAboutConsequences && entry.StatesConsequence && Declaration(entry.Clause.Text)))
                 score *= 0.6;
             if (!query.AsksAboutScope && entry.IsAboutThePolicy && cue is VerdictClassifier.Cue.None or VerdictClassifier.Cue.Duty or VerdictClassifier.Cue.Yes)
                 score *= 0.6;
@@ -454,6 +457,9 @@ public static partial class PolicyAnswerer
     static string Reference(PolicyClause clause) => clause.Id.Contains('¶') ? $"your policy ({clause.Id})" : $"clause {clause.Id}";
 
     /// <summary>The person or team the clause itself names, if any (never guessed).</summary>
+    /// <summary>A return slip's declaration for the staff member to sign ("I understand that …", "I agree to …").</summary>
+    static bool Declaration(string text) => text.StartsWith("I ", StringComparison.Ordinal);
+
     internal static string? NamedPerson(string text)
     {
         var m = Person().Match(text);
