@@ -689,6 +689,16 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void Who_do_I_tell_is_answered_by_the_reporting_rule_that_names_whom()
+    {
+        // "A statutory duty to report signs of potential radicalisation … including online safety" says a report is due;
+        // "Any safety concerns … should be brought to the attention of the DSL" says to whom.
+        var answer = policies.Ask("wexham-court", "who should I report an online safety worry to?");
+
+        answer.Citations[0].Text.Should().Contain("brought to the attention of the Designated Safeguarding Lead");
+    }
+
+    [Fact]
     public void A_ten_thousand_character_question_is_truncated_and_answered()
     {
         var question = string.Concat(Enumerable.Repeat("can I accept a friend request from a pupil? ", 230));

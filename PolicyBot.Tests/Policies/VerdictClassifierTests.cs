@@ -214,6 +214,15 @@ public sealed class VerdictClassifierTests
     public void Access_being_stopped_or_breaking_the_policy_asks_about_consequences(string question) =>
         VerdictClassifier.AsksAboutConsequences(question).Should().BeTrue();
 
+    [Theory]
+    [InlineData("who should I report a worrying message to?", true)]
+    [InlineData("a parent posted something nasty, who do we contact?", true)]
+    [InlineData("who needs to be told about this?", true)]
+    [InlineData("what should I do about it?", false)]
+    [InlineData("who do I ask before setting up a class blog?", false)]
+    public void Who_do_I_tell_asks_for_the_person_a_report_goes_to(string question, bool asks) =>
+        VerdictClassifier.AsksWhoToTell(question).Should().Be(asks);
+
     [Fact]
     public void Asking_what_happens_next_on_a_page_is_not_a_consequence_question() =>
         VerdictClassifier.AsksAboutConsequences("what happens to the comments when we close the page?").Should().BeFalse();

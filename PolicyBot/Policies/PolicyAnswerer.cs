@@ -88,6 +88,7 @@ public static partial class PolicyAnswerer
         public const double WhoApproves = 1.7;      // "who do I ask?" prefers a rule that requires approval
         public const double NamedApprover = 2.5;    // … and, of those, the one that names who approves
         public const double WhatToDo = 2.2;         // "what do I do?", "who do I tell?" prefers a rule to report
+        public const double NamedRecipient = 1.3;   // … and "who do I tell?", of those, the one that names whom
         public const double Consequence = 2.0;      // "could I get sacked?" prefers a clause that states consequences
         public const double SchoolResponds = 2.0;   // "will the school do anything?" prefers a clause saying what the school will do
         public const double Scope = 1.5;            // "does this policy apply to governors?" prefers what the policy says of itself
@@ -257,6 +258,10 @@ public static partial class PolicyAnswerer
                 score *= Tuning.NamedApprover;
             if (query.AsksWhatToDo && cue == VerdictClassifier.Cue.Report)
                 score *= Tuning.WhatToDo;
+            // "Who do I tell?" is answered by the reporting rule that says whom ("… brought to the attention of the DSL"), more
+            // than by one that only says a report is due ("a statutory duty to report signs of …").
+            if (query.AsksWhoToTell && cue == VerdictClassifier.Cue.Report && NamedPerson(entry.Clause.Text) is not null)
+                score *= Tuning.NamedRecipient;
             if (query.AsksAboutConsequences && entry.StatesConsequence)
                 score *= Tuning.Consequence;
             // "Does school do anything?" asks how the school responds: the clause that says what the school will do answers,

@@ -21,6 +21,9 @@ internal sealed partial class Query
     public required bool IsFirstPerson { get; init; }
     public required bool AsksWhoApproves { get; init; }
     public required bool AsksWhatToDo { get; init; }
+
+    /// <summary>"Who do I tell?": of the reporting rules, the one that names whom answers.</summary>
+    public bool AsksWhoToTell { get; init; }
     public required bool AsksAboutConsequences { get; init; }
     public required bool AsksAboutScope { get; init; }
 
@@ -253,6 +256,7 @@ internal sealed partial class Query
             IsFirstPerson = FirstPerson().IsMatch(question),
             AsksWhoApproves = VerdictClassifier.AsksWhoApproves(question),
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
+            AsksWhoToTell = VerdictClassifier.AsksWhoToTell(question),
             AsksAboutConsequences = asksConsequences,
             AsksAboutScope = asksScope,
             AsksWhatItIs = VerdictClassifier.AsksWhatItIs(question),

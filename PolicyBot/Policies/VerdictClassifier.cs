@@ -135,6 +135,12 @@ public static partial class VerdictClassifier
     /// <summary>"What should I do?", "who do I tell?": the question wants a procedure, usually a report.</summary>
     public static bool AsksWhatToDo(string question) => WhatToDo().IsMatch(Normalise(question)) || ReportsAnIncident(question);
 
+    /// <summary>"Who do I tell?", "who should I report it to?", "who do we contact?": the question wants the person a report goes to.</summary>
+    public static bool AsksWhoToTell(string question) => WhoToTell().IsMatch(Normalise(question));
+
+    [GeneratedRegex(@"\bwho (do|should|must|would|can|shall) (i|we) (tell|report (it |this |that |them )?to|inform|contact|speak to|talk to|go to|alert|let know|flag (it |this )?(up )?to|pass (it |this )?(on )?to)\b|\bwho (to|should i|should we) (tell|inform|contact|report to)\b|\bto whom\b|\bwho (do|should|must|can) (i|we) report\b[^.?!]{0,60}\bto\b|\bwho (needs|has|ought|should|must) (to )?(know|be told|be informed)\b")]
+    private static partial Regex WhoToTell();
+
     /// <summary>
     /// "a y5 kid messaged me on insta last night": staff describing something that happened, with no question at
     /// all, want to know what to do about it.
