@@ -238,6 +238,8 @@ public sealed class VerdictClassifierTests
     [InlineData("do governors have to follow this policy too?")]
     [InlineData("do supply staff have to follow this too?")]
     [InlineData("I'm a volunteer, am I covered by it?")]
+    [InlineData("as a lunchtime supervisor, am I really covered by the policy?")]
+    [InlineData("is a trainee teacher even included in the policy?")]
     [InlineData("does the social media policy apply to supply staff?")]
     [InlineData("is a student teacher included in the policy?")]
     [InlineData("I'm a supply teacher, do I need to follow this?")]
