@@ -46,6 +46,17 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain(clauseWords);
     }
 
+    // "Digital footprint" and "online presence" are training words for what the policy calls the information staff have
+    // placed on social media; a policy question in them is answered, not turned away as off topic.
+    [Fact]
+    public void A_digital_footprint_before_joining_is_answered_by_the_rule_for_new_employees()
+    {
+        var answer = policies.Ask("bradfield", "should I tidy up my digital footprint before I join?");
+
+        answer.Citations.Should().NotBeEmpty();
+        answer.Citations[0].Text.Should().Contain("new employees should check any information");
+    }
+
     [Theory]
     [InlineData("can I check my twitter on the staffroom computer at break?")]
     [InlineData("is it ok to look at my instagram on the school ipad during lunch?")]
