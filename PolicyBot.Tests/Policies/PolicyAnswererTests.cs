@@ -500,6 +500,7 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
 
     [Theory]
     [InlineData("I'm on instagram loads at work when I've got no class, is that ok?", "excessive personal use of social media")]
+    [InlineData("I check instagram constantly while I'm at work, does that matter?", "excessive personal use of social media")]
     [InlineData("I mention the school on my twitter quite a lot, is that ok?", "disclaimer")]
     public void Being_on_it_a_lot_is_excessive_use_and_mentioning_something_a_lot_is_not(string question, string clause)
     {
