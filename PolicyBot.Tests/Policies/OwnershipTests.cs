@@ -19,6 +19,9 @@ public sealed class OwnershipTests
     [InlineData("used my school email to sign up for twitter", Owner.Both)]
     [InlineData("can i join tiktok", Owner.Personal)]
     [InlineData("can we post it on the school twitter", Owner.School)]
+    // An account made for a class or year group is the school's, as a class blog is, not the staff member's own.
+    [InlineData("could I start an instagram page for my year 6 class", Owner.School)]
+    [InlineData("is a youtube channel for our pupils ok", Owner.School)]
     public void A_question_says_whose_device_or_account_it_is_about(string question, Owner expected) =>
         Ownership.OfQuestion(question).Should().Be(expected);
 

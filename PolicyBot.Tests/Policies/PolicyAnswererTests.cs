@@ -46,6 +46,17 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain(clauseWords);
     }
 
+    // "Digital footprint" and "online presence" are training words for what the policy calls the information staff have
+    // placed on social media; a policy question in them is answered, not turned away as off topic.
+    [Fact]
+    public void A_digital_footprint_before_joining_is_answered_by_the_rule_for_new_employees()
+    {
+        var answer = policies.Ask("bradfield", "should I tidy up my digital footprint before I join?");
+
+        answer.Citations.Should().NotBeEmpty();
+        answer.Citations[0].Text.Should().Contain("new employees should check any information");
+    }
+
     [Theory]
     [InlineData("can I check my twitter on the staffroom computer at break?")]
     [InlineData("is it ok to look at my instagram on the school ipad during lunch?")]
@@ -489,6 +500,7 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
 
     [Theory]
     [InlineData("I'm on instagram loads at work when I've got no class, is that ok?", "excessive personal use of social media")]
+    [InlineData("I check instagram constantly while I'm at work, does that matter?", "excessive personal use of social media")]
     [InlineData("I mention the school on my twitter quite a lot, is that ok?", "disclaimer")]
     public void Being_on_it_a_lot_is_excessive_use_and_mentioning_something_a_lot_is_not(string question, string clause)
     {

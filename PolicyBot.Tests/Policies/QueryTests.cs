@@ -459,6 +459,14 @@ public sealed class QueryTests(PoliciesFixture policies)
     public void A_story_is_something_posted_online_so_the_question_is_on_topic(string question) =>
         Query.From(Index, question).IsOnTopic.Should().BeTrue();
 
+    // Policies set out to protect staff from allegations (and say what to do when one is made), so a question about
+    // allegations against staff is a policy question even when it names nothing online.
+    [Theory]
+    [InlineData("how does the school protect me from malicious allegations?")]
+    [InlineData("is there anything on unfounded allegations against teachers?")]
+    public void An_allegation_against_staff_is_a_policy_question(string question) =>
+        Query.From(Index, question).IsOnTopic.Should().BeTrue();
+
     [Fact]
     public void A_message_from_someone_is_not_content_taken_from_them()
     {

@@ -256,6 +256,8 @@ public sealed class TextAnalyzerTests
     [InlineData("who sorts out the account when I leave?", "responsible")]
     [InlineData("can you sort out my class page", "manage")]
     [InlineData("his mum said he's just finished chemo", "health")]
+    [InlineData("tidy up my digital footprint", "information")]
+    [InlineData("my online presence", "information")]
     public void Staff_phrases_reach_the_policy_concept(string staffWords, string policyWord)
     {
         var target = Concept(policyWord);

@@ -283,6 +283,13 @@ public sealed class VerdictClassifierTests
         VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
 
     [Theory]
+    [InlineData("do supply staff fall under the social media policy?")]
+    [InlineData("would governors come under our policy too?")]
+    [InlineData("does my personal blog fall within the school's guidance?")]
+    public void Falling_or_coming_under_the_policy_is_a_scope_question(string question) =>
+        VerdictClassifier.AsksAboutScope(question).Should().BeTrue();
+
+    [Theory]
     [InlineData("can I post photos of the class trip?")]
     [InlineData("does the head have to approve a class blog?")]
     [InlineData("does that count as bullying?")]

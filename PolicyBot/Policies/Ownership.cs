@@ -52,7 +52,7 @@ public static partial class Ownership
     [GeneratedRegex(@"\b(own|personal)\s+(\w+\s+){0,2}?" + Things + @"\b|\bpersonal (web ?space|social medi\w+)\b")]
     private static partial Regex PersonalInPolicy();
 
-    [GeneratedRegex(@"\b(school|school's|class|classroom|staffroom|staff room|office|work|official)\s+((?!(on|in|at|to|from|with|via|onto|into|over)\b)\w+\s+)?" + Things + @"\b|\bschool[- ](owned|hosted|run|managed)\b")]
+    [GeneratedRegex(@"\b(school|school's|class|classroom|staffroom|staff room|office|work|official)\s+((?!(on|in|at|to|from|with|via|onto|into|over)\b)\w+\s+)?" + Things + @"\b|\bschool[- ](owned|hosted|run|managed)\b|\b(accounts?|pages?|sites?|blogs?|channels?)\s+for\s+(my|our|the)\s+((year|y)\s*\d+\s+|reception\s+)?(class|classes|year group|form|department|pupils)\b")]
     private static partial Regex SchoolThing();
 
     /// <summary>

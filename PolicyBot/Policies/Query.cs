@@ -429,7 +429,7 @@ internal sealed partial class Query
     [GeneratedRegex(@"\b(?<duty>have|has|need|needs|got|supposed|meant) to (follow|stick to) ((this|it)(?=\s*([?!.]|$|too\b|as well\b|also\b))|the same (social media |online )?(rules|policy|guidelines|guidance)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex FollowThis();
 
-    [GeneratedRegex(@"\b(i'?m|i’m|i am|i'?ve been|i’ve been|i have been|i was|i get|i go|i spend)\s+(\w+\s+){0,2}?(on|using|scrolling|browsing|checking)\b[^.?!,;]{0,30}?\b(quite\s+)?(a lot|lots|loads|all the time|constantly|non-?stop|for hours|for ages|a fair bit|too much|way too)\b(?!\s+of\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(\b(i'?m|i’m|i am|i'?ve been|i’ve been|i have been|i was|i get|i go|i spend)\s+(\w+\s+){0,2}?(on|using|scrolling|browsing|checking)|\b(i|we)\s+(\w+\s+)?(use|check|scroll|browse))\b[^.?!,;]{0,30}?\b(quite\s+)?(a lot|lots|loads|all the time|constantly|non-?stop|for hours|for ages|a fair bit|too much|way too)\b(?!\s+of\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OnItALot();
 
     [GeneratedRegex(@"\b(on|go on|going on|get on|use|using)\s+(my|your|our|their|his|her)\s+(own\s+|personal\s+|work\s+)?(phone|mobile|iphone|smartphone|ipad|tablet|laptop)\b", RegexOptions.IgnoreCase)]

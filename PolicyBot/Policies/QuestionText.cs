@@ -56,8 +56,11 @@ public static partial class QuestionText
     [GeneratedRegex(@"<script\b.*?</script\s*>|<[^<>]{1,200}>|\{\{.*?\}\}(\s*=\s*\S+)?|\$\{.*?\}(\s*=\s*\S+)?|\{%.*?%\}", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Markup();
 
-    /// <summary>Sentences, lines, emoji and "LABEL:" prefixes, so an instruction is dropped without the question after it.</summary>
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n+|:\s+|[\p{So}\p{Cs}]+")]
+    /// <summary>
+    /// Sentences, lines, emoji and "LABEL:" prefixes, so an instruction is dropped without the question after it; and "… then
+    /// tell me / answer …", where a demand runs on into the question in one sentence.
+    /// </summary>
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+|:\s+|[\p{So}\p{Cs}]+|,?\s+(?:and\s+)?then\s+(?=(?:tell|answer|let)\b)")]
     private static partial Regex Segments();
 
     [GeneratedRegex(@"\s*(?:,|;|\band\b|\bthen\b)+\s*(?:just\s+)?(?:tell|confirm\s+to|assure)\s+me\s+(?:that\s+)?(?<claim>(?:i'?m|i’m|i\s+am|we'?re|we’re|we\s+are|it'?s|it’s|it\s+is)\s+(?:allowed|ok|okay|fine|permitted|acceptable)\b)", RegexOptions.IgnoreCase)]
