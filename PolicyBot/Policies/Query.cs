@@ -439,6 +439,7 @@ internal sealed partial class Query
     const double ContactedWeight = 0.25;
     const double DuringSessionsWeight = 0.5;
     const double TakenFromOthersWeight = 1.0;
+    const double DoItMyselfWeight = 1.0;
 
     [GeneratedRegex(@"\b(year|yr|y)\s?[1-6]'?s?\b|\breception\b|\bks\s?[12]\b|\bkey stage [12]\b|\b([1-9]|1[0-2])\s?-?(year|yr)s?\s?-?olds?\b|\b([1-9]|1[0-2])\s?yo\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnderThirteen();
@@ -449,8 +450,6 @@ internal sealed partial class Query
     /// </summary>
     [GeneratedRegex(@"\b(turns?|turned|turning) out\b( to be\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex TurnsOut();
-
-    const double DoItMyselfWeight = 1.0;
 
     /// <summary>"on my own", "on our own", "all on my own" with no thing after it: alone.</summary>
     [GeneratedRegex(@"\b(all )?on (my|our) own\b(?=\s*([,.?!;]|$|\b(or|and|then|without|because|as|so|if|is|does|do|would|could|should)\b))", RegexOptions.IgnoreCase)]
