@@ -120,6 +120,8 @@ public sealed class VerdictClassifierTests
     [InlineData("A pupil messaged me, what should I do?")]
     [InlineData("Who do I tell?")]
     [InlineData("Who needs to know about this?")]
+    [InlineData("who has to hear about it?")]
+    [InlineData("a parent is being rude about a colleague in the class chat and I'm not sure how to handle it")]
     [InlineData("a pupil emailed my personal account, not sure what to do")]
     [InlineData("a kid from my class messaged me on snap, i just ignored it. is that enough")]
     [InlineData("I blocked the parent who was trolling me, was that enough?")]
