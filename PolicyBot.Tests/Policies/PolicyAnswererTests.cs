@@ -47,6 +47,16 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain(clauseWords);
     }
 
+    // A weekend is the staff member's own life, which the school's accounts are not for ("not to be used for personal
+    // reasons"), so posting about it there is not the personal choice staff have on their own accounts.
+    [Fact]
+    public void Posting_about_my_weekend_on_the_school_account_is_no()
+    {
+        var answer = policies.Ask("crosby", "can I post about my weekend on the school's instagram?");
+
+        answer.Verdict.Should().Be(Verdict.No);
+    }
+
     // "Digital footprint" and "online presence" are training words for what the policy calls the information staff have
     // placed on social media; a policy question in them is answered, not turned away as off topic.
     [Fact]
