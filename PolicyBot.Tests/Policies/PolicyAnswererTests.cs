@@ -277,6 +277,26 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("The school's social media accounts are not to be used for personal reasons.")]
+    [InlineData("When using social media in a personal capacity, staff should add a disclaimer to their profile.")]
+    public void A_question_about_setting_up_a_class_page_is_not_answered_by_a_rule_for_personal_use(string personalUse)
+    {
+        // Starting a class page asks about creating an official site; a rule for personal use shares its words
+        // ("social media", "account", "page") but answers how an account may be used, not whether one may be started.
+        var index = ExamplePolicy($$"""
+            1. Accounts
+
+            1.1 {{personalUse}}
+
+            1.2 Before using social media for work purposes, staff need the permission of the headteacher.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, "can I set up a social media account for my class?");
+
+        answer.Citations[0].ClauseId.Should().Be("1.2");
+    }
+
+    [Theory]
     [InlineData("can I set up a class social media account?", Verdict.AskFirst)]
     [InlineData("the headteacher has approved it, so can I set up our class social media account now?", Verdict.Yes)]
     [InlineData("I've got the head's permission, can I set up a class social media account?", Verdict.Yes)]

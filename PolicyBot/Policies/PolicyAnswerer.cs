@@ -273,6 +273,10 @@ public static partial class PolicyAnswerer
             // staff's own devices answers another question.
             if (Ownership.Conflicts(query.Owner, entry.Owner) || Ownership.Conflicts(query.DeviceOwner, entry.DeviceOwner))
                 score *= Tuning.OwnerConflict;
+            // "Can we start a page for the class?" asks about creating an official site; a rule for personal use (the
+            // school's accounts are not for personal reasons; in a personal capacity, add a disclaimer) answers another question.
+            if (query.AsksToSetUpOfficialSite && ForbidsPersonalUse(entry.Clause.Text))
+                score *= Tuning.OwnerConflict;
             // A clause only about other people (pupils, when the question is about a colleague) answers another question.
             if (index.People.Conflict(query.PeopleAsked, entry.People))
                 score *= Tuning.PeopleConflict;
@@ -463,6 +467,12 @@ public static partial class PolicyAnswerer
 
     /// <summary>The person or team the clause itself names, if any (never guessed).</summary>
     /// <summary>A return slip's declaration for the staff member to sign ("I understand that …", "I agree to …").</summary>
+    static bool ForbidsPersonalUse(string text) => PersonalUse().IsMatch(text);
+
+    /// <summary>A rule for personal use: "… not to be used for personal reasons", "in a personal capacity".</summary>
+    [GeneratedRegex(@"\b(?:for (?:personal|private) (?:reasons|use|purposes|matters|gain)|in a (?:personal|private) capacity)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonalUse();
+
     static bool Declaration(string text) => text.StartsWith("I ", StringComparison.Ordinal);
 
     internal static string? NamedPerson(string text)
