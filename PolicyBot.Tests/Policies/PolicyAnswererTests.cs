@@ -278,7 +278,7 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
 
     [Theory]
     [InlineData("The school's social media accounts are not to be used for personal reasons.")]
-    [InlineData("When using social media in a personal capacity, staff should add a disclaimer to their profile.")]
+    [InlineData("Staff using social media accounts in a personal capacity must make clear that the account is their own.")]
     public void A_question_about_setting_up_a_class_page_is_not_answered_by_a_rule_for_personal_use(string personalUse)
     {
         // Starting a class page asks about creating an official site; a rule for personal use shares its words
