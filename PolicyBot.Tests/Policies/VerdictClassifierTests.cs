@@ -13,6 +13,7 @@ public sealed class VerdictClassifierTests
     [InlineData("Staff members may not identify themselves as employees on personal sites.", Verdict.No)]
     [InlineData("Do not request personal information from a child.", Verdict.No)]
     [InlineData("Approval for new sites must be obtained from the Computing Coordinator.", Verdict.AskFirst)]
+    [InlineData("Approval must also be obtained from the headteacher before a club is made a follower of the page.", Verdict.AskFirst)]
     [InlineData("Staff must seek permission from the Headteacher before speaking to the press.", Verdict.AskFirst)]
     [InlineData("Staff must not use school computers for social media unless authorised to do so by a senior leader.", Verdict.AskFirst)]
     [InlineData("Staff must not communicate with the media without the advice or approval of the head teacher.", Verdict.AskFirst)]
