@@ -37,8 +37,8 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("wexham-court", "a boy in my class keeps messaging me on snapchat", Verdict.Report, "Report to senior management any attempt by pupils to contact them")]
     [InlineData("wexham-court", "can I keep using my class twitter account after I leave the school?", Verdict.No, "must not be accessed once the teacher/adult leaves")]
     [InlineData("wexham-court", "can I give my personal email to parents so they can contact me?", Verdict.No, "Never give personal email addresses to pupils or parents")]
-    [InlineData("st-georges", "a dad from my class added me on instagram, can I accept", Verdict.No, "must not have any contact with pupils' family members")]
-    [InlineData("st-georges", "can I be friends with a mum from my class on facebook?", Verdict.No, "must not have any contact with pupils' family members")]
+    [InlineData("st-georges", "a dad from my class added me on instagram, can I accept", Verdict.Caution, "must not have any contact with pupils' family members")]
+    [InlineData("st-georges", "can I be friends with a mum from my class on facebook?", Verdict.Caution, "must not have any contact with pupils' family members")]
     public void Answers_quote_the_clause_that_decides_it(string school, string question, Verdict verdict, string clauseWords)
     {
         var answer = policies.Ask(school, question);

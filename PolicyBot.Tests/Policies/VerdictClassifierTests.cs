@@ -45,6 +45,14 @@ public sealed class VerdictClassifierTests
     public void May_and_can_about_a_possibility_or_someone_else_grant_staff_nothing(string sentence) =>
         VerdictClassifier.CueOf(sentence).Should().NotBe(VerdictClassifier.Cue.Yes);
 
+    [Theory]
+    [InlineData("Staff must not have contact with parents through personal social media if that contact is likely to compromise their objectivity.", true)]
+    [InlineData("Staff must not have contact with parents through personal social media.", false)]
+    [InlineData("Staff must not post photos if they have not checked the consent list.", false)]
+    [InlineData("Staff should check the settings if it is likely to be seen by pupils.", false)]
+    public void A_prohibition_that_holds_only_if_judged_likely_is_for_staff_to_weigh(string sentence, bool judged) =>
+        VerdictClassifier.ForbidsOnlyIfJudged(sentence).Should().Be(judged);
+
     [Fact]
     public void A_parenthetical_or_if_alternative_is_an_exception()
     {

@@ -373,6 +373,10 @@ public static partial class PolicyAnswerer
             verdict = Verdict.Caution;
         if (chosenCue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(rule))
             verdict = Verdict.Yes;
+        // "Must not have contact with pupils' family members if that contact is likely to constitute a conflict of interest":
+        // the rule forbids only what staff judge to fall under its condition, so it asks for care, not a plain no.
+        else if (chosenCue == VerdictClassifier.Cue.No && VerdictClassifier.ForbidsOnlyIfJudged(rule))
+            verdict = Verdict.Caution;
         // "Not permitted … unless authorised": the rule is no; the approval is the answer only to "who do I ask?".
         if (chosenCue == VerdictClassifier.Cue.AskFirst && !query.AsksWhoApproves && VerdictClassifier.IsProhibitionUnlessApproved(chosenPart))
             verdict = Verdict.No;

@@ -126,6 +126,21 @@ public static partial class VerdictClassifier
         return Duty().IsMatch(s) && !StrongDuty().IsMatch(s);
     }
 
+    /// <summary>
+    /// A prohibition that holds only if a judgement about the case goes one way ("must not have any contact … if that contact
+    /// is likely to constitute a conflict of interest", "should not identify the school if doing so would bring discredit"):
+    /// whether it applies is for the staff member to weigh.
+    /// </summary>
+    public static bool ForbidsOnlyIfJudged(string text)
+    {
+        var s = Normalise(text);
+        var at = JudgedCondition().Match(s);
+        return at.Success && Prohibition().IsMatch(s[..at.Index]);
+    }
+
+    [GeneratedRegex(@"\bif (that|this|it|doing so|so doing|such)\b[^.;]{0,30}?\b(is|are|was|were|seems|seem) (likely|unlikely) to\b")]
+    private static partial Regex JudgedCondition();
+
     /// <summary>"Do I have to …", "must I …", "am I required …": a duty then answers yes.</summary>
     public static bool AsksAboutDuty(string question) => DutyQuestion().IsMatch(Normalise(question));
 
