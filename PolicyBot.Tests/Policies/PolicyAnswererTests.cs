@@ -137,6 +137,7 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [Theory]
     [InlineData("wexham-court", "a parent keeps posting horrible things about me on facebook, will the school do anything about it?", "found to be posting libellous or inflammatory comments")]
     [InlineData("st-josephs", "a parent keeps posting horrible things about me on facebook, will the school do anything about it?", "the school will ask the parent/carer to remove the post")]
+    [InlineData("st-georges", "does the school check what sites I go on using the school internet?", "monitors usage of its internet and email services")]
     public void Asking_what_the_school_will_do_is_answered_by_the_clause_that_says_so(string school, string question, string clauseWords)
     {
         // Both policies also have rules for staff that share more of the question's words ("must not … bring the school

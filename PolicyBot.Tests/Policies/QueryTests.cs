@@ -21,6 +21,8 @@ public sealed class QueryTests(PoliciesFixture policies)
     [InlineData("a parent shared a nasty meme about the head on fb, what happens now?", true)]
     [InlineData("one of my y4s swore at another child on the class blog, how will that be dealt with?", true)]
     [InlineData("how is it supposed to be handled when a pupil posts something unkind?", true)]
+    [InlineData("does school actually check what I look at on the staff wifi?", true)]
+    [InlineData("can the head see what sites I go on?", true)]
     [InlineData("what happens to the class page when I leave?", false)]
     [InlineData("a parent keeps slagging me off on fb, what do I do?", false)]
     [InlineData("can I do anything about it?", false)]

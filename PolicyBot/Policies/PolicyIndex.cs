@@ -267,7 +267,7 @@ public sealed partial class PolicyIndex
     private static partial Regex RecordLine();
 
     /// <summary>The school as the one acting: "the school will …", "the Headteacher will …", "… will be reported / dealt with".</summary>
-    [GeneratedRegex(@"\b(the school|the academy|we|they|the head ?teacher|the headteacher|slt|the leadership team|senior leaders?|management)( \w+)? will\b|\bwill be (reported|resolved|investigated|dealt with|removed|addressed|referred|asked)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(the school|the academy|we|they|the head ?teacher|the headteacher|slt|the leadership team|senior leaders?|management)( \w+)? will\b|\bwill be (reported|resolved|investigated|dealt with|removed|addressed|referred|asked)\b|\b(school|academy|trust)( also)? (monitors|checks|records|logs|filters|tracks|reserves the right to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SchoolActs();
 
     /// <summary>"… from pupils who are not family members", "unless the pupils are family members": people a rule leaves out.</summary>
