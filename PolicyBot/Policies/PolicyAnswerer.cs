@@ -271,7 +271,11 @@ public static partial class PolicyAnswerer
             // A clause only about the other owner's things (own devices vs school computers) answers another question.
             // "My fb on the class laptop" is about both owners' things, but the device is the school's: a clause only about
             // staff's own devices answers another question.
-            if (Ownership.Conflicts(query.Owner, entry.Owner) || Ownership.Conflicts(query.DeviceOwner, entry.DeviceOwner))
+            // A question about setting up a site that says no owner ("a facebook page for the eco club") is about one of the
+            // school's: only official sites are set up for the school's clubs and classes (and Query reads it so only when
+            // nothing in it is personal).
+            var owner = query.Owner == Owner.None && query.AsksToSetUpOfficialSite ? Owner.School : query.Owner;
+            if (Ownership.Conflicts(owner, entry.Owner) || Ownership.Conflicts(query.DeviceOwner, entry.DeviceOwner))
                 score *= Tuning.OwnerConflict;
             // "Can we start a page for the class?" asks about creating an official site; a rule for personal use (the
             // school's accounts are not for personal reasons; in a personal capacity, add a disclaimer) answers another question.
