@@ -127,7 +127,9 @@ public sealed partial class PolicyIndex
                 IsAboutThePolicy = AboutThePolicy(clause.Text),
                 StatesConsequence = VerdictClassifier.StatesConsequence(clause.Text),
                 SaysWhatSchoolDoes = SchoolActs().IsMatch(clause.Body),
-                Owner = Ownership.OfText(clause.Text),
+                // "… in their personal social media accounts. Instead, … signpost pupils to … the official school site": what to do
+                // in place of the forbidden thing is the alternative the rule points to, not whose things the rule is about.
+                Owner = Ownership.OfText(Alternative().Replace(clause.Text, " ")),
                 DeviceOwner = Ownership.DevicesOfText(clause.Text),
                 // "Decline friend requests from pupils who are not family members" is about pupils, not family members.
                 People = People.In(Analyze(PeopleExcluded().Replace(clause.Text, " ")).Select(t => t.Concept)),
@@ -269,6 +271,10 @@ public sealed partial class PolicyIndex
     /// <summary>The school as the one acting: "the school will …", "the Headteacher will …", "… will be reported / dealt with".</summary>
     [GeneratedRegex(@"\b(the school|the academy|we|they|the head ?teacher|the headteacher|slt|the leadership team|senior leaders?|management)( \w+)? will\b|\bwill be (reported|resolved|investigated|dealt with|removed|addressed|referred|asked)\b|\b(school|academy|trust)( also)? (monitors|checks|records|logs|filters|tracks|reserves the right to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SchoolActs();
+
+    /// <summary>A sentence that says what to do instead ("Instead, … signpost pupils to the official school site").</summary>
+    [GeneratedRegex(@"(?<=^|[.!?]\s+)instead\b[^.!?]*[.!?]?", RegexOptions.IgnoreCase)]
+    private static partial Regex Alternative();
 
     /// <summary>"… from pupils who are not family members", "unless the pupils are family members": people a rule leaves out.</summary>
     [GeneratedRegex(@"\b(who|which|that)\s+are\s+not\s+[^.;:,)]*|\b(unless|except|other than)\b[^.;:,)]*", RegexOptions.IgnoreCase)]
