@@ -80,7 +80,7 @@ public sealed partial class PolicyIndex
         SchoolOrClassWords = analyzer.Analyze("school class department").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         SiteKindWords = analyzer.Analyze("site account blog channel page group profile").Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         OfficialConcept = analyzer.ConceptOf("official");
-        OnlineConcepts = analyzer.Analyze("social media online internet web website site account profile blog post comment message email friend follow tag screenshot password learning platform wikipedia photo video")
+        OnlineConcepts = analyzer.Analyze("social media online internet web website site account profile blog post comment message email friend follow tag screenshot password learning platform wikipedia photo video breach")
             .Select(t => t.Concept).ToHashSet(StringComparer.Ordinal);
         _schoolNames = SchoolNameConcepts(document.Name, analyzer);
         var headingTerms = new Dictionary<string, IReadOnlyList<Term>>(StringComparer.Ordinal);
@@ -208,7 +208,7 @@ public sealed partial class PolicyIndex
 
     /// <summary>
     /// Concepts of things that live online or get shared there (social media, posts, messages, accounts, photos): a question
-    /// with none of them needs a clause that matches it more closely.
+    /// with none of them needs a clause that matches it more closely. A breach is one too: it is a breach of this policy.
     /// </summary>
     internal IReadOnlySet<string> OnlineConcepts { get; }
 
