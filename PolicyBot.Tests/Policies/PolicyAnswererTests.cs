@@ -43,6 +43,7 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("st-georges", "can we do a class tiktok for year 3, they are 7 or 8", Verdict.No, "Official school sites must be created only according to the requirements")]
     [InlineData("st-georges", "I'm an outside contractor who fixes the heating. if I spot a breach of this policy, what should I do?", Verdict.Report, "Contracted providers")]
     [InlineData("st-georges", "can i have a rant about slt on my insta", Verdict.No, "attack, insult, abuse or defame pupils, their family members, colleagues")]
+    [InlineData("st-georges", "a reporter from the local radio rang the office asking about something on our class page", Verdict.Report, "All media enquiries must be forwarded to the head teacher")]
     public void Answers_quote_the_clause_that_decides_it(string school, string question, Verdict verdict, string clauseWords)
     {
         var answer = policies.Ask(school, question);

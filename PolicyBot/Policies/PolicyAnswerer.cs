@@ -381,6 +381,10 @@ public static partial class PolicyAnswerer
         // the rule forbids only what staff judge to fall under its condition, so it asks for care, not a plain no.
         else if (chosenCue == VerdictClassifier.Cue.No && VerdictClassifier.ForbidsOnlyIfJudged(rule))
             verdict = Verdict.Caution;
+        // "All media enquiries must be forwarded to the head teacher": what comes in is passed on, which is reporting it, though
+        // the clause ranks as an approval step (its next sentence: "must not communicate with the media without … approval").
+        if (chosenCue == VerdictClassifier.Cue.AskFirst && !query.AsksWhoApproves && VerdictClassifier.PassesOn(chosenPart))
+            verdict = Verdict.Report;
         // "Not permitted … unless authorised": the rule is no; the approval is the answer only to "who do I ask?".
         if (chosenCue == VerdictClassifier.Cue.AskFirst && !query.AsksWhoApproves && VerdictClassifier.IsProhibitionUnlessApproved(chosenPart))
             verdict = Verdict.No;

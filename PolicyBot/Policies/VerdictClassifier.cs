@@ -141,6 +141,12 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\bif (that|this|it|doing so|so doing|such)\b[^.;]{0,30}?\b(is|are|was|were|seems|seem) (likely|unlikely) to\b")]
     private static partial Regex JudgedCondition();
 
+    /// <summary>"All media enquiries must be forwarded to the head teacher": something received is to be passed on.</summary>
+    public static bool PassesOn(string text) => PassOn().IsMatch(Normalise(text));
+
+    [GeneratedRegex(@"\b(must|should) be (forwarded|referred|passed( on)?) to\b")]
+    private static partial Regex PassOn();
+
     /// <summary>"Do I have to …", "must I …", "am I required …": a duty then answers yes.</summary>
     public static bool AsksAboutDuty(string question) => DutyQuestion().IsMatch(Normalise(question));
 
