@@ -45,6 +45,7 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [InlineData("st-georges", "can i have a rant about slt on my insta", Verdict.No, "attack, insult, abuse or defame pupils, their family members, colleagues")]
     [InlineData("st-georges", "a reporter from the local radio rang the office asking about something on our class page", Verdict.Report, "All media enquiries must be forwarded to the head teacher")]
     [InlineData("st-georges", "can I put that I'm a year 6 teacher at St George's on my instagram?", Verdict.No, "may not identify themselves as employees")]
+    [InlineData("st-georges", "my tiktok bio says 'reception teacher at st georges', is that ok?", Verdict.No, "may not identify themselves as employees")]
     public void Answers_quote_the_clause_that_decides_it(string school, string question, Verdict verdict, string clauseWords)
     {
         var answer = policies.Ask(school, question);

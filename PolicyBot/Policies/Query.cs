@@ -510,7 +510,7 @@ internal sealed partial class Query
     private static partial Regex AccountIsPrivate();
 
     /// <summary>"… on my fb profile", "in my insta bio": the place something is put, after another thing the question is about.</summary>
-    [GeneratedRegex(@"\b(put|add|have|list|say|mention|write|include|state)\b.+\b(on|in|to)\s+(my|your|our)\s+(\w+\s+)?(profile|bio)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(put|add|have|list|say|mention|write|include|state)\b.+\b(on|in|to)\s+(my|your|our)\s+(\w+\s+)?(profile|bio)\b|\bmy\s+(\w+\s+)?(profile|bio)\s+(says|said|has|lists|mentions|shows|states)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProfileAsPlace();
 
     const double PossessorWeight = 0.5;
