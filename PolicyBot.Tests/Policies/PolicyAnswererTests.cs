@@ -297,6 +297,20 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("can the school's facebook account share an unchecked rumour about the snow closure?", "not to be used for personal reasons", false)]
+    [InlineData("can I have a go at a parent who keeps complaining on the school twitter?", "in a personal capacity", false)]
+    [InlineData("can I promote my brother's window cleaning business on the school's facebook page?", "not to be used for personal reasons", true)]
+    public void A_question_about_the_school_account_that_names_no_end_of_my_own_is_not_answered_by_a_rule_for_personal_use(string question, string personalUse, bool answers)
+    {
+        // "The school's accounts are not for personal reasons" and the principles "when using social media in a personal
+        // capacity" share the question's words ("school", "account", "social media") but answer someone using social media for
+        // their own ends (a brother's business); what may be posted on the school's account is answered by the rules for it.
+        var answer = policies.Ask("crosby", question);
+
+        answer.Citations[0].Text.Contains(personalUse, StringComparison.Ordinal).Should().Be(answers);
+    }
+
+    [Theory]
     [InlineData("can I set up a class social media account?", Verdict.AskFirst)]
     [InlineData("the headteacher has approved it, so can I set up our class social media account now?", Verdict.Yes)]
     [InlineData("I've got the head's permission, can I set up a class social media account?", Verdict.Yes)]

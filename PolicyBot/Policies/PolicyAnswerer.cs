@@ -174,6 +174,7 @@ public static partial class PolicyAnswerer
         foreach (var slot in query.Slots)
             foreach (var (concept, _) in slot.Concepts)
                 (idf[concept], ids[concept]) = (index.Idf(concept), index.ConceptId(concept));
+        var schoolUseOnly = AboutSchoolUseOnly(query);
         foreach (var entry in index.Entries)
         {
             // A clause with list items is answered through its items, which carry its lead-in. A signature or review
@@ -276,6 +277,11 @@ public static partial class PolicyAnswerer
             // "Can we start a page for the class?" asks about creating an official site; a rule for personal use (the
             // school's accounts are not for personal reasons; in a personal capacity, add a disclaimer) answers another question.
             if (query.AsksToSetUpOfficialSite && ForbidsPersonalUse(entry.Clause.Text))
+                score *= Tuning.OwnerConflict;
+            // "Can I post about the staff restructure on the school page?" is about the school's account and names no end of
+            // the staff member's own: the rule that the school's accounts are not for personal reasons answers another
+            // question ("… to advertise my cake business"), unless another sentence of the clause is what the question meets.
+            else if (schoolUseOnly && PersonalUseDecides(entry, query))
                 score *= Tuning.OwnerConflict;
             // A clause only about other people (pupils, when the question is about a colleague) answers another question.
             if (index.People.Conflict(query.PeopleAsked, entry.People))
@@ -468,6 +474,32 @@ public static partial class PolicyAnswerer
     /// <summary>The person or team the clause itself names, if any (never guessed).</summary>
     /// <summary>A return slip's declaration for the staff member to sign ("I understand that …", "I agree to …").</summary>
     static bool ForbidsPersonalUse(string text) => PersonalUse().IsMatch(text);
+
+    /// <summary>
+    /// The clause is a rule for personal use: its lead-in says so ("… when using social media in a personal capacity:"),
+    /// or the sentence of it the question meets most does.
+    /// </summary>
+    static bool PersonalUseDecides(PolicyIndex.Entry entry, Query query)
+    {
+        if (entry.Clause.LeadIn is { } leadIn && ForbidsPersonalUse(leadIn))
+            return true;
+        var parts = entry.Parts.Value;
+        if (!parts.Any(p => KeepsSchoolAccountsFromPersonalUse(p.Part)))
+            return false;
+        var best = parts.Max(p => query.Overlap(p.Concepts));
+        return parts.Any(p => KeepsSchoolAccountsFromPersonalUse(p.Part) && query.Overlap(p.Concepts) >= best);
+    }
+
+    /// <summary>"The school's social media accounts are not to be used for personal reasons" (not the school's computers).</summary>
+    static bool KeepsSchoolAccountsFromPersonalUse(string sentence) =>
+        ForbidsPersonalUse(sentence) && Ownership.OfText(sentence).HasFlag(Owner.School) && Ownership.DevicesOfText(sentence) != Owner.School;
+
+    /// <summary>
+    /// The question is about the school's account or site (not its devices, which staff may use for their own ends) and
+    /// names no end of the staff member's own (<see cref="Query.NamesOwnEnds"/>).
+    /// </summary>
+    static bool AboutSchoolUseOnly(Query query) =>
+        query.Owner == Owner.School && query.DeviceOwner != Owner.School && !query.NamesOwnEnds;
 
     /// <summary>A rule for personal use: "… not to be used for personal reasons", "in a personal capacity".</summary>
     [GeneratedRegex(@"\b(?:for (?:personal|private) (?:reasons|use|purposes|matters|gain)|in a (?:personal|private) capacity)\b", RegexOptions.IgnoreCase)]
