@@ -310,6 +310,24 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Contains(personalUse, StringComparison.Ordinal).Should().Be(answers);
     }
 
+    [Fact]
+    public void An_item_under_a_prohibiting_lead_in_is_forbidden_though_it_says_could_be_considered()
+    {
+        // "Employees must not: do anything that could be considered discrimination": the lead-in forbids the item; its
+        // "could be considered" says what falls under it, not that the matter needs care.
+        var index = ExamplePolicy("""
+            1. School accounts
+
+            1.1 For communications through the school's social media accounts, staff must not:
+            - do anything that could be considered discrimination, bullying or harassment.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, "can I post a joke on the school's social media account that some might find discriminatory?");
+
+        answer.Citations[0].ClauseId.Should().Be("1.1 (a)");
+        answer.Verdict.Should().Be(Verdict.No);
+    }
+
     [Theory]
     [InlineData("can I set up a class social media account?", Verdict.AskFirst)]
     [InlineData("the headteacher has approved it, so can I set up our class social media account now?", Verdict.Yes)]

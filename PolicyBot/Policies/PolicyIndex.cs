@@ -241,7 +241,9 @@ public sealed partial class PolicyIndex
         PolicyAnswerer.SentenceParts(clause.Body).Select(p =>
         {
             var cue = VerdictClassifier.CueOf(p.Part);
-            if (cue == VerdictClassifier.Cue.None && clause.LeadIn is not null)
+            // An item under "employees must not:" is forbidden, even where it says "do anything that could be considered
+            // discrimination": the lead-in's prohibition governs the item's own wording of caution.
+            if (clause.LeadIn is not null && (cue == VerdictClassifier.Cue.None || (cue == VerdictClassifier.Cue.Caution && VerdictClassifier.CueOf(clause.LeadIn) == VerdictClassifier.Cue.No)))
                 cue = VerdictClassifier.CueOf($"{clause.LeadIn} {p.Part}");
             return new ClausePart(p.Part, p.Sentence, ConceptsOf(p.Part), cue, ExceptionOf(p.Part));
         }).ToList();
