@@ -466,4 +466,11 @@ public sealed class VerdictClassifierTests
     [InlineData("Staff cannot use the school's accounts for personal reasons.", VerdictClassifier.Cue.No)]
     public void What_a_rule_is_for_forbids_nothing(string clause, VerdictClassifier.Cue cue) =>
         VerdictClassifier.CueOf(clause).Should().Be(cue);
+
+    [Theory]
+    [InlineData("Staff should assume that anything they write (regardless of their privacy settings) could become public.", VerdictClassifier.Cue.Caution)]
+    [InlineData("Staff should assume that a screenshot of a private message may be shared.", VerdictClassifier.Cue.Caution)]
+    [InlineData("Staff should assume that all online activity is covered by this policy.", VerdictClassifier.Cue.Duty)]
+    public void Assuming_that_something_could_happen_is_a_warning(string clause, VerdictClassifier.Cue cue) =>
+        VerdictClassifier.CueOf(clause).Should().Be(cue);
 }

@@ -374,7 +374,9 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(must not|mustn't|must never|should not|shouldn't|should never|may not|cannot(?! (control|guarantee|prevent|predict|know|tell|be sure|be certain|undo|stop|take back|always))|can't(?! (control|guarantee|prevent|predict|know|tell|be sure|be certain|undo|stop|take back|always))|will not|won't|shall not|are not permitted|is not permitted|not permitted|are not allowed|is not allowed|not allowed|not acceptable|are not to|is not to|not to be|never|under no circumstances|prohibited|forbidden|must decline|must be declined|must avoid|nor should)\b|^\s*(do not|don't|not)\b|;\s*(do not|don't)\b")]
     private static partial Regex Prohibition();
 
-    [GeneratedRegex(@"\b(caution|careful|carefully|consider|considered|consideration|be aware|be mindful|mindful|proceed with care|take care|think carefully|disciplinary matter|may lead to disciplinary|could result in disciplinary|may result in|recommended|good idea|it is important|exercise (their |your )?(professional )?judgement|be wary|should avoid)\b")]
+    // "Staff should assume that anything they write … could become public" warns of a possibility, as "be aware that" does;
+    // "should assume that all online activity is covered" names no possibility and stays a duty.
+    [GeneratedRegex(@"\b(caution|careful|carefully|consider|considered|consideration|be aware|be mindful|mindful|proceed with care|take care|think carefully|disciplinary matter|may lead to disciplinary|could result in disciplinary|may result in|recommended|good idea|it is important|exercise (their |your )?(professional )?judgement|be wary|should avoid)\b|\bassume that\b[^.;]*\b(could|may|might)\b")]
     private static partial Regex Caution();
 
     [GeneratedRegex(@"\b(may|can|permitted|permits|permit|allowed|acceptable|is encouraged|are encouraged|to be encouraged|personal choice|free to|does not expect)\b")]
