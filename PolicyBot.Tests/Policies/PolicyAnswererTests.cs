@@ -329,6 +329,18 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("my facebook is private, so can I say whatever I like about work on it?", "regardless of their privacy settings")]
+    [InlineData("will I be given any training on privacy settings?", "will be given to all staff")]
+    public void What_the_school_undertakes_to_give_staff_answers_do_we_get_but_permits_nothing(string question, string clauseWords)
+    {
+        // "Training that covers … privacy settings … will be given to all staff" answers "will I get training?" with yes; it
+        // does not answer "can I say what I like?", which the rule that anything could become public does.
+        var answer = policies.Ask("wexham-court", question);
+
+        answer.Citations[0].Text.Should().Contain(clauseWords);
+    }
+
+    [Theory]
     [InlineData("can I set up a class social media account?", Verdict.AskFirst)]
     [InlineData("the headteacher has approved it, so can I set up our class social media account now?", Verdict.Yes)]
     [InlineData("I've got the head's permission, can I set up a class social media account?", Verdict.Yes)]

@@ -473,4 +473,11 @@ public sealed class VerdictClassifierTests
     [InlineData("Staff should assume that all online activity is covered by this policy.", VerdictClassifier.Cue.Duty)]
     public void Assuming_that_something_could_happen_is_a_warning(string clause, VerdictClassifier.Cue cue) =>
         VerdictClassifier.CueOf(clause).Should().Be(cue);
+
+    [Theory]
+    [InlineData("Training that covers issues such as privacy settings and the need to ensure a clear distinction between professional and private lives will be given to all staff.", VerdictClassifier.Cue.Yes)]
+    [InlineData("Staff will receive regular training on safeguarding matters, including online safety.", VerdictClassifier.Cue.Yes)]
+    [InlineData("Staff must ensure that their privacy settings are reviewed every term.", VerdictClassifier.Cue.Duty)]
+    public void What_the_school_undertakes_to_give_staff_is_a_yes(string clause, VerdictClassifier.Cue cue) =>
+        VerdictClassifier.CueOf(clause).Should().Be(cue);
 }

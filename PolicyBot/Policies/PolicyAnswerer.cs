@@ -292,8 +292,10 @@ public static partial class PolicyAnswerer
             // question about the school's account is answered by the rules for that account.
             if (!query.AsksWhoApproves && cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && entry.Parts.Value.Any(p => p.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(p.Exception) && !p.Exception!.NamesSchool))
                 score *= Tuning.ExceptionMet;
-            // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
-            if (query.AsksPermission && cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
+            // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background. What the school
+            // undertakes to give staff ("training … will be given to all staff") reads as yes but permits nothing.
+            if (query.AsksPermission && cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst
+                && !(cue == VerdictClassifier.Cue.Yes && VerdictClassifier.GivesToStaff(entry.Clause.Text)))
                 score *= Tuning.PermissionBoost;
             results.Add(new Ranked(entry, score, coverage, bm25, asIntended));
         }

@@ -28,6 +28,12 @@ public static partial class VerdictClassifier
     /// </summary>
     public static bool IsAboutPupilOrParentConduct(string text) => PupilOrParentConduct().IsMatch(Normalise(text)) || AudienceInformed().IsMatch(Normalise(text));
 
+    /// <summary>
+    /// What the school undertakes to give staff ("Training … will be given to all staff"): a yes to "do we get …?", but no
+    /// permission for "can I …?".
+    /// </summary>
+    public static bool GivesToStaff(string text) => GivenToStaff().IsMatch(Normalise(text));
+
     public static Cue CueOf(string text)
     {
         // "… manage personal information effectively so that it cannot be misused by third parties": what a rule is for
@@ -53,6 +59,10 @@ public static partial class VerdictClassifier
             return Cue.Caution;
         // "… about whether communication is acceptable" asks the question; it does not grant anything.
         if (GrantsPermission(Whether().Replace(s, " ")))
+            return Cue.Yes;
+        // "Training … will be given to all staff", "Staff will receive regular training": what the school undertakes to give
+        // staff answers "do we get …?" with yes; its "the need to ensure …" is what the training covers, not a duty.
+        if (GivesToStaff(s))
             return Cue.Yes;
         if (Duty().IsMatch(s))
             return Cue.Duty;
@@ -373,6 +383,10 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(must not|mustn't|must never|should not|shouldn't|should never|may not|cannot(?! (control|guarantee|prevent|predict|know|tell|be sure|be certain|undo|stop|take back|always))|can't(?! (control|guarantee|prevent|predict|know|tell|be sure|be certain|undo|stop|take back|always))|will not|won't|shall not|are not permitted|is not permitted|not permitted|are not allowed|is not allowed|not allowed|not acceptable|are not to|is not to|not to be|never|under no circumstances|prohibited|forbidden|must decline|must be declined|must avoid|nor should)\b|^\s*(do not|don't|not)\b|;\s*(do not|don't)\b")]
     private static partial Regex Prohibition();
+
+    /// <summary>What the school undertakes to give staff: "… will be given to all staff", "staff will receive regular training".</summary>
+    [GeneratedRegex(@"\bwill be (given|provided|offered|made available) to (all )?(staff|employees|members of staff)\b|\b(staff|employees) will (receive|be given|be offered|be provided with)\b")]
+    private static partial Regex GivenToStaff();
 
     // "Staff should assume that anything they write … could become public" warns of a possibility, as "be aware that" does;
     // "should assume that all online activity is covered" names no possibility and stays a duty.
