@@ -341,6 +341,19 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("if I put a wrong date on the school's facebook, is that on me?")]
+    [InlineData("am I responsible for what I publish on the school twitter?")]
+    public void Asked_whether_it_is_mine_to_answer_for_a_rule_that_staff_must_take_responsibility_is_yes(string question)
+    {
+        // "Employees must take responsibility for content they publish … on behalf of the school, and must be aware that any
+        // breaches may result in disciplinary action": the warning beside the duty does not make "is that on me?" a caution.
+        var answer = policies.Ask("crosby", question);
+
+        answer.Citations[0].Text.Should().Contain("must take responsibility for content");
+        answer.Verdict.Should().Be(Verdict.Yes);
+    }
+
+    [Theory]
     [InlineData("can I set up a class social media account?", Verdict.AskFirst)]
     [InlineData("the headteacher has approved it, so can I set up our class social media account now?", Verdict.Yes)]
     [InlineData("I've got the head's permission, can I set up a class social media account?", Verdict.Yes)]

@@ -480,4 +480,13 @@ public sealed class VerdictClassifierTests
     [InlineData("Staff must ensure that their privacy settings are reviewed every term.", VerdictClassifier.Cue.Duty)]
     public void What_the_school_undertakes_to_give_staff_is_a_yes(string clause, VerdictClassifier.Cue cue) =>
         VerdictClassifier.CueOf(clause).Should().Be(cue);
+
+    [Theory]
+    [InlineData("is that on me?", true)]
+    [InlineData("would I be held responsible if it goes wrong?", true)]
+    [InlineData("is it my responsibility to check the posts?", true)]
+    [InlineData("who is responsible for the school twitter?", false)]
+    [InlineData("can I post it on my own account?", false)]
+    public void Asking_whether_something_is_mine_to_answer_for_is_read(string question, bool asks) =>
+        VerdictClassifier.AsksIfResponsible(question).Should().Be(asks);
 }

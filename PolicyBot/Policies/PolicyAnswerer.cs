@@ -379,6 +379,11 @@ public static partial class PolicyAnswerer
         var rule = clause.LeadIn is null ? chosenPart : $"{clause.LeadIn} {chosenPart}";
         if (chosenCue == VerdictClassifier.Cue.Duty && asksDuty && VerdictClassifier.IsRecommendation(rule))
             verdict = Verdict.Caution;
+        // "Is it on me if I post something wrong?" answered by "Employees must take responsibility for content they publish
+        // …, and must be aware that any breaches may result in disciplinary action": yes, it is theirs; the warning beside the
+        // duty does not make it a caution.
+        if (chosenCue == VerdictClassifier.Cue.Caution && query.AsksIfResponsible && VerdictClassifier.MakesStaffResponsible(chosenPart))
+            verdict = Verdict.Yes;
         if (chosenCue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(rule))
             verdict = Verdict.Yes;
         // "Not permitted … unless authorised": the rule is no; the approval is the answer only to "who do I ask?".

@@ -54,6 +54,9 @@ internal sealed partial class Query
     /// <summary>The question speaks of something personal ("my own phone", "my private account"); "the school's own account" does not.</summary>
     public required bool NamesPersonal { get; init; }
 
+    /// <summary>"Am I responsible for …?", "is that on me?" (<see cref="VerdictClassifier.AsksIfResponsible"/>).</summary>
+    public bool AsksIfResponsible { get; init; }
+
     /// <summary>
     /// The question names an end of the staff member's own: something personal, someone of their own life ("my sister",
     /// "my mate's"), a venture of theirs ("my etsy shop"), or a word that reaches "personal"
@@ -268,6 +271,7 @@ internal sealed partial class Query
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
             AsksWhoToTell = VerdictClassifier.AsksWhoToTell(question),
             AsksAboutConsequences = asksConsequences,
+            AsksIfResponsible = VerdictClassifier.AsksIfResponsible(question),
             AsksAboutScope = asksScope,
             AsksWhatItIs = VerdictClassifier.AsksWhatItIs(question),
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),

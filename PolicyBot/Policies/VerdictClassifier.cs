@@ -136,6 +136,18 @@ public static partial class VerdictClassifier
         return Duty().IsMatch(s) && !StrongDuty().IsMatch(s);
     }
 
+    /// <summary>"Am I responsible for …?", "is that on me?", "is it my responsibility?": whether something is the staff member's to answer for.</summary>
+    public static bool AsksIfResponsible(string question) => ResponsibilityQuestion().IsMatch(Normalise(question));
+
+    /// <summary>"Employees must take responsibility for content they publish", "staff are responsible for …".</summary>
+    public static bool MakesStaffResponsible(string text) => StaffResponsible().IsMatch(Normalise(text));
+
+    [GeneratedRegex(@"\bis (it|that|this) (my|our) responsibility\b|\b(am i|are we|would i be|will i be) (held )?(responsible|accountable)\b|\b(is|would|will) (it|that|this) (be )?(on|down to) (me|us)\b|\bit'?s on me\b")]
+    private static partial Regex ResponsibilityQuestion();
+
+    [GeneratedRegex(@"\b(must|should|will) take (full )?responsibility for\b|\b(are|is|remain|remains) (personally )?responsible for\b")]
+    private static partial Regex StaffResponsible();
+
     /// <summary>"Do I have to …", "must I …", "am I required …": a duty then answers yes.</summary>
     public static bool AsksAboutDuty(string question) => DutyQuestion().IsMatch(Normalise(question));
 
