@@ -306,6 +306,63 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("can the school's facebook account share an unchecked rumour about the snow closure?", "not to be used for personal reasons", false)]
+    [InlineData("can I have a go at a parent who keeps complaining on the school twitter?", "in a personal capacity", false)]
+    [InlineData("can I promote my brother's window cleaning business on the school's facebook page?", "not to be used for personal reasons", true)]
+    public void A_question_about_the_school_account_that_names_no_end_of_my_own_is_not_answered_by_a_rule_for_personal_use(string question, string personalUse, bool answers)
+    {
+        // "The school's accounts are not for personal reasons" and the principles "when using social media in a personal
+        // capacity" share the question's words ("school", "account", "social media") but answer someone using social media for
+        // their own ends (a brother's business); what may be posted on the school's account is answered by the rules for it.
+        var answer = policies.Ask("crosby", question);
+
+        answer.Citations[0].Text.Contains(personalUse, StringComparison.Ordinal).Should().Be(answers);
+    }
+
+    [Fact]
+    public void An_item_under_a_prohibiting_lead_in_is_forbidden_though_it_says_could_be_considered()
+    {
+        // "Employees must not: do anything that could be considered discrimination": the lead-in forbids the item; its
+        // "could be considered" says what falls under it, not that the matter needs care.
+        var index = ExamplePolicy("""
+            1. School accounts
+
+            1.1 For communications through the school's social media accounts, staff must not:
+            - do anything that could be considered discrimination, bullying or harassment.
+            """);
+
+        var answer = PolicyAnswerer.Answer(index, "can I post a joke on the school's social media account that some might find discriminatory?");
+
+        answer.Citations[0].ClauseId.Should().Be("1.1 (a)");
+        answer.Verdict.Should().Be(Verdict.No);
+    }
+
+    [Theory]
+    [InlineData("my facebook is private, so can I say whatever I like about work on it?", "regardless of their privacy settings")]
+    [InlineData("will I be given any training on privacy settings?", "will be given to all staff")]
+    public void What_the_school_undertakes_to_give_staff_answers_do_we_get_but_permits_nothing(string question, string clauseWords)
+    {
+        // "Training that covers … privacy settings … will be given to all staff" answers "will I get training?" with yes; it
+        // does not answer "can I say what I like?", which the rule that anything could become public does.
+        var answer = policies.Ask("wexham-court", question);
+
+        answer.Citations[0].Text.Should().Contain(clauseWords);
+    }
+
+    [Theory]
+    [InlineData("if I put a wrong date on the school's facebook, is that on me?")]
+    [InlineData("am I responsible for what I publish on the school twitter?")]
+    public void Asked_whether_it_is_mine_to_answer_for_a_rule_that_staff_must_take_responsibility_is_yes(string question)
+    {
+        // "Employees must take responsibility for content they publish … on behalf of the school, and must be aware that any
+        // breaches may result in disciplinary action": the warning beside the duty does not make "is that on me?" a caution.
+        var answer = policies.Ask("crosby", question);
+
+        answer.Citations[0].Text.Should().Contain("must take responsibility for content");
+        answer.Verdict.Should().Be(Verdict.Yes);
+    }
+
+    [Theory]
     [InlineData("can I set up a class social media account?", Verdict.AskFirst)]
     [InlineData("the headteacher has approved it, so can I set up our class social media account now?", Verdict.Yes)]
     [InlineData("I've got the head's permission, can I set up a class social media account?", Verdict.Yes)]

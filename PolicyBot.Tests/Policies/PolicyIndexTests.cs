@@ -35,6 +35,23 @@ public sealed class PolicyIndexTests(PoliciesFixture policies)
     }
 
     [Fact]
+    public void A_platforms_terms_quoted_with_their_section_numbers_are_background()
+    {
+        // "You will not … (4.1)" is Facebook's rule for its users, quoted for a victim of cyberbullying; the school's rules
+        // for its staff are elsewhere.
+        var index = PolicyIndex.Build(PolicyParser.Parse("example", """
+            1. Conduct
+
+            1.1 Staff should assume that anything they post, whatever their privacy settings, could become public.
+
+            1.2 They should be made aware of the privacy issues: You will not bully or harass any user (1.3.6).; You will not post content that violates the law (5.1).
+            """));
+
+        index.Entries.Single(e => e.Clause.Id == "1.2").IsFrontMatter.Should().BeTrue();
+        index.Entries.Single(e => e.Clause.Id == "1.1").IsFrontMatter.Should().BeFalse();
+    }
+
+    [Fact]
     public void A_rule_that_names_who_approves_is_not_a_record()
     {
         var rules = Index("st-josephs").Entries.Where(e => e.Clause.Text.Contains("business case", StringComparison.Ordinal)).ToList();

@@ -31,6 +31,21 @@ public sealed class QueryTests(PoliciesFixture policies)
         Query.From(Index, question).AsksWhatSchoolDoes.Should().Be(asks);
     }
 
+    [Theory]
+    [InlineData("can I advertise my sister's cake business on the school fb?", true)]
+    [InlineData("can the school insta post happy birthday to my mate?", true)]
+    [InlineData("can I use the school twitter for my etsy shop?", true)]
+    [InlineData("can I sell my old sofa on the school page?", true)]
+    [InlineData("can I post about my own running club on the school page?", true)]
+    [InlineData("can I put my kids' poems on the school page?", false)]
+    [InlineData("can I post about the staff restructure on the school page?", false)]
+    [InlineData("can I post my class's trip photos on the school page?", false)]
+    [InlineData("a parent was rude on the school fb, can I reply?", false)]
+    public void Someone_or_something_of_my_own_life_is_read_as_an_end_of_my_own(string question, bool own)
+    {
+        Query.From(Index, question).NamesOwnEnds.Should().Be(own);
+    }
+
     [Fact]
     public void The_owner_in_a_possessive_weighs_less_than_what_it_owns()
     {

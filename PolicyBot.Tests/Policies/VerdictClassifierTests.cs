@@ -475,4 +475,27 @@ public sealed class VerdictClassifierTests
     [InlineData("Staff cannot use the school's accounts for personal reasons.", VerdictClassifier.Cue.No)]
     public void What_a_rule_is_for_forbids_nothing(string clause, VerdictClassifier.Cue cue) =>
         VerdictClassifier.CueOf(clause).Should().Be(cue);
+
+    [Theory]
+    [InlineData("Staff should assume that anything they write (regardless of their privacy settings) could become public.", VerdictClassifier.Cue.Caution)]
+    [InlineData("Staff should assume that a screenshot of a private message may be shared.", VerdictClassifier.Cue.Caution)]
+    [InlineData("Staff should assume that all online activity is covered by this policy.", VerdictClassifier.Cue.Duty)]
+    public void Assuming_that_something_could_happen_is_a_warning(string clause, VerdictClassifier.Cue cue) =>
+        VerdictClassifier.CueOf(clause).Should().Be(cue);
+
+    [Theory]
+    [InlineData("Training that covers issues such as privacy settings and the need to ensure a clear distinction between professional and private lives will be given to all staff.", VerdictClassifier.Cue.Yes)]
+    [InlineData("Staff will receive regular training on safeguarding matters, including online safety.", VerdictClassifier.Cue.Yes)]
+    [InlineData("Staff must ensure that their privacy settings are reviewed every term.", VerdictClassifier.Cue.Duty)]
+    public void What_the_school_undertakes_to_give_staff_is_a_yes(string clause, VerdictClassifier.Cue cue) =>
+        VerdictClassifier.CueOf(clause).Should().Be(cue);
+
+    [Theory]
+    [InlineData("is that on me?", true)]
+    [InlineData("would I be held responsible if it goes wrong?", true)]
+    [InlineData("is it my responsibility to check the posts?", true)]
+    [InlineData("who is responsible for the school twitter?", false)]
+    [InlineData("can I post it on my own account?", false)]
+    public void Asking_whether_something_is_mine_to_answer_for_is_read(string question, bool asks) =>
+        VerdictClassifier.AsksIfResponsible(question).Should().Be(asks);
 }

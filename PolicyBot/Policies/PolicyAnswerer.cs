@@ -174,6 +174,7 @@ public static partial class PolicyAnswerer
         foreach (var slot in query.Slots)
             foreach (var (concept, _) in slot.Concepts)
                 (idf[concept], ids[concept]) = (index.Idf(concept), index.ConceptId(concept));
+        var schoolUseOnly = AboutSchoolUseOnly(query);
         foreach (var entry in index.Entries)
         {
             // A clause with list items is answered through its items, which carry its lead-in. A signature or review
@@ -281,6 +282,11 @@ public static partial class PolicyAnswerer
             // school's accounts are not for personal reasons; in a personal capacity, add a disclaimer) answers another question.
             if (query.AsksToSetUpOfficialSite && ForbidsPersonalUse(entry.Clause.Text))
                 score *= Tuning.OwnerConflict;
+            // "Can I post about the staff restructure on the school page?" is about the school's account and names no end of
+            // the staff member's own: the rule that the school's accounts are not for personal reasons answers another
+            // question ("… to advertise my cake business"), unless another sentence of the clause is what the question meets.
+            else if (schoolUseOnly && PersonalUseDecides(entry, query))
+                score *= Tuning.OwnerConflict;
             // A clause only about other people (pupils, when the question is about a colleague) answers another question.
             if (index.People.Conflict(query.PeopleAsked, entry.People))
                 score *= Tuning.PeopleConflict;
@@ -290,8 +296,10 @@ public static partial class PolicyAnswerer
             // question about the school's account is answered by the rules for that account.
             if (!query.AsksWhoApproves && cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && entry.Parts.Value.Any(p => p.Cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(p.Exception) && !p.Exception!.NamesSchool))
                 score *= Tuning.ExceptionMet;
-            // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background.
-            if (query.AsksPermission && cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst)
+            // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background. What the school
+            // undertakes to give staff ("training … will be given to all staff") reads as yes but permits nothing.
+            if (query.AsksPermission && cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst
+                && !(cue == VerdictClassifier.Cue.Yes && VerdictClassifier.GivesToStaff(entry.Clause.Text)))
                 score *= Tuning.PermissionBoost;
             results.Add(new Ranked(entry, score, coverage, bm25, asIntended));
         }
@@ -375,6 +383,11 @@ public static partial class PolicyAnswerer
         var rule = clause.LeadIn is null ? chosenPart : $"{clause.LeadIn} {chosenPart}";
         if (chosenCue == VerdictClassifier.Cue.Duty && asksDuty && VerdictClassifier.IsRecommendation(rule))
             verdict = Verdict.Caution;
+        // "Is it on me if I post something wrong?" answered by "Employees must take responsibility for content they publish
+        // …, and must be aware that any breaches may result in disciplinary action": yes, it is theirs; the warning beside the
+        // duty does not make it a caution.
+        if (chosenCue == VerdictClassifier.Cue.Caution && query.AsksIfResponsible && VerdictClassifier.MakesStaffResponsible(chosenPart))
+            verdict = Verdict.Yes;
         if (chosenCue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.Duty && query.MeetsException(rule))
             verdict = Verdict.Yes;
         // "Must not have contact with pupils' family members if that contact is likely to constitute a conflict of interest":
@@ -480,6 +493,32 @@ public static partial class PolicyAnswerer
     /// <summary>The person or team the clause itself names, if any (never guessed).</summary>
     /// <summary>A return slip's declaration for the staff member to sign ("I understand that …", "I agree to …").</summary>
     static bool ForbidsPersonalUse(string text) => PersonalUse().IsMatch(text);
+
+    /// <summary>
+    /// The clause is a rule for personal use: its lead-in says so ("… when using social media in a personal capacity:"),
+    /// or the sentence of it the question meets most does.
+    /// </summary>
+    static bool PersonalUseDecides(PolicyIndex.Entry entry, Query query)
+    {
+        if (entry.Clause.LeadIn is { } leadIn && ForbidsPersonalUse(leadIn))
+            return true;
+        var parts = entry.Parts.Value;
+        if (!parts.Any(p => KeepsSchoolAccountsFromPersonalUse(p.Part)))
+            return false;
+        var best = parts.Max(p => query.Overlap(p.Concepts));
+        return parts.Any(p => KeepsSchoolAccountsFromPersonalUse(p.Part) && query.Overlap(p.Concepts) >= best);
+    }
+
+    /// <summary>"The school's social media accounts are not to be used for personal reasons" (not the school's computers).</summary>
+    static bool KeepsSchoolAccountsFromPersonalUse(string sentence) =>
+        ForbidsPersonalUse(sentence) && Ownership.OfText(sentence).HasFlag(Owner.School) && Ownership.DevicesOfText(sentence) != Owner.School;
+
+    /// <summary>
+    /// The question is about the school's account or site (not its devices, which staff may use for their own ends) and
+    /// names no end of the staff member's own (<see cref="Query.NamesOwnEnds"/>).
+    /// </summary>
+    static bool AboutSchoolUseOnly(Query query) =>
+        query.Owner == Owner.School && query.DeviceOwner != Owner.School && !query.NamesOwnEnds;
 
     /// <summary>A rule for personal use: "… not to be used for personal reasons", "in a personal capacity".</summary>
     [GeneratedRegex(@"\b(?:for (?:personal|private) (?:reasons|use|purposes|matters|gain)|in a (?:personal|private) capacity)\b", RegexOptions.IgnoreCase)]

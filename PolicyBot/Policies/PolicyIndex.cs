@@ -151,7 +151,15 @@ public sealed partial class PolicyIndex
         // body of the policy gives ("Staff must complete the … Approval Form"): like front matter it answers nothing itself.
         foreach (var entry in _entries.Where(e => FormText().IsMatch(e.Clause.Section) || FormText().IsMatch(e.Clause.Text)))
             entry.IsFrontMatter = true;
+        // A platform's own terms quoted with their section numbers ("You will not bully, intimidate, or harass any user
+        // (1.3.6).") are the platform's rules for its users, not the school's for its staff: background, like front matter.
+        foreach (var entry in _entries.Where(e => QuotedTerms().IsMatch(e.Clause.Text)))
+            entry.IsFrontMatter = true;
     }
+
+    /// <summary>A sentence of someone else's terms ending in their section number: "… any user (1.3.6).", "… (4.1);".</summary>
+    [GeneratedRegex(@"\(\d+(\.\d+)+\)\s*[.;]")]
+    private static partial Regex QuotedTerms();
 
     /// <summary>A heading naming a form ("Social Media Site Creation Approval Form"), or a form's instructions ("please complete this form").</summary>
     [GeneratedRegex(@"\bform\s*$|\b(complete|fill in|fill out|return) this form\b", RegexOptions.IgnoreCase)]
@@ -243,7 +251,9 @@ public sealed partial class PolicyIndex
         PolicyAnswerer.SentenceParts(clause.Body).Select(p =>
         {
             var cue = VerdictClassifier.CueOf(p.Part);
-            if (cue == VerdictClassifier.Cue.None && clause.LeadIn is not null)
+            // An item under "employees must not:" is forbidden, even where it says "do anything that could be considered
+            // discrimination": the lead-in's prohibition governs the item's own wording of caution.
+            if (clause.LeadIn is not null && (cue == VerdictClassifier.Cue.None || (cue == VerdictClassifier.Cue.Caution && VerdictClassifier.CueOf(clause.LeadIn) == VerdictClassifier.Cue.No)))
                 cue = VerdictClassifier.CueOf($"{clause.LeadIn} {p.Part}");
             return new ClausePart(p.Part, p.Sentence, ConceptsOf(p.Part), cue, ExceptionOf(p.Part));
         }).ToList();

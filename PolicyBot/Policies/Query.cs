@@ -54,6 +54,16 @@ internal sealed partial class Query
     /// <summary>The question speaks of something personal ("my own phone", "my private account"); "the school's own account" does not.</summary>
     public required bool NamesPersonal { get; init; }
 
+    /// <summary>"Am I responsible for …?", "is that on me?" (<see cref="VerdictClassifier.AsksIfResponsible"/>).</summary>
+    public bool AsksIfResponsible { get; init; }
+
+    /// <summary>
+    /// The question names an end of the staff member's own: something personal, someone of their own life ("my sister",
+    /// "my mate's"), a venture of theirs ("my etsy shop"), or a word that reaches "personal"
+    /// ("advertise", "sell", "business").
+    /// </summary>
+    public bool NamesOwnEnds { get; init; }
+
     /// <summary>
     /// The question is about starting a new official site or account for the school or a class ("how do I set up a class
     /// blog?", "can we start a PE twitter account?"), not about one's own or using one that exists.
@@ -72,6 +82,9 @@ internal sealed partial class Query
     string C(string word) => Analyzer.ConceptOf(word);
 
     const double PlatformWeight = 0.4;
+
+    /// <summary>How strongly a question word must reach "personal" to name an end of the staff member's own.</summary>
+    const double MinPersonalReach = 0.3;
 
     public static Query From(PolicyIndex index, string question)
     {
@@ -258,6 +271,7 @@ internal sealed partial class Query
             AsksWhatToDo = VerdictClassifier.AsksWhatToDo(question),
             AsksWhoToTell = VerdictClassifier.AsksWhoToTell(question),
             AsksAboutConsequences = asksConsequences,
+            AsksIfResponsible = VerdictClassifier.AsksIfResponsible(question),
             AsksAboutScope = asksScope,
             AsksWhatItIs = VerdictClassifier.AsksWhatItIs(question),
             StatesApprovalGiven = VerdictClassifier.StatesApprovalGiven(question),
@@ -272,6 +286,8 @@ internal sealed partial class Query
             Index = index,
             Originals = seen,
             NamesPersonal = personal,
+            NamesOwnEnds = personal || OwnPeopleOrVenture().IsMatch(question)
+                || slots.Any(s => s.Concepts.Any(c => c.Weight >= MinPersonalReach && index.PersonalWords.Contains(c.Concept))),
             AsksToSetUpOfficialSite = setsUpSite,
             PeopleAsked = index.People.In(seen.Except(possessors)),
             AsksWhatSchoolDoes = WhatSchoolDoes().IsMatch(question),
@@ -586,4 +602,11 @@ internal sealed partial class Query
 
     [GeneratedRegex(@"\b(i|i'm|im|i've|my|me|we|our|us|can i|should i)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FirstPerson();
+
+    /// <summary>
+    /// Someone or something of the staff member's own life: "my sister", "my best mate's", "my etsy shop", "my church". Not "my
+    /// kids" (often the class) nor "my club" (often a school club).
+    /// </summary>
+    [GeneratedRegex(@"\bmy\s+(\w+\s+)?(mates?|friends?|pals?|sisters?|brothers?|mum|mom|dad|husband|wife|partner|son|daughter|family|niece|nephew|cousin|aunt|auntie|uncle|gran|nan|grandma|grandad|neighbou?r|shop|business|company|band|charity|church)('s|s')?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnPeopleOrVenture();
 }

@@ -28,6 +28,12 @@ public static partial class VerdictClassifier
     /// </summary>
     public static bool IsAboutPupilOrParentConduct(string text) => PupilOrParentConduct().IsMatch(Normalise(text)) || AudienceInformed().IsMatch(Normalise(text));
 
+    /// <summary>
+    /// What the school undertakes to give staff ("Training … will be given to all staff"): a yes to "do we get …?", but no
+    /// permission for "can I …?".
+    /// </summary>
+    public static bool GivesToStaff(string text) => GivenToStaff().IsMatch(Normalise(text));
+
     public static Cue CueOf(string text)
     {
         // "… manage personal information effectively so that it cannot be misused by third parties": what a rule is for
@@ -53,6 +59,10 @@ public static partial class VerdictClassifier
             return Cue.Caution;
         // "… about whether communication is acceptable" asks the question; it does not grant anything.
         if (GrantsPermission(Whether().Replace(s, " ")))
+            return Cue.Yes;
+        // "Training … will be given to all staff", "Staff will receive regular training": what the school undertakes to give
+        // staff answers "do we get …?" with yes; its "the need to ensure …" is what the training covers, not a duty.
+        if (GivesToStaff(s))
             return Cue.Yes;
         if (Duty().IsMatch(s))
             return Cue.Duty;
@@ -146,6 +156,18 @@ public static partial class VerdictClassifier
 
     [GeneratedRegex(@"\b(must|should) be (forwarded|referred|passed( on)?) to\b")]
     private static partial Regex PassOn();
+
+    /// <summary>"Am I responsible for …?", "is that on me?", "is it my responsibility?": whether something is the staff member's to answer for.</summary>
+    public static bool AsksIfResponsible(string question) => ResponsibilityQuestion().IsMatch(Normalise(question));
+
+    /// <summary>"Employees must take responsibility for content they publish", "staff are responsible for …".</summary>
+    public static bool MakesStaffResponsible(string text) => StaffResponsible().IsMatch(Normalise(text));
+
+    [GeneratedRegex(@"\bis (it|that|this) (my|our) responsibility\b|\b(am i|are we|would i be|will i be) (held )?(responsible|accountable)\b|\b(is|would|will) (it|that|this) (be )?(on|down to) (me|us)\b|\bit'?s on me\b")]
+    private static partial Regex ResponsibilityQuestion();
+
+    [GeneratedRegex(@"\b(must|should|will) take (full )?responsibility for\b|\b(are|is|remain|remains) (personally )?responsible for\b")]
+    private static partial Regex StaffResponsible();
 
     /// <summary>"Do I have to …", "must I …", "am I required …": a duty then answers yes.</summary>
     public static bool AsksAboutDuty(string question) => DutyQuestion().IsMatch(Normalise(question));
@@ -395,7 +417,13 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(must not|mustn't|must never|should not|shouldn't|should never|may not|cannot(?! (control|guarantee|prevent|predict|know|tell|be sure|be certain|undo|stop|take back|always))|can't(?! (control|guarantee|prevent|predict|know|tell|be sure|be certain|undo|stop|take back|always))|will not|won't|shall not|are not permitted|is not permitted|not permitted|are not allowed|is not allowed|not allowed|not acceptable|are not to|is not to|not to be|never|under no circumstances|prohibited|forbidden|must decline|must be declined|must avoid|nor should)\b|^\s*(do not|don't|not)\b|;\s*(do not|don't)\b")]
     private static partial Regex Prohibition();
 
-    [GeneratedRegex(@"\b(caution|careful|carefully|consider|considered|consideration|be aware|be mindful|mindful|proceed with care|take care|think carefully|disciplinary matter|may lead to disciplinary|could result in disciplinary|may result in|recommended|good idea|it is important|exercise (their |your )?(professional )?judgement|be wary|should avoid)\b")]
+    /// <summary>What the school undertakes to give staff: "… will be given to all staff", "staff will receive regular training".</summary>
+    [GeneratedRegex(@"\bwill be (given|provided|offered|made available) to (all )?(staff|employees|members of staff)\b|\b(staff|employees) will (receive|be given|be offered|be provided with)\b")]
+    private static partial Regex GivenToStaff();
+
+    // "Staff should assume that anything they write … could become public" warns of a possibility, as "be aware that" does;
+    // "should assume that all online activity is covered" names no possibility and stays a duty.
+    [GeneratedRegex(@"\b(caution|careful|carefully|consider|considered|consideration|be aware|be mindful|mindful|proceed with care|take care|think carefully|disciplinary matter|may lead to disciplinary|could result in disciplinary|may result in|recommended|good idea|it is important|exercise (their |your )?(professional )?judgement|be wary|should avoid)\b|\bassume that\b[^.;]*\b(could|may|might)\b")]
     private static partial Regex Caution();
 
     [GeneratedRegex(@"\b(may|can|permitted|permits|permit|allowed|acceptable|is encouraged|are encouraged|to be encouraged|personal choice|free to|does not expect)\b")]
