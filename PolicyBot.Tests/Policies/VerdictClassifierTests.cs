@@ -225,6 +225,15 @@ public sealed class VerdictClassifierTests
     public void Who_do_I_tell_asks_for_the_person_a_report_goes_to(string question, bool asks) =>
         VerdictClassifier.AsksWhoToTell(question).Should().Be(asks);
 
+    [Theory]
+    [InlineData("would I lose my network access over a post?", true)]
+    [InlineData("do we lose the laptops while the school looks into it?", true)]
+    [InlineData("will they take my ipad off me if a parent complains?", true)]
+    [InlineData("could the head take our logins away from us?", true)]
+    [InlineData("can I take my class laptop off site for the trip?", false)]
+    public void Losing_access_or_having_equipment_taken_off_you_asks_about_consequences(string question, bool asks) =>
+        VerdictClassifier.AsksAboutConsequences(question).Should().Be(asks);
+
     [Fact]
     public void Asking_what_happens_next_on_a_page_is_not_a_consequence_question() =>
         VerdictClassifier.AsksAboutConsequences("what happens to the comments when we close the page?").Should().BeFalse();
