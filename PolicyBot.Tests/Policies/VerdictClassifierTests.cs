@@ -98,6 +98,15 @@ public sealed class VerdictClassifierTests
         VerdictClassifier.AsksAboutDuty(question).Should().Be(expected);
 
     [Theory]
+    [InlineData("should my twitter be set to private?", true)]
+    [InlineData("should our class page be checked every day?", true)]
+    [InlineData("does my profile really need to show my job?", true)]
+    [InlineData("do our accounts have to be approved?", true)]
+    [InlineData("my insta is private, is that ok?", false)]
+    public void A_question_whether_ones_account_should_be_or_has_to_be_so_asks_about_a_duty(string question, bool expected) =>
+        VerdictClassifier.AsksAboutDuty(question).Should().Be(expected);
+
+    [Theory]
     [InlineData("Who do I ask before setting up a class blog?")]
     [InlineData("Who needs to agree to a new account?")]
     [InlineData("Do I need permission to post this?")]

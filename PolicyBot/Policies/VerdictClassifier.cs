@@ -390,6 +390,6 @@ public static partial class VerdictClassifier
     [GeneratedRegex(@"\b(must|shall|are required|is required|required to|requires|have to|has to|need to|needs to|are to|is to|responsible for|duty to)\b")]
     private static partial Regex StrongDuty();
 
-    [GeneratedRegex(@"\b(do|does) (i|we|staff|you|teachers?|they|it|these|those|posts?) (really |actually )?(need|have) to\b|\bmust (i|we|staff)\b|\b(am i|are we|is staff|are staff) (required|expected|supposed|obliged)\b|\bis it (required|mandatory|compulsory|necessary)\b|\bhave (i|we) got to\b|(?<!what )\bshould (i|we)\b|\bdo i need\b|\b(anything|something) (else )?(i|we) (should|need to|ought to|must|have to)\b|\bis (it|that|this) (my|our) (job|responsibility|duty|role)\b|\b(am i|are we) (responsible|accountable) for\b|\bis (it|that|this) (on|down to) (me|us)\b")]
+    [GeneratedRegex(@"\b(do|does) (i|we|staff|you|teachers?|they|it|these|those|posts?) (really |actually )?(need|have) to\b|\bmust (i|we|staff)\b|\b(am i|are we|is staff|are staff) (required|expected|supposed|obliged)\b|\bis it (required|mandatory|compulsory|necessary)\b|\bhave (i|we) got to\b|(?<!what )\bshould (i|we)\b|\bdo i need\b|\b(anything|something) (else )?(i|we) (should|need to|ought to|must|have to)\b|\bis (it|that|this) (my|our) (job|responsibility|duty|role)\b|\b(am i|are we) (responsible|accountable) for\b|\bis (it|that|this) (on|down to) (me|us)\b|\bshould (my|our) (\w+ ){1,2}be\b|\b(do|does) (my|our) (\w+ ){1,2}(really |actually )?(need|have) to\b")]
     private static partial Regex DutyQuestion();
 }
