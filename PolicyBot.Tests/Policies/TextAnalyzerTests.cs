@@ -91,6 +91,7 @@ public sealed class TextAnalyzerTests
     [InlineData("responsibility lies first with the host site", "defame", "a parent is posting lies about me")]
     [InlineData("is there a form or something for starting a club account?", "tone", "should the school page be more formal?")]
     [InlineData("Good Practice Guidance (Home Office Task Force on Child Protection on the Internet)", "home", "a pupil posted something worrying about home")]
+    [InlineData("can we put a pop song on as the backing track for the assembly video?", "monitor", "does the school keep track of what I post?")]
     public void A_word_in_another_sense_is_not_read_as_its_concept(string otherSense, string word, string sameSense)
     {
         var concept = Concept(word);
