@@ -428,6 +428,19 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("can I message the PTA chair from my yahoo about the raffle?", true)]
+    [InlineData("is it alright replying to a mum on my personal email?", true)]
+    [InlineData("I used my icloud to send the trip letter to parents", true)]
+    [InlineData("can I give a parent my gmail address?", false)]
+    [InlineData("can I email parents from the school account?", false)]
+    public void Writing_from_a_personal_email_account_is_a_question_about_communication(string question, bool reads)
+    {
+        var communicate = Index.Analyze("communicate").Single().Concept;
+
+        Query.From(Index, question).Slots.Any(s => s.Concept == communicate).Should().Be(reads);
+    }
+
+    [Theory]
     [InlineData("can i run the class page on my own or do we need someone else")]
     [InlineData("am I allowed to manage the school twitter all on my own?")]
     public void On_my_own_with_nothing_after_it_is_doing_it_alone(string question)

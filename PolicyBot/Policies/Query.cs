@@ -206,6 +206,11 @@ internal sealed partial class Query
         // oneself asks whether anyone must approve it, which policies' approval rules answer, though it says no approval word.
         if (DoItMyself().IsMatch(question) && analyzer.ConceptOf("approval") is var approval && seen.Add(approval))
             slots.Add(new Slot(approval, ImpliedWeight(approval) * DoItMyselfWeight, [(approval, 1.0)]));
+        // "Email parents from my gmail", "using my hotmail to email a pupil": the staff member writes to people from a personal
+        // email account, which policies rule on as communication ("keep any communications … by only using the school email
+        // addresses, not their personal account"), apart from giving someone the address.
+        if (FromPersonalEmail().IsMatch(question) && analyzer.ConceptOf("communicate") is var communicate && seen.Add(communicate))
+            slots.Add(new Slot(communicate, ImpliedWeight(communicate) * FromPersonalEmailWeight, [(communicate, 1.0)]));
         // "I'm a governor, does this apply to me?": whom the policy covers is a question about the policy itself, whatever
         // else it names (a role, a day of the week), so it is on topic though it names nothing the policy is about, and
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
@@ -440,6 +445,11 @@ internal sealed partial class Query
     const double DuringSessionsWeight = 0.5;
     const double TakenFromOthersWeight = 1.0;
     const double DoItMyselfWeight = 1.0;
+    const double FromPersonalEmailWeight = 1.0;
+
+    /// <summary>"email parents from my gmail", "emailing a pupil on my hotmail", "use my personal email to message a mum": writing from one's own email.</summary>
+    [GeneratedRegex(@"\b(e-?mail|e-?mails|e-?mailed|e-?mailing|message|messages|messaging|messaged|contact|contacting|contacted|write|writing|send|sending|sent|reply|replying|replied)\b[^.?!;]{0,60}?\b(from|on|using|via|with|through)\s+(my|our|their|his|her)\s+(own\s+|personal\s+|home\s+|private\s+)?(gmail|hotmail|outlook|yahoo|icloud|aol|(?<=(own|personal|home|private)\s+)e-?mail( address| account)?)\b|\b(use|using|used)\s+(my|our|their|his|her)\s+(own\s+|personal\s+|home\s+|private\s+)?(gmail|hotmail|yahoo|icloud|aol|(?<=(own|personal|home|private)\s+)e-?mail( address| account)?)\s+(to|for)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FromPersonalEmail();
 
     [GeneratedRegex(@"\b(year|yr|y)\s?[1-6]'?s?\b|\breception\b|\bks\s?[12]\b|\bkey stage [12]\b|\b([1-9]|1[0-2])\s?-?(year|yr)s?\s?-?olds?\b|\b([1-9]|1[0-2])\s?yo\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnderThirteen();
