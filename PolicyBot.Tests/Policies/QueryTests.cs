@@ -441,6 +441,19 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("could we try twitter in science lessons to share results?", true)]
+    [InlineData("am I allowed to use youtube with the pupils in PE?", true)]
+    [InlineData("is using blogs for teaching writing ok?", true)]
+    [InlineData("can I use my phone in lessons to check messages?", false)]
+    [InlineData("can I go on facebook during lessons if the class is busy?", false)]
+    public void Social_media_used_in_teaching_is_the_school_s_own_use(string question, bool reads)
+    {
+        var official = Index.Analyze("official").Single().Concept;
+
+        Query.From(Index, question).Slots.Any(s => s.Concept == official && s.Concepts.Count == 1).Should().Be(reads);
+    }
+
+    [Theory]
     [InlineData("can i run the class page on my own or do we need someone else")]
     [InlineData("am I allowed to manage the school twitter all on my own?")]
     public void On_my_own_with_nothing_after_it_is_doing_it_alone(string question)

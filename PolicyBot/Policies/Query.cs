@@ -211,6 +211,11 @@ internal sealed partial class Query
         // addresses, not their personal account"), apart from giving someone the address.
         if (FromPersonalEmail().IsMatch(question) && analyzer.ConceptOf("communicate") is var communicate && seen.Add(communicate))
             slots.Add(new Slot(communicate, ImpliedWeight(communicate) * FromPersonalEmailWeight, [(communicate, 1.0)]));
+        // "Can I use social media in my lessons?", "using twitter with my class", "blogs for teaching": social media used in
+        // teaching is the school's use of it, which policies call use "in a professional capacity" or "for work purposes",
+        // not the staff member's own use during lesson times.
+        if (TeachingWithSocialMedia().IsMatch(question) && seen.Add(index.OfficialConcept))
+            slots.Add(new Slot(index.OfficialConcept, ImpliedWeight(index.OfficialConcept) * TeachingWithSocialMediaWeight, [(index.OfficialConcept, 1.0)]));
         // "I'm a governor, does this apply to me?": whom the policy covers is a question about the policy itself, whatever
         // else it names (a role, a day of the week), so it is on topic though it names nothing the policy is about, and
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
@@ -446,6 +451,11 @@ internal sealed partial class Query
     const double TakenFromOthersWeight = 1.0;
     const double DoItMyselfWeight = 1.0;
     const double FromPersonalEmailWeight = 1.0;
+    const double TeachingWithSocialMediaWeight = 1.0;
+
+    /// <summary>"use social media in my lessons", "using twitter with my class", "blogs as part of a lesson": social media in teaching.</summary>
+    [GeneratedRegex(@"\b(use|uses|using|used|try|trying|bring|bringing|introduce|introducing)\s+(social media|twitter|x|facebook|instagram|insta|tiktok|youtube|blogs?|blogging|a blog|a class blog)\s+(\w+\s+){0,3}?(in|during|for|as part of|into|with)\s+(a\s+|my\s+|our\s+|the\s+)?(\w+\s+)?(lessons?|teaching|classroom|class|kids|pupils|children|students|y\d|year \d)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TeachingWithSocialMedia();
 
     /// <summary>"email parents from my gmail", "emailing a pupil on my hotmail", "use my personal email to message a mum": writing from one's own email.</summary>
     [GeneratedRegex(@"\b(e-?mail|e-?mails|e-?mailed|e-?mailing|message|messages|messaging|messaged|contact|contacting|contacted|write|writing|send|sending|sent|reply|replying|replied)\b[^.?!;]{0,60}?\b(from|on|using|via|with|through)\s+(my|our|their|his|her)\s+(own\s+|personal\s+|home\s+|private\s+)?(gmail|hotmail|outlook|yahoo|icloud|aol|(?<=(own|personal|home|private)\s+)e-?mail( address| account)?)\b|\b(use|using|used)\s+(my|our|their|his|her)\s+(own\s+|personal\s+|home\s+|private\s+)?(gmail|hotmail|yahoo|icloud|aol|(?<=(own|personal|home|private)\s+)e-?mail( address| account)?)\s+(to|for)\b", RegexOptions.IgnoreCase)]
