@@ -454,6 +454,17 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("is it ok to add one of my year 5s on instagram?", true)]
+    [InlineData("a colleague keeps adding pupils to her tiktok", true)]
+    [InlineData("can I add a photo of the trip on the school fb?", false)]
+    public void Adding_people_on_a_platform_is_a_friend_request(string question, bool reads)
+    {
+        var friend = Index.Analyze("friend").Single().Concept;
+
+        Query.From(Index, question).Slots.Any(s => s.Concept == friend && s.Concepts.Count == 1).Should().Be(reads);
+    }
+
+    [Theory]
     [InlineData("can i run the class page on my own or do we need someone else")]
     [InlineData("am I allowed to manage the school twitter all on my own?")]
     public void On_my_own_with_nothing_after_it_is_doing_it_alone(string question)

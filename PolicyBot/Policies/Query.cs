@@ -216,6 +216,10 @@ internal sealed partial class Query
         // not the staff member's own use during lesson times.
         if (TeachingWithSocialMedia().IsMatch(question) && seen.Add(index.OfficialConcept))
             slots.Add(new Slot(index.OfficialConcept, ImpliedWeight(index.OfficialConcept) * TeachingWithSocialMediaWeight, [(index.OfficialConcept, 1.0)]));
+        // "Can I add a kid from my class on snap?", "adding a few parents on fb": adding people on a platform is a friend
+        // request, which policies rule on as making "friends" of them; "add" alone ("add a photo") is a weak word.
+        if (AddsPeopleOnPlatform().IsMatch(question) && analyzer.ConceptOf("friend") is var friend && seen.Add(friend))
+            slots.Add(new Slot(friend, ImpliedWeight(friend) * AddsPeopleWeight, [(friend, 1.0)]));
         // "I'm a governor, does this apply to me?": whom the policy covers is a question about the policy itself, whatever
         // else it names (a role, a day of the week), so it is on topic though it names nothing the policy is about, and
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
@@ -452,6 +456,11 @@ internal sealed partial class Query
     const double DoItMyselfWeight = 1.0;
     const double FromPersonalEmailWeight = 1.0;
     const double TeachingWithSocialMediaWeight = 1.0;
+    const double AddsPeopleWeight = 0.5;
+
+    /// <summary>"add a kid from my class on snap", "adding some parents on fb", "add them on insta": people added on a platform.</summary>
+    [GeneratedRegex(@"\badd(s|ed|ing)?\s+([\w']+\s+){0,4}?(kids?|pupils?|child|children|students?|parents?|mums?|moms?|dads?|class|y\d+s?|year \d+s?|colleagues?|staff|them|him|her|people)\b[^.?!;]{0,30}?\b(on|to)\s+([\w']+\s+)?(snap\w*|fb|facebook|insta\w*|tiktok|roblox|fortnite|minecraft|whatsapp|discord|twitter|x|linkedin|xbox|playstation|social media|socials)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AddsPeopleOnPlatform();
 
     /// <summary>"use social media in my lessons", "using twitter with my class", "blogs as part of a lesson": social media in teaching.</summary>
     [GeneratedRegex(@"\b(use|uses|using|used|try|trying|bring|bringing|introduce|introducing)\s+(social media|twitter|x|facebook|instagram|insta|tiktok|youtube|blogs?|blogging|a blog|a class blog)\s+(\w+\s+){0,3}?(in|during|for|as part of|into|with)\s+(a\s+|my\s+|our\s+|the\s+)?(\w+\s+)?(lessons?|teaching|classroom|class|kids|pupils|children|students|y\d|year \d)\b", RegexOptions.IgnoreCase)]
