@@ -464,6 +464,15 @@ public sealed class QueryTests(PoliciesFixture policies)
         Query.From(Index, question).Slots.Any(s => s.Concept == friend && s.Concepts.Count == 1).Should().Be(reads);
     }
 
+    // Policies offer training in what they cover ("a programme of training relevant to their online activities"), so
+    // training "on this" is a question about the policy; other training is not.
+    [Theory]
+    [InlineData("will anyone give us training on this?", true)]
+    [InlineData("is there training for these rules or do we just read them", true)]
+    [InlineData("when is the first aid training this term?", false)]
+    public void Training_on_what_the_policy_covers_is_a_policy_question(string question, bool onTopic) =>
+        Query.From(Index, question).IsOnTopic.Should().Be(onTopic);
+
     [Theory]
     [InlineData("can i run the class page on my own or do we need someone else")]
     [InlineData("am I allowed to manage the school twitter all on my own?")]

@@ -230,8 +230,12 @@ internal sealed partial class Query
         if (asksScope && analyzer.ConceptOf("applies") is var applies && analyzer.ConceptOf("extends") is var extends
             && !seen.Contains(extends) && seen.Add(applies))
             slots.Add(new Slot(applies, ImpliedWeight(applies), [(applies, 1.0), (extends, 1.0)]));
+        // "Is there any training on this?", "do we get training on this stuff?": training in what the policy covers is
+        // something the policy itself offers ("a programme of training relevant to their online activities").
+        var trainingOnThis = TrainingOnThis().IsMatch(question);
+        onTopic |= trainingOnThis;
         // "On my phone in the staffroom", "going on my ipad at lunch": being on a device is using it, online.
-        online |= asksScope || OnMyDevice().IsMatch(question);
+        online |= asksScope || trainingOnThis || OnMyDevice().IsMatch(question);
         // "On fb quite a lot in school", "on tiktok most of PPA": how much the staff member uses it is what the policy calls
         // excessive use, whichever words say how much.
         // Only when the amount is how much the staff member is on it: "I mention the school on twitter quite a lot" or
@@ -457,6 +461,10 @@ internal sealed partial class Query
     const double FromPersonalEmailWeight = 1.0;
     const double TeachingWithSocialMediaWeight = 1.0;
     const double AddsPeopleWeight = 0.5;
+
+    /// <summary>"any training on this", "training on this stuff", "training for this policy": training in what the policy covers.</summary>
+    [GeneratedRegex(@"\btraining\s+(on|for|about|in|with)\s+(this|it|that|these|the policy|this policy|the rules|these rules|the social media stuff|this social media stuff)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TrainingOnThis();
 
     /// <summary>"add a kid from my class on snap", "adding some parents on fb", "add them on insta": people added on a platform.</summary>
     [GeneratedRegex(@"\badd(s|ed|ing)?\s+([\w']+\s+){0,4}?(kids?|pupils?|child|children|students?|parents?|mums?|moms?|dads?|class|y\d+s?|year \d+s?|colleagues?|staff|them|him|her|people)\b[^.?!;]{0,30}?\b(on|to)\s+([\w']+\s+)?(snap\w*|fb|facebook|insta\w*|tiktok|roblox|fortnite|minecraft|whatsapp|discord|twitter|x|linkedin|xbox|playstation|social media|socials)\b", RegexOptions.IgnoreCase)]
