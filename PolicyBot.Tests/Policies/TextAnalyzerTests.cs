@@ -67,6 +67,13 @@ public sealed class TextAnalyzerTests
         Concepts("can I call a parent about it?").Should().Contain(Concept("phone"));
     }
 
+    // Checking what others post or the comments on a page is what policies call monitoring content.
+    [Theory]
+    [InlineData("who is going to check the comments on the school page?")]
+    [InlineData("do I need to check what the kids upload?")]
+    public void Checking_what_is_posted_is_monitoring(string question) =>
+        Concepts(question).Should().Contain(Concept("monitoring"));
+
     // Each row: a common phrase in which a vocabulary word means something else, the word, and a text where it does mean it.
     [Theory]
     [InlineData("Misuse can be summarised as follows; the following guidelines apply", "follow", "a parent followed me on insta")]
