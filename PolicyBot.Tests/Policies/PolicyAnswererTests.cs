@@ -76,6 +76,19 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain("new employees should check any information");
     }
 
+    // Privacy settings ("friends only", "lock it down") are how staff restrict access to their own pages, which is what
+    // policies ask in those words ("restrict access to certain groups of people on their social media sites and pages").
+    [Theory]
+    [InlineData("bradfield", "should I set my tiktok to friends only?")]
+    [InlineData("wexham-court", "should i lock down my linkedin?")]
+    public void Privacy_settings_on_my_own_account_are_answered_by_the_rule_to_restrict_access(string school, string question)
+    {
+        var answer = policies.Ask(school, question);
+
+        answer.Citations.Should().NotBeEmpty();
+        answer.Citations[0].Text.Should().ContainEquivalentOf("restrict access to certain groups of people");
+    }
+
     [Theory]
     [InlineData("can I check my twitter on the staffroom computer at break?")]
     [InlineData("is it ok to look at my instagram on the school ipad during lunch?")]

@@ -445,6 +445,52 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("can I message the PTA chair from my yahoo about the raffle?", true)]
+    [InlineData("is it alright replying to a mum on my personal email?", true)]
+    [InlineData("I used my icloud to send the trip letter to parents", true)]
+    [InlineData("can I give a parent my gmail address?", false)]
+    [InlineData("can I email parents from the school account?", false)]
+    public void Writing_from_a_personal_email_account_is_a_question_about_communication(string question, bool reads)
+    {
+        var communicate = Index.Analyze("communicate").Single().Concept;
+
+        Query.From(Index, question).Slots.Any(s => s.Concept == communicate).Should().Be(reads);
+    }
+
+    [Theory]
+    [InlineData("could we try twitter in science lessons to share results?", true)]
+    [InlineData("am I allowed to use youtube with the pupils in PE?", true)]
+    [InlineData("is using blogs for teaching writing ok?", true)]
+    [InlineData("can I use my phone in lessons to check messages?", false)]
+    [InlineData("can I go on facebook during lessons if the class is busy?", false)]
+    public void Social_media_used_in_teaching_is_the_school_s_own_use(string question, bool reads)
+    {
+        var official = Index.Analyze("official").Single().Concept;
+
+        Query.From(Index, question).Slots.Any(s => s.Concept == official && s.Concepts.Count == 1).Should().Be(reads);
+    }
+
+    [Theory]
+    [InlineData("is it ok to add one of my year 5s on instagram?", true)]
+    [InlineData("a colleague keeps adding pupils to her tiktok", true)]
+    [InlineData("can I add a photo of the trip on the school fb?", false)]
+    public void Adding_people_on_a_platform_is_a_friend_request(string question, bool reads)
+    {
+        var friend = Index.Analyze("friend").Single().Concept;
+
+        Query.From(Index, question).Slots.Any(s => s.Concept == friend && s.Concepts.Count == 1).Should().Be(reads);
+    }
+
+    // Policies offer training in what they cover ("a programme of training relevant to their online activities"), so
+    // training "on this" is a question about the policy; other training is not.
+    [Theory]
+    [InlineData("will anyone give us training on this?", true)]
+    [InlineData("is there training for these rules or do we just read them", true)]
+    [InlineData("when is the first aid training this term?", false)]
+    public void Training_on_what_the_policy_covers_is_a_policy_question(string question, bool onTopic) =>
+        Query.From(Index, question).IsOnTopic.Should().Be(onTopic);
+
+    [Theory]
     [InlineData("can i run the class page on my own or do we need someone else")]
     [InlineData("am I allowed to manage the school twitter all on my own?")]
     public void On_my_own_with_nothing_after_it_is_doing_it_alone(string question)

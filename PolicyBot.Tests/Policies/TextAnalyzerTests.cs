@@ -67,6 +67,13 @@ public sealed class TextAnalyzerTests
         Concepts("can I call a parent about it?").Should().Contain(Concept("phone"));
     }
 
+    // Checking what others post or the comments on a page is what policies call monitoring content.
+    [Theory]
+    [InlineData("who is going to check the comments on the school page?")]
+    [InlineData("do I need to check what the kids upload?")]
+    public void Checking_what_is_posted_is_monitoring(string question) =>
+        Concepts(question).Should().Contain(Concept("monitoring"));
+
     // Each row: a common phrase in which a vocabulary word means something else, the word, and a text where it does mean it.
     [Theory]
     [InlineData("Misuse can be summarised as follows; the following guidelines apply", "follow", "a parent followed me on insta")]
@@ -91,6 +98,7 @@ public sealed class TextAnalyzerTests
     [InlineData("responsibility lies first with the host site", "defame", "a parent is posting lies about me")]
     [InlineData("is there a form or something for starting a club account?", "tone", "should the school page be more formal?")]
     [InlineData("Good Practice Guidance (Home Office Task Force on Child Protection on the Internet)", "home", "a pupil posted something worrying about home")]
+    [InlineData("can we put a pop song on as the backing track for the assembly video?", "monitor", "does the school keep track of what I post?")]
     public void A_word_in_another_sense_is_not_read_as_its_concept(string otherSense, string word, string sameSense)
     {
         var concept = Concept(word);

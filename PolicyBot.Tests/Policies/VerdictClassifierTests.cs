@@ -107,6 +107,15 @@ public sealed class VerdictClassifierTests
         VerdictClassifier.AsksAboutDuty(question).Should().Be(expected);
 
     [Theory]
+    [InlineData("should my twitter be set to private?", true)]
+    [InlineData("should our class page be checked every day?", true)]
+    [InlineData("does my profile really need to show my job?", true)]
+    [InlineData("do our accounts have to be approved?", true)]
+    [InlineData("my insta is private, is that ok?", false)]
+    public void A_question_whether_ones_account_should_be_or_has_to_be_so_asks_about_a_duty(string question, bool expected) =>
+        VerdictClassifier.AsksAboutDuty(question).Should().Be(expected);
+
+    [Theory]
     [InlineData("Who do I ask before setting up a class blog?")]
     [InlineData("Who needs to agree to a new account?")]
     [InlineData("Do I need permission to post this?")]
@@ -233,6 +242,15 @@ public sealed class VerdictClassifierTests
     [InlineData("who do I ask before setting up a class blog?", false)]
     public void Who_do_I_tell_asks_for_the_person_a_report_goes_to(string question, bool asks) =>
         VerdictClassifier.AsksWhoToTell(question).Should().Be(asks);
+
+    [Theory]
+    [InlineData("would I lose my network access over a post?", true)]
+    [InlineData("do we lose the laptops while the school looks into it?", true)]
+    [InlineData("will they take my ipad off me if a parent complains?", true)]
+    [InlineData("could the head take our logins away from us?", true)]
+    [InlineData("can I take my class laptop off site for the trip?", false)]
+    public void Losing_access_or_having_equipment_taken_off_you_asks_about_consequences(string question, bool asks) =>
+        VerdictClassifier.AsksAboutConsequences(question).Should().Be(asks);
 
     [Fact]
     public void Asking_what_happens_next_on_a_page_is_not_a_consequence_question() =>

@@ -219,6 +219,20 @@ internal sealed partial class Query
         // oneself asks whether anyone must approve it, which policies' approval rules answer, though it says no approval word.
         if (DoItMyself().IsMatch(question) && analyzer.ConceptOf("approval") is var approval && seen.Add(approval))
             slots.Add(new Slot(approval, ImpliedWeight(approval) * DoItMyselfWeight, [(approval, 1.0)]));
+        // "Email parents from my gmail", "using my hotmail to email a pupil": the staff member writes to people from a personal
+        // email account, which policies rule on as communication ("keep any communications … by only using the school email
+        // addresses, not their personal account"), apart from giving someone the address.
+        if (FromPersonalEmail().IsMatch(question) && analyzer.ConceptOf("communicate") is var communicate && seen.Add(communicate))
+            slots.Add(new Slot(communicate, ImpliedWeight(communicate) * FromPersonalEmailWeight, [(communicate, 1.0)]));
+        // "Can I use social media in my lessons?", "using twitter with my class", "blogs for teaching": social media used in
+        // teaching is the school's use of it, which policies call use "in a professional capacity" or "for work purposes",
+        // not the staff member's own use during lesson times.
+        if (TeachingWithSocialMedia().IsMatch(question) && seen.Add(index.OfficialConcept))
+            slots.Add(new Slot(index.OfficialConcept, ImpliedWeight(index.OfficialConcept) * TeachingWithSocialMediaWeight, [(index.OfficialConcept, 1.0)]));
+        // "Can I add a kid from my class on snap?", "adding a few parents on fb": adding people on a platform is a friend
+        // request, which policies rule on as making "friends" of them; "add" alone ("add a photo") is a weak word.
+        if (AddsPeopleOnPlatform().IsMatch(question) && analyzer.ConceptOf("friend") is var friend && seen.Add(friend))
+            slots.Add(new Slot(friend, ImpliedWeight(friend) * AddsPeopleWeight, [(friend, 1.0)]));
         // "I'm a governor, does this apply to me?": whom the policy covers is a question about the policy itself, whatever
         // else it names (a role, a day of the week), so it is on topic though it names nothing the policy is about, and
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
@@ -229,8 +243,12 @@ internal sealed partial class Query
         if (asksScope && analyzer.ConceptOf("applies") is var applies && analyzer.ConceptOf("extends") is var extends
             && !seen.Contains(extends) && seen.Add(applies))
             slots.Add(new Slot(applies, ImpliedWeight(applies), [(applies, 1.0), (extends, 1.0)]));
+        // "Is there any training on this?", "do we get training on this stuff?": training in what the policy covers is
+        // something the policy itself offers ("a programme of training relevant to their online activities").
+        var trainingOnThis = TrainingOnThis().IsMatch(question);
+        onTopic |= trainingOnThis;
         // "On my phone in the staffroom", "going on my ipad at lunch": being on a device is using it, online.
-        online |= asksScope || OnMyDevice().IsMatch(question);
+        online |= asksScope || trainingOnThis || OnMyDevice().IsMatch(question);
         // "On fb quite a lot in school", "on tiktok most of PPA": how much the staff member uses it is what the policy calls
         // excessive use, whichever words say how much.
         // Only when the amount is how much the staff member is on it: "I mention the school on twitter quite a lot" or
@@ -456,6 +474,25 @@ internal sealed partial class Query
     const double DuringSessionsWeight = 0.5;
     const double TakenFromOthersWeight = 1.0;
     const double DoItMyselfWeight = 1.0;
+    const double FromPersonalEmailWeight = 1.0;
+    const double TeachingWithSocialMediaWeight = 1.0;
+    const double AddsPeopleWeight = 0.5;
+
+    /// <summary>"any training on this", "training on this stuff", "training for this policy": training in what the policy covers.</summary>
+    [GeneratedRegex(@"\btraining\s+(on|for|about|in|with)\s+(this|it|that|these|the policy|this policy|the rules|these rules|the social media stuff|this social media stuff)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TrainingOnThis();
+
+    /// <summary>"add a kid from my class on snap", "adding some parents on fb", "add them on insta": people added on a platform.</summary>
+    [GeneratedRegex(@"\badd(s|ed|ing)?\s+([\w']+\s+){0,4}?(kids?|pupils?|child|children|students?|parents?|mums?|moms?|dads?|class|y\d+s?|year \d+s?|colleagues?|staff|them|him|her|people)\b[^.?!;]{0,30}?\b(on|to)\s+([\w']+\s+)?(snap\w*|fb|facebook|insta\w*|tiktok|roblox|fortnite|minecraft|whatsapp|discord|twitter|x|linkedin|xbox|playstation|social media|socials)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AddsPeopleOnPlatform();
+
+    /// <summary>"use social media in my lessons", "using twitter with my class", "blogs as part of a lesson": social media in teaching.</summary>
+    [GeneratedRegex(@"\b(use|uses|using|used|try|trying|bring|bringing|introduce|introducing)\s+(social media|twitter|x|facebook|instagram|insta|tiktok|youtube|blogs?|blogging|a blog|a class blog)\s+(\w+\s+){0,3}?(in|during|for|as part of|into|with)\s+(a\s+|my\s+|our\s+|the\s+)?(\w+\s+)?(lessons?|teaching|classroom|class|kids|pupils|children|students|y\d|year \d)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TeachingWithSocialMedia();
+
+    /// <summary>"email parents from my gmail", "emailing a pupil on my hotmail", "use my personal email to message a mum": writing from one's own email.</summary>
+    [GeneratedRegex(@"\b(e-?mail|e-?mails|e-?mailed|e-?mailing|message|messages|messaging|messaged|contact|contacting|contacted|write|writing|send|sending|sent|reply|replying|replied)\b[^.?!;]{0,60}?\b(from|on|using|via|with|through)\s+(my|our|their|his|her)\s+(own\s+|personal\s+|home\s+|private\s+)?(gmail|hotmail|outlook|yahoo|icloud|aol|(?<=(own|personal|home|private)\s+)e-?mail( address| account)?)\b|\b(use|using|used)\s+(my|our|their|his|her)\s+(own\s+|personal\s+|home\s+|private\s+)?(gmail|hotmail|yahoo|icloud|aol|(?<=(own|personal|home|private)\s+)e-?mail( address| account)?)\s+(to|for)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FromPersonalEmail();
 
     [GeneratedRegex(@"\b(year|yr|y)\s?[1-6]'?s?\b|\breception\b|\bks\s?[12]\b|\bkey stage [12]\b|\b([1-9]|1[0-2])\s?-?(year|yr)s?\s?-?olds?\b|\b([1-9]|1[0-2])\s?yo\b", RegexOptions.IgnoreCase)]
     private static partial Regex UnderThirteen();
