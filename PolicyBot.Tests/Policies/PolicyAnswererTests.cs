@@ -81,6 +81,7 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [Theory]
     [InlineData("bradfield", "should I set my tiktok to friends only?")]
     [InlineData("wexham-court", "should i lock down my linkedin?")]
+    [InlineData("wexham-court", "should my facebook be private?")]
     public void Privacy_settings_on_my_own_account_are_answered_by_the_rule_to_restrict_access(string school, string question)
     {
         var answer = policies.Ask(school, question);

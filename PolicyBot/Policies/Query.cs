@@ -104,6 +104,10 @@ internal sealed partial class Query
         // alone (a rule's "at least two"), not something owned ("on my own phone").
         question = OnMyOwnAlone().Replace(question, "by myself");
         var saysPrivate = AccountIsPrivate().IsMatch(question);
+        // "My insta is private, so can I say what I like?" says access is already restricted: it asks what that is worth
+        // ("regardless of their privacy settings …"), not how to restrict access, as "should I make my fb private?" and
+        // "should my fb be private?" do.
+        var alreadyPrivate = AccountIsPrivate().Matches(question).Any(m => !MakePrivate().IsMatch(m.Value));
         question = AccountIsPrivate().Replace(question, "${pre}privacy settings");
         // "Do I need to follow this?": said to a policy bot, "this" is the policy, and following it is complying, not
         // following someone online.
@@ -140,6 +144,7 @@ internal sealed partial class Query
         var own = analyzer.ConceptOf("own");
         var profileIsPlace = ProfileAsPlace().IsMatch(question);
         var (leave, former) = (analyzer.ConceptOf("leave"), analyzer.ConceptOf("former"));
+        var (privacySettings, restrictAccess) = (analyzer.ConceptOf("privacy settings"), analyzer.ConceptOf("restrict access"));
         foreach (var term in terms)
         {
             if (!seen.Add(term.Concept))
@@ -153,6 +158,8 @@ internal sealed partial class Query
             }
             if (staffLeaves && term.Concept == leave)
                 concepts.Remove(former);
+            if (alreadyPrivate && term.Concept == privacySettings)
+                concepts.Remove(restrictAccess);
             foreach (var (c, w) in concepts)
             {
                 Raise(weights, c, w);
@@ -561,6 +568,10 @@ internal sealed partial class Query
     /// </summary>
     [GeneratedRegex(@"(?<pre>\b(insta\w*|ig|fb|facebook|twitter|tiktok|snap\w*|account|acct|profile|page|blog|socials|social media)(\s+(is|was|are|were|be|been|being|go|goes|went)|'s|’s)\s+(now\s+|fully\s+|totally\s+|completely\s+|all\s+|set\s+to\s+|on\s+)*)(private|locked)\b|(?<pre>\b(make|making|made|set|setting|put|putting|switch|switching|turn|turning|keep|keeping)\s+(my|your|our|their|his|her)\s+(insta\w*|ig|fb|facebook|twitter|tiktok|snap\w*|account|acct|profile|page|blog|socials)\s+(account\s+|profile\s+|page\s+)?(to\s+|on\s+|as\s+)?)(private|locked)\b|(?<pre>)\b(private|locked)(?=\s+(insta\w*|ig|fb|facebook|twitter|tiktok|account|acct|profile|page)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AccountIsPrivate();
+
+    /// <summary>The forms of <see cref="AccountIsPrivate"/> that make an account private, or ask whether it should be, rather than say it is.</summary>
+    [GeneratedRegex(@"^(make|making|made|set|setting|put|putting|switch|switching|turn|turning|keep|keeping)\b|\s(be|being|go|goes)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex MakePrivate();
 
     /// <summary>"… on my fb profile", "in my insta bio": the place something is put, after another thing the question is about.</summary>
     [GeneratedRegex(@"\b(put|add|have|list|say|mention|write|include|state)\b.+\b(on|in|to)\s+(my|your|our)\s+(\w+\s+)?(profile|bio)\b|\bmy\s+(\w+\s+)?(profile|bio)\s+(says|said|has|lists|mentions|shows|states)\b", RegexOptions.IgnoreCase)]
