@@ -28,6 +28,22 @@ public sealed class TextAnalyzerTests
     }
 
     [Theory]
+    [InlineData("can I use the school instagram to promote my own business?")]
+    [InlineData("can I plug my business on the class page?")]
+    public void My_business_after_a_verb_is_a_business_not_a_choice(string question)
+    {
+        Concepts(question).Should().Contain(Concept("business")).And.NotContain(Concept("choice"));
+    }
+
+    [Theory]
+    [InlineData("what I post at home is my own business, right?")]
+    [InlineData("it's my business what I post at home")]
+    public void Saying_something_is_my_business_is_a_choice(string question)
+    {
+        Concepts(question).Should().Contain(Concept("choice"));
+    }
+
+    [Theory]
     [InlineData("taking")]
     [InlineData("took")]
     [InlineData("taken")]
