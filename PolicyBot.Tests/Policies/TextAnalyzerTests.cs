@@ -43,6 +43,16 @@ public sealed class TextAnalyzerTests
         Concepts(question).Should().Contain(Concept("choice"));
     }
 
+    // Following one's standards or code of conduct is complying with them ("complies with any professional standards
+    // which cover your role"), not following an account.
+    [Theory]
+    [InlineData("do i have to follow my teaching standards on my personal twitter")]
+    [InlineData("should we follow the code of conduct on our own accounts?")]
+    public void Following_standards_or_a_code_of_conduct_is_complying(string question)
+    {
+        Concepts(question).Should().Contain(Concept("comply")).And.NotContain(Concept("follow"));
+    }
+
     [Theory]
     [InlineData("taking")]
     [InlineData("took")]
