@@ -530,6 +530,21 @@ public sealed class QueryTests(PoliciesFixture policies)
     public void An_allegation_against_staff_is_a_policy_question(string question) =>
         Query.From(Index, question).IsOnTopic.Should().BeTrue();
 
+    // Policies say how they sit with the school's other policies and codes ("should be read in conjunction with …", "in
+    // addition to any professional standards"); staff ask it as whether the policy "sits alongside" or "fits in with"
+    // them, a question about the policy itself. "Sit" there is not a site.
+    [Theory]
+    [InlineData("does this sit alongside the teachers' standards and code of conduct?")]
+    [InlineData("how does this fit in with the code of conduct?")]
+    public void How_the_policy_sits_with_other_policies_is_a_policy_question(string question)
+    {
+        var site = Index.Analyze("site").Single().Concept;
+        var query = Query.From(Index, question);
+
+        query.IsOnTopic.Should().BeTrue();
+        query.Slots.Should().NotContain(s => s.Concept == site);
+    }
+
     [Fact]
     public void A_message_from_someone_is_not_content_taken_from_them()
     {

@@ -28,6 +28,32 @@ public sealed class TextAnalyzerTests
     }
 
     [Theory]
+    [InlineData("can I use the school instagram to promote my own business?")]
+    [InlineData("can I plug my business on the class page?")]
+    public void My_business_after_a_verb_is_a_business_not_a_choice(string question)
+    {
+        Concepts(question).Should().Contain(Concept("business")).And.NotContain(Concept("choice"));
+    }
+
+    [Theory]
+    [InlineData("what I post at home is my own business, right?")]
+    [InlineData("it's my business what I post at home")]
+    public void Saying_something_is_my_business_is_a_choice(string question)
+    {
+        Concepts(question).Should().Contain(Concept("choice"));
+    }
+
+    // Following one's standards or code of conduct is complying with them ("complies with any professional standards
+    // which cover your role"), not following an account.
+    [Theory]
+    [InlineData("do i have to follow my teaching standards on my personal twitter")]
+    [InlineData("should we follow the code of conduct on our own accounts?")]
+    public void Following_standards_or_a_code_of_conduct_is_complying(string question)
+    {
+        Concepts(question).Should().Contain(Concept("comply")).And.NotContain(Concept("follow"));
+    }
+
+    [Theory]
     [InlineData("taking")]
     [InlineData("took")]
     [InlineData("taken")]
