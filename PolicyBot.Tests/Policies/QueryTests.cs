@@ -15,6 +15,20 @@ public sealed class QueryTests(PoliciesFixture policies)
     }
 
     [Theory]
+    [InlineData("a boy who plays in my son's football team has messaged me on insta, can I reply?", false)]
+    [InlineData("can i message a kid from my sons football team on snap?", false)]
+    [InlineData("my daughter's friend is in year 5 here, can I accept her friend request?", false)]
+    [InlineData("my nephew's in y3 here and we've been fb friends for years, do I have to unfriend him?", true)]
+    [InlineData("my sister's kid just started reception here, can I still message him?", true)]
+    [InlineData("my niece is in year 2, can we stay friends on fb?", true)]
+    public void A_relative_who_only_says_whose_team_or_friend_does_not_meet_the_family_exception(string question, bool meets)
+    {
+        var index = policies.Library.TryGet("st-georges", out var georges) ? georges : throw new InvalidOperationException("st-georges not loaded");
+        Query.From(index, question).MeetsException("Staff members must not have contact through any personal social medium with any pupil, unless the pupils are family members.")
+            .Should().Be(meets);
+    }
+
+    [Theory]
     [InlineData("a parent keeps slagging me off on fb, will the school do anything?", true)]
     [InlineData("if I report it, what would the head do?", true)]
     [InlineData("does school actually take action over comments like that?", true)]

@@ -367,6 +367,10 @@ public sealed class TextAnalyzerTests
     [InlineData("a journo messaged me", "a journalist messaged me")]
     [InlineData("a kid dm'd me on tiktok", "a kid messaged me on tiktok")]
     [InlineData("a parent pm'd me", "a parent messaged me")]
+    [InlineData("can i list the school as my employer? kinda need it", "can i list the school as my employer? kind of need it")]
+    [InlineData("it's sorta private", "it's sort of private")]
+    [InlineData("i can post it tbf", "i can post it")]
+    [InlineData("idk if i can post it", "dunno if i can post it")]
     public void Chat_shorthand_reads_as_the_words_it_stands_for(string shorthand, string spelledOut)
     {
         // Staff type in Teams as they text; the shorthand must neither become a concept of its own nor miss the word it means.
