@@ -93,6 +93,9 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [Theory]
     [InlineData("can I check my twitter on the staffroom computer at break?")]
     [InlineData("is it ok to look at my instagram on the school ipad during lunch?")]
+    // "Classroom" names whose computer it is, not the lesson time the rule on staff's own devices speaks of.
+    [InlineData("is it ok to check instagram on the class pc at break?")]
+    [InlineData("can I go on facebook on the classroom computer at lunchtime?")]
     public void A_personal_account_on_a_school_device_is_answered_by_the_rule_on_school_devices(string question)
     {
         var answer = policies.Ask("bradfield", question);
