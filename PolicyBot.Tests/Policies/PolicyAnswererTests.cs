@@ -104,6 +104,19 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain("from the school's computers or other devices");
     }
 
+    // Moaning, ranting or venting about someone is voicing an opinion of them, which is how policies word the rule for
+    // staff's own accounts ("certain opinions expressed could be considered to damage the reputation of the school").
+    [Theory]
+    [InlineData("is it alright to rant about the head on twitter?")]
+    [InlineData("can I vent about the new headteacher on facebook?")]
+    public void Moaning_about_someone_online_is_answered_by_the_rule_on_opinions(string question)
+    {
+        var answer = policies.Ask("bradfield", question);
+
+        answer.Citations.Should().NotBeEmpty();
+        answer.Citations[0].Text.Should().Contain("certain opinions expressed");
+    }
+
     [Fact]
     public void Not_permitted_unless_authorised_is_no_for_can_i_and_ask_first_for_who_do_i_ask()
     {
