@@ -104,11 +104,12 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
         answer.Citations[0].Text.Should().Contain("from the school's computers or other devices");
     }
 
-    // Moaning, ranting or venting about someone is voicing an opinion of them, which is how policies word the rule for
+    // Moaning, ranting, venting or complaining about someone is voicing an opinion of them, which is how policies word the rule for
     // staff's own accounts ("certain opinions expressed could be considered to damage the reputation of the school").
     [Theory]
     [InlineData("is it alright to rant about the head on twitter?")]
     [InlineData("can I vent about the new headteacher on facebook?")]
+    [InlineData("is it ok to complain about the new headteacher on twitter?")]
     public void Moaning_about_someone_online_is_answered_by_the_rule_on_opinions(string question)
     {
         var answer = policies.Ask("bradfield", question);
