@@ -7,6 +7,8 @@ public sealed class OwnershipTests
     [Theory]
     [InlineData("can i go on insta on my own phone at lunch", Owner.Personal)]
     [InlineData("is it ok to post this on my personal facebook", Owner.Personal)]
+    // An account said to be private is still one's own: "my private fb" is "my fb".
+    [InlineData("is it ok to have a moan about work on my private fb", Owner.Personal)]
     [InlineData("can i use the school laptop for facebook at break", Owner.School)]
     [InlineData("can i check twitter on the classroom pc", Owner.School)]
     [InlineData("can i accept a friend request from a pupil", Owner.None)]

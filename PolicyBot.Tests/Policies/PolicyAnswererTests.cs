@@ -93,12 +93,29 @@ public sealed class PolicyAnswererTests(PoliciesFixture policies)
     [Theory]
     [InlineData("can I check my twitter on the staffroom computer at break?")]
     [InlineData("is it ok to look at my instagram on the school ipad during lunch?")]
+    // "Classroom" names whose computer it is, not the lesson time the rule on staff's own devices speaks of.
+    [InlineData("is it ok to check instagram on the class pc at break?")]
+    [InlineData("can I go on facebook on the classroom computer at lunchtime?")]
     public void A_personal_account_on_a_school_device_is_answered_by_the_rule_on_school_devices(string question)
     {
         var answer = policies.Ask("bradfield", question);
 
         answer.Verdict.Should().Be(Verdict.No);
         answer.Citations[0].Text.Should().Contain("from the school's computers or other devices");
+    }
+
+    // Moaning, ranting, venting or complaining about someone is voicing an opinion of them, which is how policies word the rule for
+    // staff's own accounts ("certain opinions expressed could be considered to damage the reputation of the school").
+    [Theory]
+    [InlineData("is it alright to rant about the head on twitter?")]
+    [InlineData("can I vent about the new headteacher on facebook?")]
+    [InlineData("is it ok to complain about the new headteacher on twitter?")]
+    public void Moaning_about_someone_online_is_answered_by_the_rule_on_opinions(string question)
+    {
+        var answer = policies.Ask("bradfield", question);
+
+        answer.Citations.Should().NotBeEmpty();
+        answer.Citations[0].Text.Should().Contain("certain opinions expressed");
     }
 
     [Fact]

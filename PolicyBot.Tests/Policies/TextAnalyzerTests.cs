@@ -20,6 +20,17 @@ public sealed class TextAnalyzerTests
         Analyzer.ConceptOf(word).Should().Be(Concept(word), "asked again, the cached concept is the same");
     }
 
+    // A lesson named by its subject or activity ("during numeracy", "in guided reading") is lesson time, when policies
+    // forbid staff's own use of their phones ("only outside of their classroom lesson times").
+    [Theory]
+    [InlineData("during numeracy")]
+    [InlineData("in the middle of guided reading")]
+    [InlineData("while they do their spellings")]
+    public void A_lesson_named_by_its_subject_is_lesson_time(string words)
+    {
+        Concepts(words).Should().Contain(Concept("lesson"));
+    }
+
     [Fact]
     public void A_word_that_is_not_one_concept_stands_for_itself()
     {

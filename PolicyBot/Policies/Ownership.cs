@@ -42,7 +42,7 @@ public static partial class Ownership
     public static bool Conflicts(Owner question, Owner text) =>
         question is Owner.Personal or Owner.School && text is Owner.Personal or Owner.School && question != text;
 
-    [GeneratedRegex(@"(?<!\b(school'?s|its|our) )\b(own|personal)\b|\bmy (own )?" + Things + @"\b")]
+    [GeneratedRegex(@"(?<!\b(school'?s|its|our) )\b(own|personal)\b|\bmy (own |private )?" + Things + @"\b")]
     private static partial Regex PersonalInQuestion();
 
     /// <summary>"Used my school email to sign up for twitter": signing up to a platform makes an account of one's own.</summary>
