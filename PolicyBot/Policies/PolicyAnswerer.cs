@@ -491,7 +491,7 @@ public static partial class PolicyAnswerer
     static string Reference(PolicyClause clause) => clause.Id.Contains('¶') ? $"your policy ({clause.Id})" : $"clause {clause.Id}";
 
     /// <summary>The person or team the clause itself names, if any (never guessed).</summary>
-    /// <summary>A return slip's declaration for the staff member to sign ("I understand that …", "I agree to …").</summary>
+    /// <summary>A rule for personal use (<see cref="PersonalUse"/>).</summary>
     static bool ForbidsPersonalUse(string text) => PersonalUse().IsMatch(text);
 
     /// <summary>
@@ -524,6 +524,7 @@ public static partial class PolicyAnswerer
     [GeneratedRegex(@"\b(?:for (?:personal|private) (?:reasons|use|purposes|matters|gain)|in a (?:personal|private) capacity)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonalUse();
 
+    /// <summary>A return slip's declaration for the staff member to sign ("I understand that …", "I agree to …").</summary>
     static bool Declaration(string text) => text.StartsWith("I ", StringComparison.Ordinal);
 
     internal static string? NamedPerson(string text)
