@@ -280,7 +280,7 @@ public static partial class PolicyAnswerer
                 score *= Tuning.OwnerConflict;
             // "Can we start a page for the class?" asks about creating an official site; a rule for personal use (the
             // school's accounts are not for personal reasons; in a personal capacity, add a disclaimer) answers another question.
-            if (query.AsksToSetUpOfficialSite && ForbidsPersonalUse(entry.Clause.Text))
+            if (query.AsksToSetUpOfficialSite && entry.IsPersonalUseRule)
                 score *= Tuning.OwnerConflict;
             // "Can I post about the staff restructure on the school page?" is about the school's account and names no end of
             // the staff member's own: the rule that the school's accounts are not for personal reasons answers another
@@ -299,7 +299,7 @@ public static partial class PolicyAnswerer
             // "Can I …?" is answered by a rule that permits or forbids, more than by a duty or background. What the school
             // undertakes to give staff ("training … will be given to all staff") reads as yes but permits nothing.
             if (query.AsksPermission && cue is VerdictClassifier.Cue.No or VerdictClassifier.Cue.OnlyThrough or VerdictClassifier.Cue.Yes or VerdictClassifier.Cue.AskFirst
-                && !(cue == VerdictClassifier.Cue.Yes && VerdictClassifier.GivesToStaff(entry.Clause.Text)))
+                && !(cue == VerdictClassifier.Cue.Yes && entry.GivesToStaff))
                 score *= Tuning.PermissionBoost;
             results.Add(new Ranked(entry, score, coverage, bm25, asIntended));
         }
@@ -492,7 +492,7 @@ public static partial class PolicyAnswerer
 
     /// <summary>The person or team the clause itself names, if any (never guessed).</summary>
     /// <summary>A rule for personal use (<see cref="PersonalUse"/>).</summary>
-    static bool ForbidsPersonalUse(string text) => PersonalUse().IsMatch(text);
+    internal static bool ForbidsPersonalUse(string text) => PersonalUse().IsMatch(text);
 
     /// <summary>
     /// The clause is a rule for personal use: its lead-in says so ("… when using social media in a personal capacity:"),
@@ -500,7 +500,7 @@ public static partial class PolicyAnswerer
     /// </summary>
     static bool PersonalUseDecides(PolicyIndex.Entry entry, Query query)
     {
-        if (entry.Clause.LeadIn is { } leadIn && ForbidsPersonalUse(leadIn))
+        if (entry.HasPersonalUseLeadIn)
             return true;
         var parts = entry.Parts.Value;
         if (!parts.Any(p => KeepsSchoolAccountsFromPersonalUse(p.Part)))

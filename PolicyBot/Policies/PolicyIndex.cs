@@ -33,6 +33,15 @@ public sealed partial class PolicyIndex
         public required bool IsDefinition { get; init; }
         public required bool IsAboutPupilOrParentConduct { get; init; }
         public required bool IsAboutThePolicy { get; init; }
+
+        /// <summary>What the school undertakes to give staff ("training … will be given to all staff"): reads as yes, permits nothing.</summary>
+        public required bool GivesToStaff { get; init; }
+
+        /// <summary>A rule for personal use ("… not to be used for personal reasons", "in a personal capacity").</summary>
+        public required bool IsPersonalUseRule { get; init; }
+
+        /// <summary>The clause's list lead-in is a rule for personal use ("… when using social media in a personal capacity:").</summary>
+        public required bool HasPersonalUseLeadIn { get; init; }
         public required bool StatesConsequence { get; init; }
 
         /// <summary>The clause says how the school responds ("the school will report the matter to the police", "… will be reported to …").</summary>
@@ -125,6 +134,9 @@ public sealed partial class PolicyIndex
                 RuleCue = RuleCueOf(clause.Text, cue),
                 IsDefinition = VerdictClassifier.IsDefinition(clause.Text),
                 IsAboutThePolicy = AboutThePolicy(clause.Text),
+                GivesToStaff = VerdictClassifier.GivesToStaff(clause.Text),
+                IsPersonalUseRule = PolicyAnswerer.ForbidsPersonalUse(clause.Text),
+                HasPersonalUseLeadIn = clause.LeadIn is { } leadIn && PolicyAnswerer.ForbidsPersonalUse(leadIn),
                 StatesConsequence = VerdictClassifier.StatesConsequence(clause.Text),
                 SaysWhatSchoolDoes = SchoolActs().IsMatch(clause.Body),
                 // "… in their personal social media accounts. Instead, … signpost pupils to … the official school site": what to do

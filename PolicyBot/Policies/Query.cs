@@ -134,6 +134,8 @@ internal sealed partial class Query
         // A concept the question implies rather than says (responsibility in "is that on me?"): its idf in this policy, or half
         // a rare word's where the policy never uses it.
         double ImpliedWeight(string concept) => index.Knows(concept) ? index.Idf(concept) : rareIdf * 0.5;
+        // A slot for an implied concept, found only as itself, at its implied weight × how much the reading counts for.
+        void Imply(string concept, double factor = 1.0) => slots.Add(new Slot(concept, ImpliedWeight(concept) * factor, [(concept, 1.0)]));
         var generic = index.GenericWords;
         var possessors = Possessors(index, question);
         // "New TA, …", "lunchtime supervisor here.": the staff member says who they are before asking; the role names the
@@ -214,10 +216,10 @@ internal sealed partial class Query
         // the minimum age its provider sets, which policies name; the pupils' age is a word of the question, but a light
         // one. The school's own blog or site sets no such age.
         if (seen.Overlaps(vocabulary.Platforms) && UnderThirteen().IsMatch(question) && analyzer.ConceptOf("age") is var age && seen.Add(age))
-            slots.Add(new Slot(age, ImpliedWeight(age) * UnderThirteenWeight, [(age, 1.0)]));
+            Imply(age, UnderThirteenWeight);
         // "Is that on me?", "is it down to us?": whose responsibility it is, which clauses say in those words.
         if (OnMe().IsMatch(question) && analyzer.ConceptOf("responsibility") is var responsibility && seen.Add(responsibility))
-            slots.Add(new Slot(responsibility, ImpliedWeight(responsibility), [(responsibility, 1.0)]));
+            Imply(responsibility);
         // "A Y6 kid followed me on tiktok", "a pupil keeps messaging me", "got a friend request from a mum": contact someone
         // else makes with the staff member, which policies call an attempt to contact them or a request they receive, apart
         // from the rules on contact staff make ("do not make 'friends' of pupils").
@@ -227,25 +229,25 @@ internal sealed partial class Query
         // "A photo I found on google", "nicked a picture off another school's website": content taken from someone else is
         // what policies' copyright rules are about ("using someone else's images … without permission"), whatever the words.
         if (TakenFromOthers().IsMatch(question) && analyzer.ConceptOf("copyright") is var copyright && seen.Add(copyright))
-            slots.Add(new Slot(copyright, ImpliedWeight(copyright) * TakenFromOthersWeight, [(copyright, 1.0)]));
+            Imply(copyright, TakenFromOthersWeight);
         // "Can I just set up a fb page for the fair myself?", "post the sports day pics on the school page myself": doing it
         // oneself asks whether anyone must approve it, which policies' approval rules answer, though it says no approval word.
         if (DoItMyself().IsMatch(question) && analyzer.ConceptOf("approval") is var approval && seen.Add(approval))
-            slots.Add(new Slot(approval, ImpliedWeight(approval) * DoItMyselfWeight, [(approval, 1.0)]));
+            Imply(approval, DoItMyselfWeight);
         // "Email parents from my gmail", "using my hotmail to email a pupil": the staff member writes to people from a personal
         // email account, which policies rule on as communication ("keep any communications … by only using the school email
         // addresses, not their personal account"), apart from giving someone the address.
         if (FromPersonalEmail().IsMatch(question) && analyzer.ConceptOf("communicate") is var communicate && seen.Add(communicate))
-            slots.Add(new Slot(communicate, ImpliedWeight(communicate) * FromPersonalEmailWeight, [(communicate, 1.0)]));
+            Imply(communicate, FromPersonalEmailWeight);
         // "Can I use social media in my lessons?", "using twitter with my class", "blogs for teaching": social media used in
         // teaching is the school's use of it, which policies call use "in a professional capacity" or "for work purposes",
         // not the staff member's own use during lesson times.
         if (TeachingWithSocialMedia().IsMatch(question) && seen.Add(index.OfficialConcept))
-            slots.Add(new Slot(index.OfficialConcept, ImpliedWeight(index.OfficialConcept) * TeachingWithSocialMediaWeight, [(index.OfficialConcept, 1.0)]));
+            Imply(index.OfficialConcept, TeachingWithSocialMediaWeight);
         // "Can I add a kid from my class on snap?", "adding a few parents on fb": adding people on a platform is a friend
         // request, which policies rule on as making "friends" of them; "add" alone ("add a photo") is a weak word.
         if (AddsPeopleOnPlatform().IsMatch(question) && analyzer.ConceptOf("friend") is var friend && seen.Add(friend))
-            slots.Add(new Slot(friend, ImpliedWeight(friend) * AddsPeopleWeight, [(friend, 1.0)]));
+            Imply(friend, AddsPeopleWeight);
         // "I'm a governor, does this apply to me?": whom the policy covers is a question about the policy itself, whatever
         // else it names (a role, a day of the week), so it is on topic though it names nothing the policy is about, and
         // it is about the policy's online rules, so it needs no more of its words in a clause than an online question does.
@@ -268,7 +270,7 @@ internal sealed partial class Query
         // "loads of people follow me" say how often or how many, not how long they spend.
         var heavyUse = VerdictClassifier.DescribesHeavyUse(question);
         if (heavyUse && OnItALot().IsMatch(question) && analyzer.ConceptOf("excessive") is var excessive && seen.Add(excessive))
-            slots.Add(new Slot(excessive, ImpliedWeight(excessive), [(excessive, 1.0)]));
+            Imply(excessive);
         var owner = Ownership.OfQuestion(question);
         var duringSessions = DuringSessions(index, seen, question, owner.HasFlag(Owner.Personal) || seen.Contains(index.PrivateConcept) || saysPrivate);
         // "A quick look at fb while the kids are doing their writing": when it happens is a word of the question, though it
